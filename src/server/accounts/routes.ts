@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { apiErrorSchema } from '../../shared/api-error';
+import { adminUserSchema, createUserRequestSchema, okSchema, pageQuerySchema, pagedSchema, ROLES } from '../../shared/auth';
+import type { Services } from '../context';
+import { organisations, users } from '../db/schema';
+import { authedContext } from '../http/request-context';
+import { authorize } from '../policy/policy';
+import { createAccount } from './create-account';
+import { resetPassword, setAccountActive, unlockAccount } from './manage-account';
+
+const MANAGED_ORG_KINDS = ['commission', 'recommender', 'expert_pool', 'training_provider'] as const;
+const idParams = z.object({ id: z.string().uuid() });
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
+
+export function registerAccountRoutes(app: FastifyInstance, services: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = services.database.db;
+
+  r.get(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['账户管理'],
+        summary: '账户列表',
+        querystring: pageQuerySchema.extend({ q: z.string().max(50).optional(), role: z.enum(ROLES).optional(), organisationId: z.string().uuid().optional() }),
+        response: { 200: pagedSchema(adminUserSchema), ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'user', action: 'list', resource: { organisationKind: 'commission' } });
+      const c: SQL[] = [inArray(organisations.kind, [...MANAGED_ORG_KINDS])];
+      if (req.query.q) {
+        const like = `%${req.query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        c.push(or(ilike(users.username, like), ilike(users.displayName, like), ilike(organisations.name, like))!);
+      }
+      if (req.query.role) c.push(eq(users.role, req.query.role));
+      if (req.query.organisationId) c.push(eq(users.organisationId, req.query.organisationId));
+      const where = and(...c);
+      const { page, pageSize } = req.query;
+      const now = services.clock.now();
+      const [rows, [{ n }]] = await Promise.all([
+        db
+          .select({ u: users, orgName: organisations.name })
+          .from(users)
+          .innerJoin(organisations, eq(organisations.id, users.organisationId))
+          .where(where)
+          .orderBy(asc(organisations.kind), asc(organisations.name), asc(users.username))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
+        db.select({ n: count() }).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(where),
+      ]);
+      return {
+        items: rows.map(({ u, orgName }) => ({
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          isAdmin: u.isAdmin,
+          organisationId: u.organisationId,
+          organisationName: orgName,
+          phone: u.phone,
+          email: u.email,
+          active: u.active,
+          locked: !!u.lockedUntil && u.lockedUntil > now,
+          mustChangePassword: u.mustChangePassword,
+          lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+          version: u.version,
+        })),
+        total: Number(n),
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  r.post(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['账户管理'],
+        summary: '创建账户（首次登录须修改密码）',
+        body: createUserRequestSchema,
+        response: { 200: z.object({ user: z.object({ id: z.string(), username: z.string() }), temporaryPassword: z.string() }), ...errors },
+      },
+    },
+    async (req) => {
+      const { user, temporaryPassword } = await createAccount(authedContext(services, req), req.body);
+      return { user: { id: user.id, username: user.username }, temporaryPassword };
+    },
+  );
+
+  r.post(
+    '/api/admin/users/:id/reset-password',
+    { schema: { tags: ['账户管理'], summary: '重置密码', params: idParams, response: { 200: z.object({ temporaryPassword: z.string() }), ...errors } } },
+    async (req) => ({ temporaryPassword: await resetPassword(authedContext(services, req), req.params.id) }),
+  );
+
+  r.post('/api/admin/users/:id/unlock', { schema: { tags: ['账户管理'], summary: '解除锁定', params: idParams, response: { 200: okSchema, ...errors } } }, async (req) => {
+    await unlockAccount(authedContext(services, req), req.params.id);
+    return { ok: true as const };
+  });
+
+  r.post(
+    '/api/admin/users/:id/active',
+    { schema: { tags: ['账户管理'], summary: '启用或停用账户', params: idParams, body: z.object({ active: z.boolean(), version: z.number().int() }), response: { 200: okSchema, ...errors } } },
+    async (req) => {
+      await setAccountActive(authedContext(services, req), req.params.id, req.body.active, req.body.version);
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/admin/organisations',
+    {
+      schema: {
+        tags: ['账户管理'],
+        summary: '单位列表',
+        querystring: z.object({ kind: z.enum(['applicant', 'recommender', 'commission', 'expert_pool', 'training_provider']).optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), subtype: z.string().nullable() })) }), ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'user', action: 'list', resource: { organisationKind: 'commission' } });
+      const rows = await db
+        .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, subtype: organisations.subtype })
+        .from(organisations)
+        .where(req.query.kind ? eq(organisations.kind, req.query.kind) : undefined)
+        .orderBy(asc(organisations.kind), asc(organisations.subtype), asc(organisations.name))
+        .limit(2000);
+      return { items: rows };
+    },
+  );
+}

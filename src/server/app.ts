@@ -1,0 +1,145 @@
+/**
+ * The Fastify application: plugins, the session hook, CSRF, security headers, error mapping and
+ * every area's routes. Stateless: sessions and jobs live in the database, files in the file store.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import '../shared/zod-zh';
+import { AppError } from './app-error';
+import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './auth/sessions';
+import type { Config } from './config';
+import type { Services } from './context';
+import { installErrorHandler } from './http/error-handler';
+import { APP_VERSION, registerRoutes } from './routes';
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+
+export interface BuildAppOptions {
+  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'>;
+  services: Services;
+  logger?: boolean;
+  /** Serve the built web client from dist/web when present. */
+  serveWeb?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a person reaches before having a session; the Origin check still applies. */
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/public/register', '/api/auth/logout']);
+
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const { services } = opts;
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { files: 1, fileSize: 200 * 1024 * 1024, fields: 20, fieldSize: 100_000 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '攻关 — 天津市质量攻关管理平台 API', version: APP_VERSION, description: '所有错误均以 {code, message, fields?} 返回，message 为中文。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionCsrf', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    const found = await loadSession(services.database.db, services.clock, token);
+    if (found.status === 'ok') {
+      req.actor = found.actor;
+      req.sessionCsrf = found.csrfToken;
+    }
+    if (!SAFE_METHODS.has(req.method)) {
+      checkOrigin(req.headers.origin, req.headers.host, opts.config.allowedOrigins);
+      const path = req.url.split('?')[0];
+      if (req.actor && !CSRF_EXEMPT.has(path)) {
+        const header = req.headers[CSRF_HEADER];
+        if (typeof header !== 'string' || header !== req.sessionCsrf) {
+          throw new AppError('csrf', 'csrf token mismatch', '页面已过期或请求来源无法验证，请刷新页面后重试');
+        }
+      }
+    }
+    if (found.status === 'expired' && !req.url.startsWith('/api/public/') && !req.url.startsWith('/api/auth/login')) {
+      throw new AppError('session_expired', 'session expired', '登录已超时（30分钟无操作），请重新登录；未保存的内容已在本机保留');
+    }
+    if (found.status === 'ok' && found.mustChangePassword) {
+      const p = req.url.split('?')[0];
+      if (!p.startsWith('/api/auth/') && !p.startsWith('/api/public/') && p !== '/api/health') {
+        throw new AppError('password_change_required', 'must change password', '首次登录请先修改密码');
+      }
+    }
+    void reply;
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+    if (req.url.startsWith('/api/docs')) {
+      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+    } else {
+      // antd writes component styles at run time (CSS-in-JS), so styles need 'unsafe-inline'; scripts never do.
+      reply.header(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+      );
+    }
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  await registerRoutes(app, services, { cookieSecure: opts.config.cookieSecure });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !serveWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      return reply.status(404).send({ code: 'not_found', message: '请求的接口不存在', requestId: String(req.id) });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}
+
+function checkOrigin(origin: string | undefined, host: string | undefined, allowed: string[]) {
+  // Browsers send Origin on cross-site writes; requests without it (API clients, tests) rely on the token.
+  if (!origin) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('csrf', `bad origin ${origin}`, '请求来源无法验证，请从平台页面操作');
+  }
+  if (originHost === host || allowed.includes(origin)) return;
+  throw new AppError('csrf', `foreign origin ${origin}`, '请求来源无法验证，请从平台页面操作');
+}

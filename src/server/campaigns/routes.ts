@@ -1,0 +1,181 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { asc, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { apiErrorSchema } from '../../shared/api-error';
+import { campaignConfigSchema, campaignSchema, WINDOW_KEYS } from '../../shared/campaign';
+import { windowStatus } from '../../domain/deadlines';
+import type { CampaignConfig } from '../../shared/campaign';
+import type { Services } from '../context';
+import { campaigns, organisations, windowReopenings } from '../db/schema';
+import { authedContext } from '../http/request-context';
+import { authorize } from '../policy/policy';
+import { activeCampaign, campaignById, toCampaignDto } from './campaign-repository';
+import { copyCampaign } from './copy-campaign';
+import { reopenWindow } from './reopen-window';
+import { updateCampaign } from './update-campaign';
+
+const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
+const idParams = z.object({ id: z.string().uuid() });
+
+const windowStateSchema = z.object({
+  key: z.enum(WINDOW_KEYS),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  open: z.boolean(),
+  reason: z.string().optional(),
+});
+
+const publicCampaignSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  title: z.string(),
+  documentNo: z.string().nullable(),
+  directions: campaignConfigSchema.shape.directions,
+  focusChains: z.array(z.string()),
+  livelihoodIndustries: z.array(z.string()),
+  benefitAreas: campaignConfigSchema.shape.benefitAreas,
+  earliestStartDate: z.string(),
+  windows: z.array(windowStateSchema),
+  vetoChecklist: campaignConfigSchema.shape.vetoChecklist,
+  namingRules: campaignConfigSchema.shape.namingRules,
+  files: campaignConfigSchema.shape.files,
+  duplicate: campaignConfigSchema.shape.duplicate,
+  contact: campaignConfigSchema.shape.contact,
+  serverTime: z.string(),
+});
+
+const reopeningSchema = z.object({
+  id: z.string(),
+  window: z.string(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  projectId: z.string().nullable(),
+  closesAt: z.string(),
+  reason: z.string(),
+  createdAt: z.string(),
+  revoked: z.boolean(),
+});
+
+export function registerCampaignRoutes(app: FastifyInstance, services: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/public/campaign', { schema: { tags: ['年度活动'], summary: '当前年度活动（公开）', response: { 200: publicCampaignSchema, 404: apiErrorSchema } } }, async () => {
+    const row = await activeCampaign(services.database.db);
+    const c = row.config as CampaignConfig;
+    const now = services.clock.now();
+    return {
+      id: row.id,
+      year: row.year,
+      title: row.title,
+      documentNo: row.documentNo,
+      directions: c.directions,
+      focusChains: c.focusChains,
+      livelihoodIndustries: c.livelihoodIndustries,
+      benefitAreas: c.benefitAreas,
+      earliestStartDate: c.earliestStartDate,
+      windows: WINDOW_KEYS.map((key) => {
+        const s = windowStatus(c.windows[key], now);
+        return { key, opensAt: c.windows[key].opensAt, closesAt: c.windows[key].closesAt, open: s.open, reason: s.open ? undefined : s.reason };
+      }),
+      vetoChecklist: c.vetoChecklist,
+      namingRules: c.namingRules,
+      files: c.files,
+      duplicate: c.duplicate,
+      contact: c.contact,
+      serverTime: now.toISOString(),
+    };
+  });
+
+  r.get('/api/campaigns', { schema: { tags: ['年度活动'], summary: '年度活动列表', response: { 200: z.object({ items: z.array(campaignSchema) }), ...errors } } }, async (req) => {
+    const ctx = authedContext(services, req);
+    authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+    const rows = await services.database.db.select().from(campaigns).orderBy(desc(campaigns.year));
+    return { items: rows.map(toCampaignDto) };
+  });
+
+  r.get('/api/campaigns/:id', { schema: { tags: ['年度活动'], summary: '年度活动详情', params: idParams, response: { 200: campaignSchema, ...errors } } }, async (req) => {
+    const ctx = authedContext(services, req);
+    authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+    return toCampaignDto(await campaignById(services.database.db, req.params.id));
+  });
+
+  r.put(
+    '/api/campaigns/:id',
+    {
+      schema: {
+        tags: ['年度活动'],
+        summary: '修改年度活动配置',
+        params: idParams,
+        body: z.object({
+          version: z.number().int(),
+          title: z.string().trim().min(2).max(100),
+          documentNo: z.string().max(50).nullable().optional(),
+          status: z.enum(['draft', 'active', 'archived']),
+          config: campaignConfigSchema,
+        }),
+        response: { 200: campaignSchema, ...errors },
+      },
+    },
+    async (req) => updateCampaign(authedContext(services, req), { id: req.params.id, ...req.body }),
+  );
+
+  r.post(
+    '/api/campaigns/:id/copy',
+    {
+      schema: { tags: ['年度活动'], summary: '复制为下一年度', params: idParams, body: z.object({ year: z.number().int().min(2020).max(2100) }), response: { 200: campaignSchema, ...errors } },
+    },
+    async (req) => copyCampaign(authedContext(services, req), { id: req.params.id, year: req.body.year }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/reopenings',
+    { schema: { tags: ['年度活动'], summary: '补报窗口列表', params: idParams, response: { 200: z.object({ items: z.array(reopeningSchema) }), ...errors } } },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'reopen_window' });
+      const rows = await services.database.db
+        .select({ r: windowReopenings, orgName: organisations.name })
+        .from(windowReopenings)
+        .leftJoin(organisations, eq(organisations.id, windowReopenings.organisationId))
+        .where(eq(windowReopenings.campaignId, req.params.id))
+        .orderBy(asc(windowReopenings.createdAt));
+      return {
+        items: rows.map(({ r: x, orgName }) => ({
+          id: x.id,
+          window: x.window,
+          organisationId: x.organisationId,
+          organisationName: orgName,
+          projectId: x.projectId,
+          closesAt: x.closesAt.toISOString(),
+          reason: x.reason,
+          createdAt: x.createdAt.toISOString(),
+          revoked: !!x.revokedAt,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/campaigns/:id/reopenings',
+    {
+      schema: {
+        tags: ['年度活动'],
+        summary: '为推荐单位开通补报窗口',
+        params: idParams,
+        body: z.object({
+          window: z.enum(WINDOW_KEYS),
+          organisationId: z.string().uuid().optional(),
+          projectId: z.string().uuid().optional(),
+          closesAt: z.string().min(10).max(40),
+          reason: z.string().trim().min(1).max(500),
+        }),
+        response: { 200: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (req) => {
+      const row = await reopenWindow(authedContext(services, req), { campaignId: req.params.id, ...req.body });
+      return { id: row.id };
+    },
+  );
+}

@@ -1,0 +1,35 @@
+import { and, eq } from 'drizzle-orm';
+import { campaignConfigSchema, type CampaignConfig } from '../../shared/campaign';
+import { staleVersion } from '../app-error';
+import { writeAudit } from '../audit/write-audit';
+import type { Actor, CommandContext } from '../context';
+import { campaigns } from '../db/schema';
+import { authorize } from '../policy/policy';
+import { campaignById, toCampaignDto } from './campaign-repository';
+
+export async function updateCampaign(
+  ctx: CommandContext & { actor: Actor },
+  input: { id: string; version: number; title: string; documentNo?: string | null; status: 'draft' | 'active' | 'archived'; config: CampaignConfig },
+) {
+  authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+  const config = campaignConfigSchema.parse(input.config);
+  return ctx.database.db.transaction(async (tx) => {
+    const before = await campaignById(tx, input.id);
+    const [row] = await tx
+      .update(campaigns)
+      .set({ title: input.title, documentNo: input.documentNo ?? null, status: input.status, config, version: input.version + 1, updatedAt: ctx.clock.now() })
+      .where(and(eq(campaigns.id, input.id), eq(campaigns.version, input.version)))
+      .returning();
+    if (!row) throw staleVersion('campaign');
+    const changed = (Object.keys(config) as (keyof CampaignConfig)[]).filter(
+      (k) => JSON.stringify(config[k]) !== JSON.stringify((before.config as CampaignConfig)[k]),
+    );
+    await writeAudit(tx, ctx, {
+      entity: 'campaign',
+      entityId: row.id,
+      action: 'update',
+      summary: { year: row.year, changed, statusBefore: before.status, statusAfter: row.status, windowsBefore: (before.config as CampaignConfig).windows, windowsAfter: config.windows },
+    });
+    return toCampaignDto(row);
+  });
+}

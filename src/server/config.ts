@@ -1,0 +1,45 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Public origin(s) accepted by the CSRF Origin check besides the request's own host. */
+  allowedOrigins: string[];
+  cookieSecure: boolean;
+  fileStore: { kind: 'local'; root: string } | { kind: 's3'; bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean };
+  smtpUrl?: string;
+  /** Start the job workers in this process. */
+  runWorkers: boolean;
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    fileStore:
+      env.FILE_STORE === 's3'
+        ? {
+            kind: 's3',
+            bucket: env.S3_BUCKET ?? 'gongguan',
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION ?? 'us-east-1',
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+          }
+        : { kind: 'local', root: path.join(dataDir, 'files') },
+    smtpUrl: env.SMTP_URL || undefined,
+    runWorkers: env.RUN_WORKERS !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,532 @@
+/**
+ * The whole data model, designed once for all nine procedures (../shared/spec/lifecycle.md),
+ * even where a procedure's commands are not built yet. PostgreSQL 15 features only (PGlite is 18).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+
+export const orgKind = pgEnum('org_kind', ['applicant', 'recommender', 'commission', 'expert_pool', 'training_provider']);
+export const userRole = pgEnum('user_role', ['applicant', 'recommender', 'commission', 'expert', 'training_provider']);
+
+/** Every state of a project in one campaign, through the nine procedures (lifecycle.md). */
+export const projectState = pgEnum('project_state', [
+  'draft',
+  'submitted',
+  'returned',
+  'withdrawn',
+  'not_recommended',
+  'recommended',
+  'under_review',
+  'rejected',
+  'approved',
+  'results_submitted',
+  'results_returned',
+  'results_received',
+  'lapsed',
+  'in_evaluation',
+  'evaluated',
+  'in_publicity',
+  'recognised',
+  'closed',
+  'terminated',
+  'revoked',
+]);
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: orgKind('kind').notNull(),
+    /** recommender: district_bureau | industry_department | association; applicant: enterprise | institution | industry_org */
+    subtype: text('subtype'),
+    name: text('name').notNull(),
+    shortName: text('short_name'),
+    uscc: text('uscc'),
+    divisionCode: text('division_code'),
+    district: text('district'),
+    address: text('address'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    /** Industry quality organisations outside the credit-code rule need their recommender's confirmation (program.md §2). */
+    recognitionStatus: text('recognition_status').notNull().default('not_needed'),
+    recognitionFileId: uuid('recognition_file_id'),
+    defaultRecommenderId: uuid('default_recommender_id'),
+    isDemo: boolean('is_demo').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('organisations_uscc_uq').on(t.uscc), index('organisations_kind_idx').on(t.kind)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    role: userRole('role').notNull(),
+    /** Commission administrators manage accounts (issue 3). */
+    isAdmin: boolean('is_admin').notNull().default(false),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    phone: text('phone'),
+    email: text('email'),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    active: boolean('active').notNull().default(true),
+    passwordChangedAt: ts('password_changed_at'),
+    lastLoginAt: ts('last_login_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_org_idx').on(t.organisationId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only, hash-chained (issue 3). Each row's hash covers its content and the previous hash. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorName: text('actor_name'),
+    actorRole: text('actor_role'),
+    actorOrgId: uuid('actor_org_id'),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    action: text('action').notNull(),
+    summary: jsonb('summary').notNull().default({}),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_actor_idx').on(t.actorUserId),
+    index('audit_org_idx').on(t.actorOrgId),
+    index('audit_at_idx').on(t.at),
+  ],
+);
+
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mime: text('mime').notNull(),
+    originalName: text('original_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    ownerOrgId: uuid('owner_org_id'),
+    uploadedBy: uuid('uploaded_by'),
+    purpose: text('purpose'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('files_sha_idx').on(t.sha256), index('files_owner_idx').on(t.ownerOrgId)],
+);
+
+/** A year's program as data (program.md §5). `config` is validated by the campaign schema in src/shared. */
+export const campaigns = pgTable('campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  year: integer('year').notNull().unique(),
+  title: text('title').notNull(),
+  documentNo: text('document_no'),
+  status: text('status').notNull().default('draft'),
+  config: jsonb('config').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** 补报窗口: the campaign deadline is never edited in place; a reopening is its own record (lifecycle.md). */
+export const windowReopenings = pgTable(
+  'window_reopenings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    window: text('window').notNull(),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    projectId: uuid('project_id'),
+    closesAt: ts('closes_at').notNull(),
+    reason: text('reason').notNull(),
+    grantedBy: uuid('granted_by').notNull(),
+    revokedAt: ts('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reopen_campaign_idx').on(t.campaignId, t.window)],
+);
+
+/** A project from its first draft to its recognition: one row through all nine procedures. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    applicantOrgId: uuid('applicant_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    recommenderOrgId: uuid('recommender_org_id').references(() => organisations.id),
+    state: projectState('state').notNull().default('draft'),
+    name: text('name').notNull().default(''),
+    direction: text('direction'),
+    chain: text('chain'),
+    form: jsonb('form').notNull(),
+    /** Optimistic concurrency: every write bumps it; a stale write is refused (no lost updates). */
+    version: integer('version').notNull().default(1),
+    /** The number of the last submitted version (application_versions). */
+    submittedVersion: integer('submitted_version').notNull().default(0),
+    applicationNo: text('application_no'),
+    projectNo: text('project_no'),
+    duplicateScore: numeric('duplicate_score', { precision: 5, scale: 4 }),
+    duplicateFlag: boolean('duplicate_flag').notNull().default(false),
+    duplicateMatches: jsonb('duplicate_matches').notNull().default([]),
+    eligibility: jsonb('eligibility').notNull().default({}),
+    recommendOrder: integer('recommend_order'),
+    recommendationOpinion: text('recommendation_opinion'),
+    batchId: uuid('batch_id'),
+    lastReason: text('last_reason'),
+    evaluationLevel: text('evaluation_level'),
+    evaluationScore: numeric('evaluation_score', { precision: 6, scale: 2 }),
+    recognitionLevel: text('recognition_level'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    submittedAt: ts('submitted_at'),
+    stateChangedAt: ts('state_changed_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    index('projects_campaign_state_idx').on(t.campaignId, t.state),
+    index('projects_applicant_idx').on(t.applicantOrgId),
+    index('projects_recommender_idx').on(t.recommenderOrgId, t.state),
+    uniqueIndex('projects_application_no_uq').on(t.applicationNo),
+    uniqueIndex('projects_project_no_uq').on(t.projectNo),
+  ],
+);
+
+/** Every submitted version of an application is kept (returned → resubmitted keeps history). */
+export const projectVersions = pgTable(
+  'project_versions',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    versionNo: integer('version_no').notNull(),
+    form: jsonb('form').notNull(),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: ts('submitted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.versionNo] })],
+);
+
+/** Recommender and commission decisions on a project, with per-field comments. */
+export const projectReviews = pgTable(
+  'project_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    versionNo: integer('version_no'),
+    stage: text('stage').notNull(),
+    decision: text('decision').notNull(),
+    reason: text('reason'),
+    fieldComments: jsonb('field_comments').notNull().default({}),
+    checklist: jsonb('checklist').notNull().default({}),
+    reviewerId: uuid('reviewer_id').notNull(),
+    reviewerOrgId: uuid('reviewer_org_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reviews_project_idx').on(t.projectId)],
+);
+
+/** 推荐批次: composing → sent → received | returned (lifecycle.md). */
+export const recommendationBatches = pgTable(
+  'recommendation_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    recommenderOrgId: uuid('recommender_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    state: text('state').notNull().default('composing'),
+    summaryDocxFileId: uuid('summary_docx_file_id'),
+    summaryXlsxFileId: uuid('summary_xlsx_file_id'),
+    stampedPdfFileId: uuid('stamped_pdf_file_id'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    projectCount: integer('project_count').notNull().default(0),
+    sentAt: ts('sent_at'),
+    receivedAt: ts('received_at'),
+    returnReason: text('return_reason'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('batches_campaign_idx').on(t.campaignId, t.recommenderOrgId)],
+);
+
+/** Earlier years' excellent results (and other targets) for the duplicate check. */
+export const historicalResults = pgTable(
+  'historical_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    name: text('name').notNull(),
+    unitName: text('unit_name').notNull(),
+    chain: text('chain'),
+    problem: text('problem'),
+    goals: text('goals'),
+    route: text('route'),
+    level: text('level'),
+    kind: text('kind').notNull().default('excellent_result'),
+    source: text('source').notNull().default('import'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('historical_year_idx').on(t.year)],
+);
+
+/** Retried submits are idempotent: the first answer is stored under the client's key. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    key: text('key').notNull(),
+    userId: uuid('user_id').notNull(),
+    route: text('route').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull(),
+    userId: uuid('user_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    readAt: ts('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_org_idx').on(t.organisationId, t.readAt)],
+);
+
+// ---- Procedures 3–9: modelled now so the states above have somewhere to live. ----
+
+/** 宣贯培训 sessions, run by the training provider on the commission's behalf. */
+export const trainingSessions = pgTable('training_sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  title: text('title').notNull(),
+  venue: text('venue'),
+  startsAt: ts('starts_at').notNull(),
+  endsAt: ts('ends_at').notNull(),
+  capacity: integer('capacity').notNull(),
+  providerOrgId: uuid('provider_org_id'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const trainingSignups = pgTable(
+  'training_signups',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    attendeeName: text('attendee_name').notNull(),
+    attendeeRole: text('attendee_role').notNull(),
+    attended: boolean('attended'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.projectId, t.attendeeName] })],
+);
+
+/** 项目实施 (PDCA progress) and 跟踪服务 (recommender visits) share one record shape. */
+export const projectProgress = pgTable(
+  'project_progress',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind').notNull(),
+    phase: text('phase'),
+    content: jsonb('content').notNull(),
+    authorId: uuid('author_id').notNull(),
+    authorOrgId: uuid('author_org_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('progress_project_idx').on(t.projectId)],
+);
+
+export const expertProfiles = pgTable('expert_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  employer: text('employer').notNull(),
+  employerUscc: text('employer_uscc'),
+  title: text('title').notNull(),
+  fields: jsonb('fields').notNull().default([]),
+  status: text('status').notNull().default('active'),
+  termEnds: date('term_ends'),
+  createdAt: createdAt(),
+});
+
+/** 评定组: proposed (draw with seed hash) → committed → scoring → concluded → adopted. */
+export const evaluationGroups = pgTable('evaluation_groups', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  field: text('field').notNull(),
+  state: text('state').notNull().default('proposed'),
+  drawSeedHash: text('draw_seed_hash'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const expertTasks = pgTable(
+  'expert_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => evaluationGroups.id),
+    expertUserId: uuid('expert_user_id')
+      .notNull()
+      .references(() => users.id),
+    projectId: uuid('project_id').references(() => projects.id),
+    state: text('state').notNull().default('invited'),
+    conflict: jsonb('conflict'),
+    scores: jsonb('scores'),
+    submittedAt: ts('submitted_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('expert_tasks_expert_idx').on(t.expertUserId)],
+);
+
+/** 公示: scheduled → open → closed → published (a versioned list). */
+export const publicityWindows = pgTable('publicity_windows', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  title: text('title').notNull(),
+  opensOn: date('opens_on').notNull(),
+  closesOn: date('closes_on').notNull(),
+  state: text('state').notNull().default('scheduled'),
+  listVersion: integer('list_version').notNull().default(1),
+  projectIds: jsonb('project_ids').notNull().default([]),
+  createdAt: createdAt(),
+});
+
+export const objections = pgTable('objections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  publicityId: uuid('publicity_id')
+    .notNull()
+    .references(() => publicityWindows.id),
+  projectId: uuid('project_id').references(() => projects.id),
+  objectorName: text('objector_name').notNull(),
+  objectorKind: text('objector_kind').notNull(),
+  contact: text('contact').notNull(),
+  content: text('content').notNull(),
+  evidenceFileId: uuid('evidence_file_id'),
+  state: text('state').notNull().default('received'),
+  outcome: text('outcome'),
+  reply: text('reply'),
+  createdAt: createdAt(),
+});
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    certificateNo: text('certificate_no').notNull(),
+    holderName: text('holder_name').notNull(),
+    holderKind: text('holder_kind').notNull(),
+    fileId: uuid('file_id'),
+    state: text('state').notNull().default('issued'),
+    issuedAt: ts('issued_at').notNull(),
+    voidedAt: ts('voided_at'),
+  },
+  (t) => [uniqueIndex('certificates_no_uq').on(t.certificateNo)],
+);
+
+/** Gap-free counters (application and project numbers) per campaign, taken under a row lock. */
+export const counters = pgTable(
+  'counters',
+  {
+    scope: text('scope').notNull(),
+    name: text('name').notNull(),
+    value: integer('value').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.name] })],
+);
+
+export const meta = pgTable('meta', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().default(sql`now()`),
+});

@@ -1,0 +1,84 @@
+/**
+ * A year's program as data (program.md §5): 2027 is configuration, not code. Where an attachment's
+ * text is unknown, the rule lives here with a default the commission can edit.
+ */
+import { z } from 'zod';
+
+const instant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+08:00$/, '时间格式应为北京时间，如 2026-04-20T23:59:59+08:00');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const WINDOW_KEYS = ['application', 'results'] as const;
+export type WindowKey = (typeof WINDOW_KEYS)[number];
+export const WINDOW_LABELS: Record<WindowKey, string> = {
+  application: '项目申报（推荐单位报送）',
+  results: '成果提交（推荐单位报送）',
+};
+
+export const campaignWindowSchema = z.object({
+  opensAt: instant,
+  /** Inclusive to the second: 23:59:59 means the whole of that second still counts. */
+  closesAt: instant,
+  /** Applicants must submit to their recommender before this (default: the same as closesAt). */
+  applicantClosesAt: instant.optional(),
+});
+
+export const namingRuleSchema = z.object({
+  id: z.string(),
+  severity: z.enum(['error', 'warning']),
+  enabled: z.boolean(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const campaignConfigSchema = z.object({
+  directions: z
+    .array(
+      z.object({
+        code: z.enum(['common', 'precise']),
+        label: z.string().min(1),
+        description: z.string(),
+        targets: z.array(z.string().min(1)).min(1),
+        preferred: z.boolean(),
+      }),
+    )
+    .min(1),
+  focusChains: z.array(z.string().min(1)),
+  livelihoodIndustries: z.array(z.string().min(1)),
+  allowOtherChain: z.boolean(),
+  benefitAreas: z.array(z.object({ code: z.enum(['efficiency', 'energy', 'service', 'innovation']), label: z.string() })).min(1),
+  earliestStartDate: day,
+  windows: z.object({ application: campaignWindowSchema, results: campaignWindowSchema }),
+  recommenderKinds: z.array(z.enum(['district_bureau', 'industry_department', 'association'])).min(1),
+  files: z.object({
+    maxBytes: z.number().int().min(1024).max(200 * 1024 * 1024),
+    allowedTypes: z.array(z.enum(['pdf', 'jpg', 'png', 'docx', 'xlsx', 'zip'])).min(1),
+  }),
+  publicityWorkingDays: z.number().int().min(1).max(30),
+  namingRules: z.array(namingRuleSchema),
+  vetoChecklist: z.array(z.object({ id: z.string().min(1), text: z.string().min(1) })),
+  duplicate: z.object({
+    /** Score (0–1) from which an application is flagged to recommender and commission. */
+    flagThreshold: z.number().min(0).max(1),
+    /** Score from which a match is shown to the applicant at all. */
+    showThreshold: z.number().min(0).max(1),
+    /** 2026 compares with past excellent results; 2023 compared with all past projects (attachments file). */
+    targets: z.array(z.enum(['excellent_results', 'past_projects', 'same_year'])).min(1),
+  }),
+  /** CN working-day calendar used for 公示 length (data/cn-holidays-<year>.json). */
+  calendar: z.object({ holidays: z.array(day), workdays: z.array(day) }),
+  contact: z.object({ division: z.string(), people: z.string(), phone: z.string(), email: z.string() }),
+});
+
+export type CampaignConfig = z.infer<typeof campaignConfigSchema>;
+
+export const campaignSchema = z.object({
+  id: z.string().uuid(),
+  year: z.number().int(),
+  title: z.string(),
+  documentNo: z.string().nullable(),
+  status: z.enum(['draft', 'active', 'archived']),
+  config: campaignConfigSchema,
+  version: z.number().int(),
+});
+export type CampaignDto = z.infer<typeof campaignSchema>;
