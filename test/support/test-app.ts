@@ -17,7 +17,7 @@ import { openTestDatabase, TEST_NOW, TEST_PASSWORD } from './template';
 export interface TestResponse<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, unknown>;
   raw: Buffer;
 }
 

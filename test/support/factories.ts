@@ -1,0 +1,61 @@
+/**
+ * Realistic records for tests, written straight to the database (for areas whose tests need a
+ * project in some state without walking every earlier procedure through the API).
+ */
+import { eq } from 'drizzle-orm';
+import { organisations, projects, projectVersions, users } from '../../src/server/db/schema';
+import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
+import type { ApplicationForm } from '../../src/shared/application-form';
+import { activeCampaign } from '../../src/server/campaigns/campaign-repository';
+import type { TestApp } from './test-app';
+
+export async function orgOfUser(t: TestApp, username: string) {
+  const [row] = await t.services.database.db
+    .select({ o: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.username, username));
+  if (!row) throw new Error(`no user ${username}`);
+  return row.o;
+}
+
+/** A complete 申报书 for the applicant organisation (its real name, code and district). */
+export function applicationFormFor(org: typeof organisations.$inferSelect, direction: 'precise' | 'common' = 'precise', overrides: Partial<ApplicationForm['project']> = {}): ApplicationForm {
+  const form = direction === 'precise' ? buildPreciseApplication() : buildCommonApplication();
+  form.unit = { ...form.unit, name: org.name, uscc: org.uscc ?? undefined, district: org.district ?? undefined, address: org.address ?? undefined };
+  form.project = { ...form.project, ...overrides };
+  return form;
+}
+
+let seq = 0;
+
+export async function insertProject(
+  t: TestApp,
+  opts: { applicant: string; state?: (typeof projects.$inferInsert)['state']; direction?: 'precise' | 'common'; name?: string; recommenderOrgId?: string },
+) {
+  const org = await orgOfUser(t, opts.applicant);
+  const campaign = await activeCampaign(t.services.database.db);
+  const form = applicationFormFor(org, opts.direction ?? 'precise', opts.name ? { name: opts.name } : {});
+  const state = opts.state ?? 'submitted';
+  const submitted = state !== 'draft';
+  seq++;
+  const [row] = await t.services.database.db
+    .insert(projects)
+    .values({
+      campaignId: campaign.id,
+      applicantOrgId: org.id,
+      recommenderOrgId: opts.recommenderOrgId ?? org.defaultRecommenderId,
+      state,
+      name: form.project.name ?? '',
+      direction: form.project.direction,
+      chain: form.project.chain,
+      form,
+      submittedVersion: submitted ? 1 : 0,
+      applicationNo: submitted ? `SB${campaign.year}-T${String(seq).padStart(5, '0')}-${Math.random().toString(36).slice(2, 6)}` : null,
+      submittedAt: submitted ? t.clock.now() : null,
+      stateChangedAt: t.clock.now(),
+    })
+    .returning();
+  if (submitted) await t.services.database.db.insert(projectVersions).values({ projectId: row.id, versionNo: 1, form, submittedAt: t.clock.now() });
+  return row;
+}
