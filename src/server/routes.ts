@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerCampaignRoutes } from './campaigns/routes';
 import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
+import { registerNotificationRoutes } from './notifications/routes';
 
 export const APP_VERSION = '0.1.0';
 
@@ -25,4 +26,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerAccountRoutes(app, services);
   registerAuditRoutes(app, services);
   registerFileRoutes(app, services);
+  registerNotificationRoutes(app, services);
+  // Procedure areas register below, one line each.
 }
