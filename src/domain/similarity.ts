@@ -671,7 +671,7 @@ export class SimilarityIndex {
     if (this.byId.has(doc.id)) this.remove(doc.id);
     const num = this.ids.length;
     this.ids.push(doc.id);
-    this.fieldsOf.push(doc.fields);
+    this.fieldsOf.push({ ...doc.fields }); // own copy: later edits by the caller must not desync the index
     this.metaOf.push(doc.meta);
     if (num >= this.alive.length) {
       const a = new Uint8Array(this.alive.length * 2);
