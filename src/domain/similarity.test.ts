@@ -323,7 +323,7 @@ describe('recall on planted near-duplicates among generated decoys', () => {
   });
 
   it('agrees with the brute-force baseline on the best match', () => {
-    for (let q = 0; q < 15; q++) {
+    for (let q = 0; q < 8; q++) {
       const target = decoys[(q * 191 + 3) % decoys.length];
       const query = { name: perturb(target.fields.name, q), problem: perturb(target.fields.problem, q + 5) };
       const lsh = index.query(query, { topK: 3 });
