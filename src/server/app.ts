@@ -19,6 +19,7 @@ import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './auth/sessions';
 import type { Config } from './config';
 import type { Services } from './context';
 import { installErrorHandler } from './http/error-handler';
+import { checkRouteGuard } from './policy/route-guard';
 import { APP_VERSION, registerRoutes } from './routes';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
@@ -92,6 +93,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       }
     }
     void reply;
+  });
+
+  // Area-level role check before validation (see policy/route-guard.ts).
+  app.addHook('preValidation', async (req) => {
+    if (req.routeOptions.url) checkRouteGuard(req);
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
