@@ -101,4 +101,17 @@ describe('renderSummaryTableDocx', () => {
     expect(xml).toMatch(/<w:pgSz[^>]*w:w="16838"[^>]*w:h="11906"/);
     expect(xml).toContain('<w:tblHeader/>');
   });
+
+  it('escapes XML special characters and handles 5,000 rows', { timeout: 90_000 }, async () => {
+    const rows = buildSummaryRows(5000);
+    rows[1] = { ...rows[1], projectName: '提高<A&B>型焊丝"一次合格率" $& $1', remark: '第一行\n第二行' };
+    const buf = await renderSummaryTableDocx(buildSummaryHeader(), rows);
+    const xml = await zipEntryText(buf, 'word/document.xml');
+    expect(xml).not.toContain('GONGGUAN_FAST_TABLE_PLACEHOLDER');
+    expect((xml.match(/<w:tr[ >]/g) ?? []).length).toBe(5001);
+    const text = docxVisibleText(xml);
+    expect(text).toContain('提高&lt;A&amp;B&gt;型焊丝&quot;一次合格率&quot; $&amp; $1');
+    expect(text).toContain(rows[4999].applicantName);
+    expect(xml).toMatch(/第一行<\/w:t><\/w:r><w:r>.*?<w:br\/><w:t xml:space="preserve">第二行/);
+  });
 });

@@ -11,7 +11,7 @@ export interface ZipEntry {
   /** Path inside the archive; `/` separates folders, e.g. `申报书/降低减速器装配不良率.pdf`. */
   name: string;
   data: Buffer | Uint8Array;
-  /** Modification time (default: now). */
+  /** Modification time (default: `options.date`, else jszip's current time). */
   date?: Date;
 }
 
@@ -45,7 +45,7 @@ function dedupe(name: string, used: Set<string>): string {
  * Builds a zip archive. Already-compressed formats (pdf, docx, xlsx, png, jpg, zip) are stored,
  * everything else is deflated.
  */
-export async function createZip(entries: ZipEntry[]): Promise<Buffer> {
+export async function createZip(entries: ZipEntry[], options: { date?: Date } = {}): Promise<Buffer> {
   const zip = new JSZip();
   const used = new Set<string>();
   for (const e of entries) {
@@ -54,7 +54,7 @@ export async function createZip(entries: ZipEntry[]): Promise<Buffer> {
     const compressed = /\.(pdf|docx|xlsx|pptx|png|jpe?g|gif|zip|gz|7z|rar|ofd)$/i.test(name);
     zip.file(name, e.data, {
       binary: true,
-      date: e.date ?? new Date(),
+      date: e.date ?? options.date,
       compression: compressed ? 'STORE' : 'DEFLATE',
       compressionOptions: compressed ? undefined : { level: 6 },
     });
