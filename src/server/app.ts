@@ -11,10 +11,11 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import '../shared/zod-zh';
-import { AppError } from './app-error';
+import { AppError, validation } from './app-error';
+import { labelForPath } from '../shared/field-labels';
 import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './auth/sessions';
 import type { Config } from './config';
 import type { Services } from './context';
@@ -44,6 +45,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     ajv: undefined,
+    // Router-level refusals (bad URL encoding, over-long path parameters) get the same {code, message} answer.
+    frameworkErrors: (error, _req, reply: FastifyReply) => {
+      const tooLong = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return reply.status(tooLong ? 414 : 400).send({ code: tooLong ? 'validation' : 'not_found', message: tooLong ? '请求地址过长' : '请求地址格式不正确' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,6 +106,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (req.routeOptions.url) checkRouteGuard(req);
   });
 
+  // PostgreSQL text cannot hold NUL: refuse it up front, naming the field, instead of failing in the database.
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
+      const at = findNul(value);
+      if (at !== null) throw validation({ [at || where]: `${labelForPath(at)}不能包含空字符（NUL）` });
+    }
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
@@ -135,6 +149,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
 
   return app;
+}
+
+/** Path ('' for the value itself) of the first string holding U+0000, or null. */
+function findNul(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 64 || Buffer.isBuffer(value)) return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return path ? `${path}.${k.replace(/\u0000/g, '')}` : k.replace(/\u0000/g, '');
+    const found = findNul(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function checkOrigin(origin: string | undefined, host: string | undefined, allowed: string[]) {

@@ -18,9 +18,15 @@ const filterSchema = z.object({
   organisationId: z.string().uuid().optional(),
   entity: z.string().max(50).optional(),
   action: z.string().max(50).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine(isCalendarDate, '不是有效的日期').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine(isCalendarDate, '不是有效的日期').optional(),
 });
+
+/** 2026-02-30 has the right shape but is no day: it must be refused, not reach the database. */
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 
 const entrySchema = z.object({
   seq: z.number(),

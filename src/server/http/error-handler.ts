@@ -44,7 +44,22 @@ export function installErrorHandler(app: FastifyInstance): void {
             : '请求有误';
       return reply.status(fe.statusCode).send({ code: 'validation', message, requestId });
     }
+    // PostgreSQL "data exception" (SQLSTATE class 22: invalid text, NUL, out-of-range number or date) is
+    // bad input that slipped past a schema: the statement failed, its transaction rolled back.
+    const sqlState = pgCode(error);
+    if (sqlState?.startsWith('22')) {
+      req.log.warn({ err: error, sqlState }, 'data exception from input');
+      return reply.status(400).send({ code: 'validation', message: '请求内容包含无法处理的值（如无效的日期、数字或字符），请检查后重试', requestId });
+    }
     req.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: `服务器内部错误，请稍后重试（请求编号 ${requestId}）`, requestId });
   });
+}
+
+/** SQLSTATE of a database error, also when wrapped by the query builder (error.cause). */
+function pgCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
 }
