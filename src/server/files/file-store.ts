@@ -33,7 +33,14 @@ export interface FileStore {
 }
 
 export function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', 'upload over limit', `文件大小超过上限（${(maxBytes / 1024 / 1024).toFixed(0)} MB），请压缩后重新上传`);
+  return new AppError('payload_too_large', 'upload over limit', `文件大小超过上限（${formatBytes(maxBytes)}），请压缩后重新上传`);
+}
+
+/** 20 MB, 1.5 MB, 64 KB — never "0 MB" for a small limit. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Number((n / 1024 / 1024).toFixed(1))} MB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KB`;
+  return `${n} 字节`;
 }
 
 /** Streams into `tmpDir`, counting and hashing; refuses past maxBytes without keeping anything. */

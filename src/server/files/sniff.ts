@@ -24,6 +24,9 @@ export const TYPE_LABELS: Record<FileType, string> = { pdf: 'PDF', png: 'PNG 图
 const MAX_INFLATE_RATIO = 100;
 const MAX_INFLATED_BYTES = 300 * 1024 * 1024;
 
+/** [Content_Types].xml of a real Office file is a few KB. */
+const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
+
 const refuse = (internal: string, msg: string) => new AppError('unsupported_file', internal, msg);
 
 async function head(path: string, n: number): Promise<Buffer> {
@@ -70,7 +73,8 @@ async function sniffZip(path: string, size: number): Promise<FileType> {
   const names = Object.keys(zip.files);
   const contentTypes = zip.file('[Content_Types].xml');
   if (contentTypes) {
-    const ct = await contentTypes.async('string');
+    // Declared sizes can lie: inflate with a hard cap instead of trusting them.
+    const ct = await readCapped(contentTypes, MAX_CONTENT_TYPES_BYTES);
     if (names.some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled/i.test(ct)) {
       throw refuse('macro', '文件包含宏，出于安全原因无法接收，请另存为不含宏的 .docx 或 .xlsx 后上传');
     }
@@ -79,4 +83,42 @@ async function sniffZip(path: string, size: number): Promise<FileType> {
     throw refuse('unknown office', '无法识别的 Office 文件类型，请上传 .docx 或 .xlsx 文件');
   }
   return 'zip';
+}
+
+/** Inflates one zip entry, stopping (and refusing) as soon as it passes `cap` bytes. */
+function readCapped(file: JSZip.JSZipObject, cap: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let settled = false;
+    const stream = (file as unknown as { internalStream(type: 'uint8array'): JSZipStream }).internalStream('uint8array');
+    const fail = (err: AppError) => {
+      if (settled) return;
+      settled = true;
+      stream.pause();
+      reject(err);
+    };
+    stream
+      .on('data', (chunk: Uint8Array) => {
+        if (settled) return;
+        size += chunk.length;
+        if (size > cap) return fail(refuse('zip bomb (lying sizes)', '文件解压后体积异常，疑似压缩炸弹，无法接收'));
+        chunks.push(chunk);
+      })
+      .on('error', () => fail(refuse('bad zip entry', '文件已损坏，无法打开')))
+      .on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      })
+      .resume();
+  });
+}
+
+interface JSZipStream {
+  on(event: 'data', cb: (chunk: Uint8Array) => void): JSZipStream;
+  on(event: 'error', cb: (err: Error) => void): JSZipStream;
+  on(event: 'end', cb: () => void): JSZipStream;
+  resume(): JSZipStream;
+  pause(): JSZipStream;
 }
