@@ -1,0 +1,29 @@
+/**
+ * 真实性核查记录: the recommender's notes and an optional 现场核查 (date, people, findings).
+ * Append-only (each save is a new project_reviews row, the latest counts), so it needs no version;
+ * it does not change the project's state.
+ */
+import type { AuthenticityInput } from '../../shared/recommendations';
+import { invalidState } from '../app-error';
+import { writeAudit } from '../audit/write-audit';
+import { latestAuthenticity } from './review-data';
+import { insertReview, loadProjectForReview, requireRecommender, type ReviewContext } from './review-support';
+
+const OPEN_STATES = ['submitted', 'recommended'];
+
+export async function recordAuthenticity(ctx: ReviewContext, input: AuthenticityInput & { id: string }) {
+  requireRecommender(ctx.actor);
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await loadProjectForReview(tx, ctx.actor, input.id);
+    if (!OPEN_STATES.includes(row.state)) throw invalidState(`authenticity in ${row.state}`, '只有待审核或已推荐（待报送）的项目可以记录真实性核查');
+    const record = { confirmed: input.confirmed, notes: input.notes ?? '', siteVisit: input.siteVisit ?? null };
+    await insertReview(tx, ctx, row, { decision: 'authenticity', checklist: { authenticity: record } });
+    await writeAudit(tx, ctx, {
+      entity: 'project',
+      entityId: row.id,
+      action: 'record_authenticity',
+      summary: { confirmed: record.confirmed, siteVisit: record.siteVisit ? { date: record.siteVisit.date, people: record.siteVisit.people } : null },
+    });
+    return (await latestAuthenticity(tx, row.id))!;
+  });
+}

@@ -1,0 +1,87 @@
+/** 退回补正: submitted → returned, with a reason and per-field comments for the applicant. */
+import { APPLICATION_FIELD_LABELS } from '../../shared/application-form';
+import { MIN_REASON_LENGTH } from '../../shared/recommendations';
+import { validation } from '../app-error';
+import { writeAudit } from '../audit/write-audit';
+import type { DbOrTx } from '../db/client';
+import { notify } from '../notifications/notify';
+import {
+  checkTransition,
+  checkVersion,
+  emailsOf,
+  insertReview,
+  loadProjectForReview,
+  projectLabel,
+  requireRecommender,
+  requireText,
+  reviewLink,
+  sendEmails,
+  updateProjectState,
+  type Email,
+  type ProjectRow,
+  type ReviewContext,
+} from './review-support';
+
+export interface ReturnInput {
+  id: string;
+  version?: number;
+  reason: string;
+  fieldComments?: Record<string, string>;
+}
+
+/**
+ * A path the 申报书 knows: a labelled field (`content.goals`), a row of a list (`team.2`), or a
+ * field of a row (`content.goals.0.target`, `team.1.idNumber`).
+ */
+export function isFormPath(path: string): boolean {
+  if (APPLICATION_FIELD_LABELS[path]) return true;
+  const row = /^(.+)\.(\d{1,3})(?:\.(.+))?$/.exec(path);
+  if (!row) return false;
+  const [, list, , rest] = row;
+  return rest ? !!APPLICATION_FIELD_LABELS[`${list}.*.${rest}`] : !!APPLICATION_FIELD_LABELS[list];
+}
+
+/** Field comments must point at a field of the 申报书 (so the applicant's form can show them in place). */
+export function checkFieldComments(comments: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, comment] of Object.entries(comments)) {
+    const clean = path.trim();
+    if (!isFormPath(clean)) throw validation({ [`fieldComments.${path}`]: `逐项意见所指的申报书栏目“${path}”不存在` });
+    const text = comment.trim();
+    if (text) out[clean] = text;
+  }
+  return out;
+}
+
+export async function applyReturn(tx: DbOrTx, ctx: ReviewContext, row: ProjectRow, input: { version?: number; reason: string; fieldComments: Record<string, string> }) {
+  checkVersion(row, input.version);
+  const to = checkTransition(row, 'return');
+  const now = ctx.clock.now();
+  const updated = await updateProjectState(tx, now, row, to, { lastReason: input.reason, recommendOrder: null });
+  await insertReview(tx, ctx, row, { decision: 'return', reason: input.reason, fieldComments: input.fieldComments });
+  await writeAudit(tx, ctx, {
+    entity: 'project',
+    entityId: row.id,
+    action: 'return',
+    summary: { from: row.state, to, reason: input.reason, fields: Object.keys(input.fieldComments), name: row.name },
+  });
+  const title = '申报项目被退回补正';
+  const body = `您单位申报的${projectLabel(row)}被推荐单位（${ctx.actor.organisationName}）退回补正。原因：${input.reason}${
+    Object.keys(input.fieldComments).length ? `；逐项意见${Object.keys(input.fieldComments).length}条，请在申报书中查看并修改后重新提交。` : '。请修改后重新提交。'
+  }`;
+  await notify(tx, now, { organisationId: row.applicantOrgId, title, body, link: reviewLink(row.id) });
+  const emails: Email[] = await emailsOf(tx, [row.applicantOrgId], `【天津市质量攻关】${title}`, body);
+  return { updated, emails };
+}
+
+export async function returnApplication(ctx: ReviewContext, input: ReturnInput) {
+  requireRecommender(ctx.actor);
+  const { updated, emails } = await ctx.database.db.transaction(async (tx) => {
+    const row = await loadProjectForReview(tx, ctx.actor, input.id);
+    const reason = requireText(input.reason, 'reason', '退回原因', MIN_REASON_LENGTH);
+    const fieldComments = checkFieldComments(input.fieldComments);
+    return applyReturn(tx, ctx, row, { version: input.version, reason, fieldComments });
+  });
+  await sendEmails(ctx, emails);
+  return updated;
+}
