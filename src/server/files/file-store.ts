@@ -5,7 +5,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -46,7 +47,7 @@ export function formatBytes(n: number): string {
 /** Streams into `tmpDir`, counting and hashing; refuses past maxBytes without keeping anything. */
 export async function spoolToTemp(source: Readable | Buffer, tmpDir: string, maxBytes: number): Promise<{ tmpPath: string; sha256: string; size: number }> {
   await mkdir(tmpDir, { recursive: true });
-  const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+  const tmpPath = path.join(tmpDir, tempName());
   const hash = createHash('sha256');
   let size = 0;
   const counter = new Transform({
@@ -76,9 +77,62 @@ export async function spoolToTemp(source: Readable | Buffer, tmpDir: string, max
   return { tmpPath, sha256: hash.digest('hex'), size };
 }
 
+/**
+ * Temp files are named for their writer (`<host>+<pid>+<uuid>.part`) so that a process starting
+ * up can tell the leftovers of a crashed writer (same host, pid no longer alive) from uploads
+ * another live process is still streaming. Anything older than a day is removed regardless.
+ */
+function tempName(): string {
+  return `${encodeURIComponent(os.hostname())}+${process.pid}+${randomUUID()}.part`;
+}
+
+const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
+
+function pidAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files left by crashed uploads; returns how many. Safe to run while others upload. */
+export async function sweepTemp(tmpDir: string, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(tmpDir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.endsWith('.part')) continue;
+    const p = path.join(tmpDir, name);
+    const [host, pid] = name.split('+');
+    let stale = false;
+    try {
+      stale = now - (await stat(p)).mtimeMs > STALE_TEMP_MS;
+    } catch {
+      continue; // finished or removed meanwhile
+    }
+    const orphan = pid !== undefined && decodeURIComponent(host) === os.hostname() && !pidAlive(Number(pid));
+    if (stale || orphan) {
+      await rm(p, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 export class LocalFileStore implements FileStore {
   readonly kind = 'local' as const;
-  constructor(private readonly root: string) {}
+  /** Settles once the start-up sweep of crashed uploads' temp files is done. */
+  readonly swept: Promise<number>;
+  constructor(private readonly root: string) {
+    this.swept = sweepTemp(path.join(root, 'tmp')).catch(() => 0);
+  }
 
   private pathFor(key: string): string {
     if (!/^[a-f0-9]{64}$/.test(key)) throw new AppError('not_found', `bad key ${key}`, '文件不存在');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { spoolToTemp, type FileStore, type PutOptions, type StoredObject } from './file-store';
+import { spoolToTemp, sweepTemp, type FileStore, type PutOptions, type StoredObject } from './file-store';
 
 export interface S3Options {
   bucket: string;
@@ -18,7 +18,9 @@ export interface S3Options {
 export class S3FileStore implements FileStore {
   readonly kind = 's3' as const;
   private readonly client: S3Client;
+  readonly swept: Promise<number>;
   constructor(private readonly opts: S3Options) {
+    this.swept = sweepTemp(path.join(os.tmpdir(), 'gongguan-s3')).catch(() => 0);
     this.client = new S3Client({
       region: opts.region,
       endpoint: opts.endpoint,
