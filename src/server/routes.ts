@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes';
+import { registerApplicationAreaRoutes } from './applications/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
 import { registerCampaignRoutes } from './campaigns/routes';
@@ -29,5 +30,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerFileRoutes(app, services);
   registerNotificationRoutes(app, services);
   // Procedure areas register below, one line each.
+  registerApplicationAreaRoutes(app, services, opts);
   registerRecommendationRoutes(app, services);
 }
