@@ -3,6 +3,7 @@
  * even where a procedure's commands are not built yet. PostgreSQL 15 features only (PGlite is 18).
  */
 import { sql } from 'drizzle-orm';
+import { PROJECT_STATES } from '../../domain/project-workflow';
 import {
   bigint,
   boolean,
@@ -28,28 +29,7 @@ export const orgKind = pgEnum('org_kind', ['applicant', 'recommender', 'commissi
 export const userRole = pgEnum('user_role', ['applicant', 'recommender', 'commission', 'expert', 'training_provider']);
 
 /** Every state of a project in one campaign, through the nine procedures (lifecycle.md). */
-export const projectState = pgEnum('project_state', [
-  'draft',
-  'submitted',
-  'returned',
-  'withdrawn',
-  'not_recommended',
-  'recommended',
-  'under_review',
-  'rejected',
-  'approved',
-  'results_submitted',
-  'results_returned',
-  'results_received',
-  'lapsed',
-  'in_evaluation',
-  'evaluated',
-  'in_publicity',
-  'recognised',
-  'closed',
-  'terminated',
-  'revoked',
-]);
+export const projectState = pgEnum('project_state', PROJECT_STATES);
 
 export const organisations = pgTable(
   'organisations',
