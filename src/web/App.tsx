@@ -1,0 +1,79 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { PageLoading } from './components/PageLoading';
+import { RouteFocus, SkipLink } from './components/RouteFocus';
+import { RequireRole } from './session/guards';
+import { SessionFlows } from './session/SessionFlows';
+
+// Every page is its own chunk: the portal and the login page never load a role's app.
+const PortalHome = lazy(() => import('./pages/public/PortalHome'));
+const RegisterPage = lazy(() => import('./pages/public/RegisterPage'));
+const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
+const ApplicantApp = lazy(() => import('./pages/applicant/ApplicantApp'));
+const RecommenderApp = lazy(() => import('./pages/recommender/RecommenderApp'));
+const CommissionApp = lazy(() => import('./pages/commission/CommissionApp'));
+const ExpertApp = lazy(() => import('./pages/expert/ExpertApp'));
+const TrainingApp = lazy(() => import('./pages/training/TrainingApp'));
+const ForbiddenPage = lazy(() => import('./pages/errors/ForbiddenPage'));
+const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage'));
+
+export function App() {
+  return (
+    <>
+      <SkipLink />
+      <RouteFocus />
+      <SessionFlows />
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/" element={<PortalHome />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/change-password" element={<ChangePasswordPage />} />
+          <Route
+            path="/applicant/*"
+            element={
+              <RequireRole role="applicant">
+                <ApplicantApp />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/recommender/*"
+            element={
+              <RequireRole role="recommender">
+                <RecommenderApp />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/commission/*"
+            element={
+              <RequireRole role="commission">
+                <CommissionApp />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/expert/*"
+            element={
+              <RequireRole role="expert">
+                <ExpertApp />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/training/*"
+            element={
+              <RequireRole role="training_provider">
+                <TrainingApp />
+              </RequireRole>
+            }
+          />
+          <Route path="/403" element={<ForbiddenPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

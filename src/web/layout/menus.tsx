@@ -1,0 +1,77 @@
+/** Role menus. Items of procedures not built yet are shown disabled ("即将上线"). */
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
+  FundProjectionScreenOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me, RoleCode } from '../../shared/auth';
+
+export interface RoleMenuItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Not built yet: disabled with the tooltip "即将上线". */
+  comingSoon?: boolean;
+  /** Why it is disabled for this person (e.g. not an administrator). */
+  disabledReason?: string;
+}
+
+export function roleMenu(me: Me): RoleMenuItem[] {
+  return MENUS[me.role](me);
+}
+
+const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
+  applicant: () => [
+    { path: '/applicant', label: '工作台', icon: <DashboardOutlined /> },
+    { path: '/applicant/applications', label: '项目申报', icon: <FileTextOutlined />, comingSoon: true },
+    { path: '/applicant/implementation', label: '项目实施', icon: <FundProjectionScreenOutlined />, comingSoon: true },
+    { path: '/applicant/training', label: '宣贯培训', icon: <BookOutlined />, comingSoon: true },
+    { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined />, comingSoon: true },
+    { path: '/applicant/organisation', label: '单位信息', icon: <SolutionOutlined />, comingSoon: true },
+  ],
+  recommender: () => [
+    { path: '/recommender', label: '工作台', icon: <DashboardOutlined /> },
+    { path: '/recommender/reviews', label: '申报审核', icon: <CheckSquareOutlined />, comingSoon: true },
+    { path: '/recommender/batches', label: '推荐报送', icon: <SendOutlined />, comingSoon: true },
+    { path: '/recommender/tracking', label: '跟踪服务', icon: <CarryOutOutlined />, comingSoon: true },
+    { path: '/recommender/results', label: '成果报送', icon: <FileDoneOutlined />, comingSoon: true },
+    { path: '/recommender/applicants', label: '申报单位', icon: <TeamOutlined />, comingSoon: true },
+  ],
+  commission: (me) => [
+    { path: '/commission', label: '工作台', icon: <DashboardOutlined /> },
+    { path: '/commission/campaign', label: '年度活动配置', icon: <SettingOutlined /> },
+    { path: '/commission/accounts', label: '账户管理', icon: <TeamOutlined />, disabledReason: me.isAdmin ? undefined : '需要管理员权限' },
+    { path: '/commission/audit', label: '审计日志', icon: <AuditOutlined /> },
+    { path: '/commission/approval', label: '立项审核', icon: <CheckSquareOutlined />, comingSoon: true },
+    { path: '/commission/training', label: '宣贯培训', icon: <BookOutlined />, comingSoon: true },
+    { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined />, comingSoon: true },
+    { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined />, comingSoon: true },
+    { path: '/commission/statistics', label: '统计分析', icon: <BarChartOutlined />, comingSoon: true },
+  ],
+  expert: () => [
+    { path: '/expert', label: '工作台', icon: <DashboardOutlined /> },
+    { path: '/expert/tasks', label: '评定任务', icon: <ScheduleOutlined />, comingSoon: true },
+    { path: '/expert/conflicts', label: '回避声明', icon: <StopOutlined />, comingSoon: true },
+  ],
+  training_provider: () => [
+    { path: '/training', label: '工作台', icon: <DashboardOutlined /> },
+    { path: '/training/sessions', label: '培训计划', icon: <CalendarOutlined />, comingSoon: true },
+    { path: '/training/attendance', label: '参训记录', icon: <CheckSquareOutlined />, comingSoon: true },
+  ],
+};

@@ -1,0 +1,136 @@
+import { AuditOutlined, RightOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Statistic } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { PageLoading } from '../../components/PageLoading';
+import { KeyDatesCard, ProcedureCard, WelcomeBanner } from '../../components/Workbench';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { PageHeader } from '../../layout/RoleLayout';
+import { RoleApp } from '../../layout/RoleApp';
+import { useSession } from '../../session/session';
+
+const CampaignConfigPage = lazy(() => import('./CampaignConfigPage'));
+const AccountsPage = lazy(() => import('./AccountsPage'));
+const AuditPage = lazy(() => import('./AuditPage'));
+
+function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
+  const body = (
+    <Card hoverable={!disabled} className={`gg-quick-link${disabled ? ' gg-quick-link-disabled' : ''}`}>
+      <div className="gg-quick-icon" aria-hidden>
+        {icon}
+      </div>
+      <div className="gg-quick-body">
+        <div className="gg-quick-title">{title}</div>
+        <div className="gg-quick-desc">{disabled ?? description}</div>
+      </div>
+      {!disabled && <RightOutlined aria-hidden className="gg-quick-arrow" />}
+    </Card>
+  );
+  return disabled ? body : (
+    <Link to={to} className="gg-quick-anchor">
+      {body}
+    </Link>
+  );
+}
+
+function CommissionHome() {
+  usePageTitle('市市场监管委工作台');
+  const { me } = useSession();
+  return (
+    <>
+      <PageHeader title="市市场监管委工作台" subtitle="年度活动组织、立项审核、成果评定与公示公布" />
+      <WelcomeBanner description="在此配置年度活动、管理各类账户、查阅审计日志；立项审核、宣贯培训、成果评定和公示公布功能将陆续上线。" />
+      <Row gutter={[20, 20]}>
+        <Col xs={24} md={8}>
+          <QuickLink to="/commission/campaign" icon={<SettingOutlined />} title="年度活动配置" description="申报方向、产业链、时间窗口、规则与补报窗口" />
+        </Col>
+        <Col xs={24} md={8}>
+          <QuickLink
+            to="/commission/accounts"
+            icon={<TeamOutlined />}
+            title="账户管理"
+            description="推荐单位、专家、培训机构及本委账户"
+            disabled={me?.isAdmin ? undefined : '需要管理员权限'}
+          />
+        </Col>
+        <Col xs={24} md={8}>
+          <QuickLink to="/commission/audit" icon={<AuditOutlined />} title="审计日志" description="全部关键操作留痕，支持导出与哈希链校验" />
+        </Col>
+        <Col xs={24} xl={16}>
+          <Card title="年度工作概况" className="gg-fill">
+            <Row gutter={[16, 16]}>
+              {['申报项目', '已推荐', '已立项', '已提交成果'].map((t) => (
+                <Col xs={12} md={6} key={t}>
+                  <Statistic title={t} value={0} suffix="项" />
+                </Col>
+              ))}
+            </Row>
+            <p className="gg-muted gg-small" style={{ marginTop: 16, marginBottom: 0 }}>
+              统计数据将随项目申报模块上线后自动汇总。
+            </p>
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <KeyDatesCard />
+        </Col>
+        <Col xs={24}>
+          <ProcedureCard highlight={['approval', 'training', 'evaluation', 'publicity', 'promotion']} />
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
+}
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const { me } = useSession();
+  if (!me?.isAdmin) {
+    return (
+      <Card>
+        <PageHeader title="账户管理" />
+        <p>账户管理需要管理员权限，请联系本委系统管理员。</p>
+      </Card>
+    );
+  }
+  return <>{children}</>;
+}
+
+export default function CommissionApp() {
+  return (
+    <RoleApp
+      base="/commission"
+      routes={[
+        { path: '', element: <CommissionHome /> },
+        {
+          path: 'campaign',
+          element: (
+            <Lazy>
+              <CampaignConfigPage />
+            </Lazy>
+          ),
+        },
+        {
+          path: 'accounts',
+          element: (
+            <AdminOnly>
+              <Lazy>
+                <AccountsPage />
+              </Lazy>
+            </AdminOnly>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <Lazy>
+              <AuditPage />
+            </Lazy>
+          ),
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,99 @@
+/** The signed-in person: one `me` query shared by the whole app, plus login/logout helpers. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import type { Me, RoleCode } from '../../shared/auth';
+import { ApiError, api } from '../api';
+
+export const ME_QUERY_KEY = ['auth', 'me'] as const;
+
+export const ROLE_HOME: Record<RoleCode, string> = {
+  applicant: '/applicant',
+  recommender: '/recommender',
+  commission: '/commission',
+  expert: '/expert',
+  training_provider: '/training',
+};
+
+export const ROLE_WORKBENCH_TITLES: Record<RoleCode, string> = {
+  applicant: '申报单位工作台',
+  recommender: '推荐单位工作台',
+  commission: '市市场监管委工作台',
+  expert: '评定专家工作台',
+  training_provider: '培训机构工作台',
+};
+
+export function homeFor(me: Pick<Me, 'role' | 'mustChangePassword'>): string {
+  return me.mustChangePassword ? '/change-password' : ROLE_HOME[me.role];
+}
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  /** Store the user returned by login / change-password. */
+  setMe(me: Me | null): void;
+  login(username: string, password: string): Promise<Me>;
+  logout(all?: boolean): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const res = await api.get<{ user: Me }>('/api/auth/me', undefined, { noSessionFlow: true });
+    return res.user;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const query = useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1, refetchOnWindowFocus: false });
+
+  const setMe = useCallback((me: Me | null) => qc.setQueryData(ME_QUERY_KEY, me), [qc]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const res = await api.post<{ user: Me }>('/api/auth/login', { username, password }, { noSessionFlow: true });
+      setMe(res.user);
+      return res.user;
+    },
+    [setMe],
+  );
+
+  const logout = useCallback(
+    async (all = false) => {
+      try {
+        await api.post(all ? '/api/auth/logout-all' : '/api/auth/logout', {}, { noSessionFlow: true });
+      } finally {
+        // Nothing of the previous person may stay in the cache.
+        qc.clear();
+        qc.setQueryData(ME_QUERY_KEY, null);
+      }
+    },
+    [qc],
+  );
+
+  const refresh = useCallback(async () => {
+    await qc.invalidateQueries({ queryKey: ME_QUERY_KEY });
+  }, [qc]);
+
+  const value = useMemo<SessionValue>(
+    () => ({ me: query.data ?? null, loading: query.isPending, setMe, login, logout, refresh }),
+    [query.data, query.isPending, setMe, login, logout, refresh],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
+
+/** For hooks that may run outside the provider (tests, public pages). */
+export function useOptionalMe(): Me | null {
+  return useContext(SessionContext)?.me ?? null;
+}

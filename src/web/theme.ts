@@ -1,0 +1,26 @@
+import type { ThemeConfig } from 'antd';
+
+/** A sober government look: deep blue, small radii, system CJK fonts. */
+export const BRAND_BLUE = '#0b4ea2';
+export const BRAND_DARK = '#0a2f63';
+
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: BRAND_BLUE,
+    colorInfo: BRAND_BLUE,
+    colorLink: BRAND_BLUE,
+    borderRadius: 4,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
+    colorBgLayout: '#f3f5f9',
+  },
+  components: {
+    Layout: { siderBg: BRAND_DARK, headerBg: '#ffffff', headerHeight: 60, headerPadding: '0 24px' },
+    Menu: {
+      darkItemBg: BRAND_DARK,
+      darkSubMenuItemBg: '#08264f',
+      darkItemSelectedBg: BRAND_BLUE,
+    },
+    Table: { headerBg: '#f5f7fb' },
+  },
+};

@@ -1,0 +1,199 @@
+/**
+ * Browser-test harness: the real server (with a fresh temp DATA_DIR, demo data seeded) serving
+ * the built web client, and a headless Debian chromium driven by playwright-core.
+ *
+ * The server comes from `test/support/server.ts` (`startTestServer`) when that file exists;
+ * until then it is started as a child process (`tsx src/server/main.ts`) on a free port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const WEB_DIST = path.join(ROOT, 'dist/web');
+
+export interface DemoAccount {
+  role: string;
+  username: string;
+  password: string;
+  organisation: string;
+}
+
+export interface RunningServer {
+  url: string;
+  accounts: DemoAccount[];
+  stop(): Promise<void>;
+}
+
+type StartTestServer = (opts?: { dataDir?: string }) => Promise<RunningServer>;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export function assertWebBuilt(): void {
+  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error('dist/web/index.html is missing: run `npm run build:web` (npm run test:browser does it) before the browser tests');
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log()}`);
+}
+
+/** Fallback: `tsx src/server/main.ts` as a child process with its own DATA_DIR and port. */
+async function startChildServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-browser-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  try {
+    await waitForHealth(url, child, () => output, 170_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const accounts = JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+  return {
+    url,
+    accounts,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startServer(): Promise<RunningServer> {
+  assertWebBuilt();
+  const support = path.join(ROOT, 'test/support/server.ts');
+  if (existsSync(support)) {
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(support).href)) as { startTestServer?: StartTestServer };
+    if (typeof mod.startTestServer === 'function') return mod.startTestServer();
+  }
+  return startChildServer();
+}
+
+// ---- pages ------------------------------------------------------------------------------------
+
+export interface TrackedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught exceptions in the page (each one fails the test). */
+  errors: string[];
+  /** Bytes of JavaScript the page loaded, gzip-compressed here (what a compressing server would send). */
+  jsGzipBytes(): Promise<number>;
+  jsFiles(): string[];
+  close(): Promise<void>;
+}
+
+export async function openPage(browser: Browser, baseURL: string): Promise<TrackedPage> {
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'America/New_York', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const js = new Set<string>();
+  page.on('pageerror', (err) => errors.push(err.stack ?? err.message));
+  page.on('request', (req) => {
+    if (req.resourceType() === 'script' || req.url().endsWith('.js')) js.add(req.url());
+  });
+  return {
+    page,
+    context,
+    errors,
+    async jsGzipBytes() {
+      let total = 0;
+      for (const url of js) total += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+      return total;
+    },
+    jsFiles: () => [...js].map((u) => new URL(u).pathname),
+    close: () => context.close(),
+  };
+}
+
+export const ROLE_HOME: Record<string, string> = {
+  applicant: '/applicant',
+  recommender: '/recommender',
+  commission: '/commission',
+  expert: '/expert',
+  training_provider: '/training',
+};
+
+export const ROLE_TITLES: Record<string, string> = {
+  applicant: '申报单位工作台',
+  recommender: '推荐单位工作台',
+  commission: '市市场监管委工作台',
+  expert: '评定专家工作台',
+  training_provider: '培训机构工作台',
+};
+
+/** Fill and submit the login form. */
+export async function login(page: Page, username: string, password: string): Promise<void> {
+  if (!page.url().endsWith('/login')) await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** Pick the first option of an antd Select found by its label. */
+export async function pickFirstOption(page: Page, label: string): Promise<string> {
+  await page.getByLabel(label, { exact: true }).click();
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+  await option.waitFor();
+  const text = (await option.textContent()) ?? '';
+  await option.click();
+  return text;
+}

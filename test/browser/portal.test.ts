@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './fixtures';
+
+const BUDGET_GZIP = 300 * 1024;
+
+describe('public portal', () => {
+  const b = useBrowser();
+
+  it('renders the current campaign without login', async () => {
+    const { page, jsGzipBytes } = await b.open();
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: '天津市质量攻关管理平台' }).isVisible()).toBe(true);
+    await page.getByText('2026年天津市质量攻关工作方案').first().waitFor();
+    await page.getByText('津市场监管质发〔2026〕2号').first().waitFor();
+
+    // Directions, with the preferred badge on 共性技术攻关 only.
+    const badge = page.getByTestId('preferred-badge');
+    expect(await badge.count()).toBe(1);
+    expect(await badge.textContent()).toBe('倾斜支持');
+    const commonCard = page.locator('.gg-direction-card', { hasText: '质量共性技术攻关' });
+    expect(await commonCard.getByTestId('preferred-badge').count()).toBe(1);
+    expect(await page.locator('.gg-direction-card', { hasText: '质量精准提升攻关' }).getByTestId('preferred-badge').count()).toBe(0);
+
+    // Focus chains and key dates in Beijing time (the browser runs in New York time on purpose).
+    for (const chain of ['脑机接口', '协作机器人', '车用燃料']) await page.getByTestId('focus-chains').getByText(chain).waitFor();
+    const app = await page.getByTestId('keydate-application').textContent();
+    expect(app).toContain('2026年4月20日 23:59');
+    const res = await page.getByTestId('keydate-results').textContent();
+    expect(res).toContain('2026年9月30日 23:59');
+    expect(await page.getByTestId('server-time').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+
+    // The nine procedures, the empty public sections and the contact.
+    for (const p of ['项目申报', '立项审核', '宣贯培训', '项目实施', '跟踪服务', '提交成果', '成果评定', '公示公布', '宣传推广']) {
+      expect(await page.locator('.gg-procedure-grid .gg-procedure-title', { hasText: p }).count()).toBe(1);
+    }
+    for (const key of ['plan', 'publicity', 'excellent']) await page.getByTestId(`disclosure-${key}`).getByText('暂无公开信息').waitFor();
+    await page.getByText('scjgzlfzc@tj.gov.cn').waitFor();
+    expect(await page.getByRole('link', { name: '登录', exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('link', { name: '申报单位注册' }).count()).toBeGreaterThan(0);
+
+    await page.waitForLoadState('networkidle');
+    expect(await jsGzipBytes()).toBeLessThan(BUDGET_GZIP);
+  });
+
+  it('keeps the login page light and shows the registration placeholder', async () => {
+    const { page, jsGzipBytes, jsFiles } = await b.open();
+    await page.goto('/login');
+    await page.getByRole('heading', { name: '用户登录' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await jsGzipBytes()).toBeLessThan(BUDGET_GZIP);
+    // No role app is loaded before login.
+    expect(jsFiles().filter((f) => /CommissionApp|AccountsPage|CampaignConfigPage|AuditPage|echarts/.test(f))).toEqual([]);
+
+    await page.getByRole('link', { name: '申报单位注册' }).first().click();
+    await page.getByRole('heading', { name: '申报单位注册' }).waitFor();
+    await page.getByText('申报单位注册功能将随项目申报模块一同上线').waitFor();
+  });
+
+  it('shows a Chinese 404 page and moves focus to the new page on navigation', async () => {
+    const { page } = await b.open();
+    await page.goto('/no-such-page');
+    await page.getByRole('heading', { name: '404 页面不存在' }).waitFor();
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await page.getByRole('heading', { level: 1, name: '天津市质量攻关管理平台' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.title()).toBe('天津市质量攻关管理平台');
+  });
+});
