@@ -78,3 +78,8 @@ export async function recommend(t: TestApp, recommender: string, id: string) {
   if (res.status !== 200) throw new Error(`recommend ${id}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** After moving the clock forward past the idle timeout, cached sessions have expired: forget them. */
+export function forgetSessions(t: TestApp): void {
+  agents.delete(t);
+}
