@@ -10,6 +10,7 @@ import { applicantsSeed } from './applicants';
 import { campaignSeed, demoReopeningSeed } from './campaign';
 import { historySeed } from './history';
 import { organisationsSeed } from './organisations';
+import { projectsSeed } from './projects';
 import { runSeedAreas, type SeedArea } from './seed-registry';
 
 export interface DemoAccount {
@@ -20,7 +21,7 @@ export interface DemoAccount {
 }
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed];
 
 function demoPassword(): string {
   const digits = String(randomInt(1000, 9999));
