@@ -1,0 +1,104 @@
+/** Small controls of the 申报书 editor: dates as strings, masked ID numbers, editable row lists. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input } from 'antd';
+import dayjs from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { fieldId, maskId } from './form-paths';
+import { ListNotes, useFormKit, type ControlProps } from './FieldKit';
+import { getAt } from './form-paths';
+
+/** A day as 'YYYY-MM-DD' (Beijing calendar day; no time, no zone). */
+export function DateInput({ value, onChange, allowEmptyString, ...rest }: ControlProps<string | undefined> & { allowEmptyString?: boolean }) {
+  const d = value ? dayjs(value, 'YYYY-MM-DD') : null;
+  return (
+    <DatePicker
+      {...rest}
+      style={{ width: '100%' }}
+      value={d && d.isValid() ? d : null}
+      format="YYYY-MM-DD"
+      placeholder="选择日期"
+      onChange={(v) => onChange(v ? v.format('YYYY-MM-DD') : allowEmptyString ? '' : undefined)}
+    />
+  );
+}
+
+/** An 18-character ID number shown masked (1201**********1234) unless the control has focus. */
+export function MaskedIdInput({ value, onChange, ...rest }: ControlProps<string>) {
+  const [focused, setFocused] = useState(false);
+  const shown = focused ? value : maskId(value);
+  return (
+    <Input
+      {...rest}
+      value={shown}
+      maxLength={18}
+      autoComplete="off"
+      placeholder="18位身份证号（选填）"
+      className="gg-mono"
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+      onChange={(e) => onChange(e.target.value.replace(/\s/g, '').toUpperCase())}
+    />
+  );
+}
+
+/**
+ * An editable list at `path` (goals, milestones, team, …). Each row is rendered by `row(prefix, i)`
+ * where prefix is `path.i`; rows can be added and removed with the keyboard.
+ */
+export function RowList<T>({
+  path,
+  itemName,
+  newItem,
+  row,
+  max = 50,
+  addLabel,
+}: {
+  path: string;
+  /** What one row is called, e.g. "指标", "成员". */
+  itemName: string;
+  newItem: () => T;
+  row: (prefix: string, index: number) => ReactNode;
+  max?: number;
+  addLabel?: string;
+}) {
+  const kit = useFormKit();
+  const items = (getAt(kit.form, path) as T[] | undefined) ?? [];
+  return (
+    <div id={fieldId(path)} tabIndex={-1} role="group" aria-label={`${itemName}列表`}>
+      <ListNotes path={path} />
+      {items.length === 0 && <div className="gg-muted" style={{ margin: '8px 0 12px' }}>尚未添加{itemName}</div>}
+      {items.map((_, i) => (
+        <div className="gg-app-row" key={i} role="group" aria-label={`第${i + 1}个${itemName}`}>
+          <div className="gg-app-row-head">
+            <span>
+              {itemName} {i + 1}
+            </span>
+            {!kit.readOnly && (
+              <Button
+                type="text"
+                danger
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={`删除第${i + 1}个${itemName}`}
+                onClick={() =>
+                  kit.set(
+                    path,
+                    items.filter((__, j) => j !== i),
+                  )
+                }
+              >
+                删除
+              </Button>
+            )}
+          </div>
+          {row(`${path}.${i}`, i)}
+        </div>
+      ))}
+      {!kit.readOnly && (
+        <Button icon={<PlusOutlined />} type="dashed" disabled={items.length >= max} onClick={() => kit.set(path, [...items, newItem()])}>
+          {addLabel ?? `添加${itemName}`}
+        </Button>
+      )}
+    </div>
+  );
+}
