@@ -99,9 +99,8 @@ export function printTable(rows: BenchResult[], full: boolean) {
 
 function fmt(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 100) return String(Math.round(x));
+  if (x === Math.round(x) || Math.abs(x) >= 100) return String(Math.round(x));
   if (Math.abs(x) >= 10) return x.toFixed(1);
-  if (x === Math.round(x)) return String(x);
   return x.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
 }
 

@@ -16,6 +16,7 @@ import { openDatabase, type Database } from '../src/server/db/client';
 import { campaigns, expertProfiles, files, historicalResults, organisations, projects, projectVersions, users, windowReopenings } from '../src/server/db/schema';
 import { buildCommonApplication, buildPreciseApplication } from '../src/server/documents/fixtures';
 import type { ApplicationForm } from '../src/shared/application-form';
+import type { CampaignConfig } from '../src/shared/campaign';
 import type { BenchDatabase } from './lib';
 
 export interface Scale {
@@ -52,6 +53,12 @@ export interface SeedInfo {
 
 const ADJ = ['海河', '津沽', '渤海', '华辰', '曙光', '信创', '智行', '港湾', '绿源', '合成', '光晟', '晶硅', '逸行', '骑安', '速达', '金桥', '大桥', '渤化', '宜居', '美居', '蓟州', '宝坻', '暖羽', '北方', '滨城', '卫津', '静海', '武清', '宁河', '东丽', '西青', '北辰', '津南', '红桥', '和平', '河东', '河西', '南开', '河北', '中环'];
 const TRADE = ['精密机械', '智能装备', '新材料', '电子科技', '汽车零部件', '生物医药', '新能源', '焊接材料', '食品', '纺织', '化工', '检测技术', '轨道交通', '医疗器械', '环保科技', '光电', '电气', '包装'];
+const MEASURABLE: Record<string, string> = {
+  efficiency: '装配不良率由3.8%降至1.2%以下，一次交检合格率由96.2%提升至98.8%。',
+  energy: '单位产品综合能耗由0.42吨标准煤降至0.36吨标准煤，降低14.3%。',
+  service: '客户投诉处理周期由7天缩短至3天，满意度提升至95%。',
+  innovation: '形成企业标准2项，申请实用新型专利3项。',
+};
 const CHAINS = ['协作机器人', '脑机接口', '先进计算', '智能网联汽车', '生物制造', '光伏新能源', '电动自行车', '焊材', '车用燃料', '家装', '富硒', '羽绒制品', '其他'];
 
 function chunks<T>(rows: T[], n: number): T[][] {
@@ -169,6 +176,7 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
   }
 
   // 5. applications: one per unit; a share already submitted (inbox), the rest drafts (the load)
+  const vetoIds = ((campaign.config as CampaignConfig).vetoChecklist ?? []).map((v) => v.id);
   const precise = buildPreciseApplication();
   const common = buildCommonApplication();
   const apps = orgIds.slice(0, scale.applications).map((o, i) => {
@@ -178,6 +186,12 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
     form.unit = { ...form.unit, name: o.name, uscc: o.uscc ?? undefined, district: o.district ?? undefined, address: o.address ?? undefined };
     form.project = { ...form.project, name: g.name.slice(0, 30), chain: CHAINS[i % CHAINS.length] === '其他' ? form.project.chain : CHAINS[i % CHAINS.length] };
     form.content = { ...form.content, background: `${g.problem}\n${form.content?.background ?? ''}`, technicalRoute: `${g.route}\n${form.content?.technicalRoute ?? ''}` };
+    // this campaign's veto checklist and a measurable benefit per selected area (the submit checks both)
+    form.vetoDeclarations = Object.fromEntries(vetoIds.map((id) => [id, true]));
+    form.benefits = {
+      ...form.benefits,
+      byArea: Object.fromEntries((form.project.benefitAreas ?? []).map((a) => [a, MEASURABLE[a] ?? '年节约成本120万元'])),
+    };
     // the two required attachments, as file records owned by the unit (the submit checks ownership)
     const licence = { id: randomUUID(), name: '营业执照（副本）.pdf', size: 482_133, kind: 'business_licence' as const };
     const commitment = { id: randomUUID(), name: '申报单位承诺书（盖章）.pdf', size: 256_004, kind: 'commitment_scan' as const };
