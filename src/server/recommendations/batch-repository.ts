@@ -117,7 +117,8 @@ export async function recommenderBatchDto(db: DbOrTx, batch: BatchRow, campaign:
   const orders = list.map((r) => r.p.recommendOrder);
   const readiness: RecommenderBatch['readiness'] = [
     { key: 'projects', label: '至少推荐1个项目', ok: list.length > 0, blocking: true, detail: list.length ? `已推荐${list.length}个项目` : '推荐名单为空' },
-    { key: 'order', label: '推荐排序完整（1至N）', ok: orders.every((o, i) => o === i + 1), blocking: true },
+    // Gaps (e.g. imported data) are closed when the batch is sent; the table always prints 1..N.
+    { key: 'order', label: '推荐排序连续（1至N）', ok: orders.every((o, i) => o === i + 1), blocking: false, detail: '推荐排序不连续，报送时将按当前顺序重新编号为1至N' },
     { key: 'contact', label: '填写联系人及联系电话', ok: !!(batch.contactName && batch.contactPhone), blocking: true },
     { key: 'stamped_pdf', label: '上传盖章版汇总表（PDF）', ok: !!stamped, blocking: true },
     {

@@ -22,20 +22,20 @@ beforeAll(async () => {
       .where(eq(projects.id, p.id));
     ids[key] = p.id;
   };
-  // 滨海新区 bureau (demo_recommender): demo_applicant, app_006 (曙光先进计算), app_011 (绿源生物制造).
-  await make('reducer', 'demo_applicant', '降低协作机器人减速器装配不良率', { dup: 0.72, minutes: 10 });
-  await make('joint', 'demo_applicant', '提升协作机器人关节模组一致性', { dup: 0.31, minutes: 20 });
-  await make('server', 'app_006', '提高服务器主板焊接一次合格率', { direction: 'common', minutes: 30 });
-  await make('enzyme', 'app_011', '降低酶制剂发酵批次间活性波动', { state: 'returned', dup: 0.65, minutes: 40 });
-  await make('draft', 'demo_applicant', '协作机器人草稿项目', { state: 'draft', minutes: 50 });
-  // 西青区 bureau's applicant: never in the 滨海新区 inbox.
-  await make('xiqing', 'app_002', '降低协作机器人谐波减速器温升', { minutes: 60 });
+  // 东丽区 bureau (rec_120110; no demo-seed projects): app_007 信创服务器, app_010 车联测试, app_033 东丽航空.
+  await make('reducer', 'app_007', '降低信创服务器主板焊接缺陷率', { dup: 0.72, minutes: 10 });
+  await make('joint', 'app_007', '提升服务器电源模块输出一致性', { dup: 0.31, minutes: 20 });
+  await make('server', 'app_010', '提高车联网测试设备标定效率', { direction: 'common', minutes: 30 });
+  await make('enzyme', 'app_033', '降低航空部件热处理变形量', { state: 'returned', dup: 0.65, minutes: 40 });
+  await make('draft', 'app_007', '信创服务器草稿项目', { state: 'draft', minutes: 50 });
+  // 和平区 bureau's applicant: never in the 东丽区 inbox.
+  await make('xiqing', 'app_029', '缩短城市服务工单响应时间', { minutes: 60 });
 });
 afterAll(async () => t.close());
 
 describe('recommender inbox', () => {
   it('lists only the own recommender’s non-draft applications, with counts per state', async () => {
-    const rec = await as(t, 'demo_recommender');
+    const rec = await as(t, 'rec_120110');
     const res = await rec.get('/api/recommender/applications?pageSize=100');
     expect(res.status).toBe(200);
     const got = res.body.items.map((i: any) => i.id);
@@ -45,17 +45,19 @@ describe('recommender inbox', () => {
     expect(res.body.total).toBe(4);
     expect(res.body.counts).toEqual({ submitted: 3, returned: 1 });
     const item = res.body.items.find((i: any) => i.id === ids.reducer);
-    expect(item).toMatchObject({ applicantName: '天津海河协作机器人科技有限公司', stateLabel: '待推荐单位审核', duplicateScore: 0.72, duplicateFlag: true });
-    // The other bureau sees its own only.
-    const xq = await as(t, 'rec_120111');
-    expect((await xq.get('/api/recommender/applications')).body.items.map((i: any) => i.id)).toEqual([ids.xiqing]);
+    expect(item).toMatchObject({ applicantName: '天津信创服务器制造有限公司', stateLabel: '待推荐单位审核', duplicateScore: 0.72, duplicateFlag: true });
+    // Other bureaus see their own only.
+    const hp = await as(t, 'rec_120101');
+    expect((await hp.get('/api/recommender/applications')).body.items.map((i: any) => i.id)).toEqual([ids.xiqing]);
+    const binhai = (await (await as(t, 'demo_recommender')).get('/api/recommender/applications?pageSize=200')).body.items.map((i: any) => i.id);
+    expect(binhai.filter((id: string) => Object.values(ids).includes(id))).toEqual([]);
   });
 
   it('searches name, applicant and application number; filters; keeps counts across states', async () => {
-    const rec = await as(t, 'demo_recommender');
-    const byName = await rec.get(`/api/recommender/applications?q=${encodeURIComponent('协作机器人')}`);
+    const rec = await as(t, 'rec_120110');
+    const byName = await rec.get(`/api/recommender/applications?q=${encodeURIComponent('服务器')}`);
     expect(byName.body.items.map((i: any) => i.id).sort()).toEqual([ids.reducer, ids.joint].sort());
-    const byApplicant = await rec.get(`/api/recommender/applications?q=${encodeURIComponent('绿源生物')}`);
+    const byApplicant = await rec.get(`/api/recommender/applications?q=${encodeURIComponent('东丽航空')}`);
     expect(byApplicant.body.items.map((i: any) => i.id)).toEqual([ids.enzyme]);
     const [row] = await t.services.database.db.select().from(projects).where(eq(projects.id, ids.server));
     const byNo = await rec.get(`/api/recommender/applications?q=${encodeURIComponent(row.applicationNo!)}`);
@@ -78,7 +80,7 @@ describe('recommender inbox', () => {
   });
 
   it('sorts by submission time, name and duplicate score, and paginates', async () => {
-    const rec = await as(t, 'demo_recommender');
+    const rec = await as(t, 'rec_120110');
     const newest = await rec.get('/api/recommender/applications');
     expect(newest.body.items.map((i: any) => i.id)).toEqual([ids.enzyme, ids.server, ids.joint, ids.reducer]);
     const oldest = await rec.get('/api/recommender/applications?sort=submittedAt&order=asc');
@@ -96,7 +98,7 @@ describe('recommender inbox', () => {
   });
 
   it('exports exactly the filtered rows, in the same order, and audits the export', async () => {
-    const rec = await as(t, 'demo_recommender');
+    const rec = await as(t, 'rec_120110');
     const res = await rec.get(`/api/recommender/applications/export.xlsx?state=submitted&sort=submittedAt&order=asc`);
     expect(res.status).toBe(200);
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('2026年质量攻关申报项目列表.xlsx'));
@@ -105,19 +107,19 @@ describe('recommender inbox', () => {
     const ws = wb.getWorksheet(INBOX_EXPORT_SHEET)!;
     const names: string[] = [];
     ws.eachRow((row, i) => i > 1 && names.push(String(row.getCell(3).value)));
-    expect(names).toEqual(['降低协作机器人减速器装配不良率', '提升协作机器人关节模组一致性', '提高服务器主板焊接一次合格率']);
+    expect(names).toEqual(['降低信创服务器主板焊接缺陷率', '提升服务器电源模块输出一致性', '提高车联网测试设备标定效率']);
     expect(ws.getRow(2).getCell(7).value).toBe('待推荐单位审核');
     expect(ws.getRow(2).getCell(11).value).toBe('是');
     const entries = await t.services.database.db.select().from(auditLog).where(eq(auditLog.action, 'export'));
     expect(entries.some((e) => (e.summary as any).rows === 3)).toBe(true);
 
-    const other = await as(t, 'rec_120111');
+    const other = await as(t, 'rec_120101');
     const theirs = await other.get('/api/recommender/applications/export.xlsx');
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(theirs.raw as any);
     const rows: string[] = [];
     wb2.getWorksheet(INBOX_EXPORT_SHEET)!.eachRow((row, i) => i > 1 && rows.push(String(row.getCell(3).value)));
-    expect(rows).toEqual(['降低协作机器人谐波减速器温升']);
+    expect(rows).toEqual(['缩短城市服务工单响应时间']);
   });
 
   it('refuses the inbox and the export to other roles', async () => {

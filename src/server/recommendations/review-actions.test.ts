@@ -223,12 +223,16 @@ describe('decline and unrecommend', () => {
     const y = await completeProject(t, { applicant: 'demo_applicant', name: '降低机器人控制柜故障率' });
     await recommend(t, 'demo_recommender', x.id);
     await recommend(t, 'demo_recommender', y.id);
-    const yOrder = (await projectRow(y.id)).recommendOrder!;
     const xRow = await projectRow(x.id);
     const res = await rec.post(`/api/recommender/applications/${x.id}/unrecommend`, { version: xRow.version, reason: '需补充现场核查' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ state: 'submitted', recommendOrder: null });
-    expect((await projectRow(y.id)).recommendOrder).toBe(yOrder - 1);
+    // The list (demo data included) is numbered 1..n again, y still last.
+    const list = await rec.get('/api/recommender/applications?state=recommended&sort=recommendOrder&order=asc&pageSize=200');
+    const orders = list.body.items.map((i: any) => i.recommendOrder);
+    expect(orders).toEqual(orders.map((_: number, i: number) => i + 1));
+    expect(list.body.items.at(-1).id).toBe(y.id);
+    expect(list.body.items.map((i: any) => i.id)).not.toContain(x.id);
     const again = await rec.post(`/api/recommender/applications/${x.id}/unrecommend`, { version: res.body.version });
     expect(again.status).toBe(409);
     expect(again.body.message).toBe('当前状态为“待推荐单位审核”，不能执行“撤销推荐”操作');
@@ -294,6 +298,43 @@ describe('bulk (批量审核, all-or-nothing)', () => {
     const noReason = await rec.post('/api/recommender/applications/bulk', { action: 'recommend', ids: [ok.id] });
     expect(noReason.status).toBe(400);
     expect(noReason.body.message).toContain('推荐意见');
+  });
+});
+
+describe('every transition refuses a stale version (409) and another recommender (404)', () => {
+  it('recommend, decline, unrecommend', async () => {
+    const rec = await as(t, 'demo_recommender');
+    const other = await as(t, 'rec_120101');
+    const s1 = await completeProject(t, { applicant: 'demo_applicant', name: '降低协作机器人装配线停线时间' });
+    const r1 = await completeProject(t, { applicant: 'demo_applicant', name: '提高协作机器人出厂检验覆盖率' });
+    await recommend(t, 'demo_recommender', r1.id);
+    const r1v = (await projectRow(r1.id)).version;
+    const cases: [string, string, object][] = [
+      ['recommend', s1.id, { opinion: OPINION, authenticity: AUTH }],
+      ['decline', s1.id, { reason: '不符合申报条件第三项' }],
+      ['unrecommend', r1.id, { reason: '需补充材料' }],
+    ];
+    for (const [action, id, body] of cases) {
+      const current = action === 'unrecommend' ? r1v : s1.version;
+      const stale = await rec.post(`/api/recommender/applications/${id}/${action}`, { ...body, version: current - 1 });
+      expect(stale.status, action).toBe(409);
+      expect(stale.body.code, action).toBe('stale_version');
+      const hidden = await other.post(`/api/recommender/applications/${id}/${action}`, { ...body, version: current });
+      expect(hidden.status, action).toBe(404);
+    }
+    expect((await projectRow(s1.id)).state).toBe('submitted');
+    expect((await projectRow(r1.id)).state).toBe('recommended');
+  });
+});
+
+describe('API description', () => {
+  it('documents the recommender and commission routes in OpenAPI', async () => {
+    const res = await t.anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys(res.body.paths);
+    for (const p of ['/api/recommender/applications', '/api/recommender/applications/{id}/recommend', '/api/recommender/batch/send', '/api/commission/batches/{id}/download.zip', '/api/commission/recommenders']) {
+      expect(paths, p).toContain(p);
+    }
   });
 });
 

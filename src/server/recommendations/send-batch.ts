@@ -15,6 +15,7 @@ import { MIME } from '../files/sniff';
 import { notify } from '../notifications/notify';
 import { authorize } from '../policy/policy';
 import { recommendedProjects, recommenderBatchDto } from './batch-repository';
+import { renumberRecommended } from './recommend-order';
 import { checkTransition, commissionOrgIds, emailsOf, projectLabel, requireRecommender, sendEmails, updateProjectState, type ReviewContext } from './review-support';
 import { renderSummary, summaryFileName, summaryHeader, summaryRows } from './summary-documents';
 
@@ -41,6 +42,7 @@ export async function sendBatch(ctx: ReviewContext, input: { batchId: string; ve
     const campaign = await campaignById(tx, batch.campaignId);
     await assertWindowOpen(tx, campaign, 'application', now, { organisationId: batch.recommenderOrgId });
 
+    await renumberRecommended(tx, batch.recommenderOrgId, campaign.id);
     const list = await recommendedProjects(tx, batch.recommenderOrgId, campaign.id);
     const fields: Record<string, string> = {};
     if (list.length === 0) fields.projects = '推荐名单为空，请至少推荐1个项目后再报送';

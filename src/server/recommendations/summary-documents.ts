@@ -24,7 +24,8 @@ export async function summaryHeader(db: DbOrTx, batch: Pick<BatchRow, 'recommend
 }
 
 export function summaryRows(list: SummaryProject[]): SummaryRow[] {
-  return list.map((p, i) => summaryRowFromForm(readForm(p.form), i + 1, { priority: p.recommendOrder ?? i + 1 }));
+  // `list` is already in 推荐排序; the printed rank is the position, so gaps never show.
+  return list.map((p, i) => summaryRowFromForm(readForm(p.form), i + 1, { priority: i + 1 }));
 }
 
 export function summaryFileName(header: SummaryHeader, ext: 'docx' | 'xlsx' | 'pdf', prefix = ''): string {
