@@ -1,0 +1,232 @@
+/** 推荐批次详情 (commission): contact, files, completeness, projects; 接收 / 退回 with confirmation. */
+import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, ExclamationCircleOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
+import { MIN_REASON_LENGTH, RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
+import { api, ApiError, errorMessage } from '../../api';
+import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
+import { StateTag } from '../../components/review/StateTag';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { PageHeader } from '../../layout/RoleLayout';
+import { formatBeijing } from '../../time';
+import { COMMISSION_BATCHES_KEY, CompletenessTags } from './BatchesPage';
+import '../../components/review/review.css';
+
+type Project = CommissionBatchDetail['projects'][number];
+
+export default function BatchesDetailPage() {
+  const { id = '' } = useParams();
+  const { modal, message } = App.useApp();
+  const qc = useQueryClient();
+  const key = ['commission', 'batch', id];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<CommissionBatchDetail>(`/api/commission/batches/${id}`), staleTime: 0 });
+  usePageTitle(q.data ? `推荐批次：${q.data.recommenderName}` : '推荐批次');
+  const [returning, setReturning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+
+  const done = (text: string) => {
+    message.success(text);
+    setError(null);
+    void qc.invalidateQueries({ queryKey: key });
+    void qc.invalidateQueries({ queryKey: COMMISSION_BATCHES_KEY });
+    void qc.invalidateQueries({ queryKey: ['commission', 'recommenders'] });
+  };
+  const failed = (err: unknown) => {
+    if (isStale(err)) {
+      setError(STALE_MESSAGE);
+      void qc.invalidateQueries({ queryKey: key });
+    } else setError(errorMessage(err));
+  };
+  const receive = useMutation({
+    mutationFn: (version: number) => api.post(`/api/commission/batches/${id}/receive`, { version }),
+    onSuccess: () => done('已接收该推荐批次'),
+    onError: failed,
+  });
+  const giveBack = useMutation({
+    mutationFn: (v: { version: number; reason: string }) => api.post(`/api/commission/batches/${id}/return`, v),
+    onSuccess: () => {
+      setReturning(false);
+      done('已将该推荐批次退回推荐单位');
+    },
+    onError: (err) => {
+      if (isStale(err) || !(err instanceof ApiError)) return failed(err);
+      const rest = applyFieldErrors(form, err, ['reason']);
+      if (rest.length || !Object.keys(err.fields).length) setError(rest.length ? rest.join('；') : err.message);
+    },
+  });
+
+  if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (q.isError || !q.data) {
+    const notFound = q.error instanceof ApiError && q.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'warning'}
+        title={<h1 className="gg-result-title">{notFound ? '推荐批次不存在' : '加载失败'}</h1>}
+        subTitle={notFound ? '该推荐批次不存在或尚未报送。' : errorMessage(q.error)}
+        extra={<Link className="gg-link-btn gg-link-btn-primary" to="/commission/batches">返回推荐批次列表</Link>}
+      />
+    );
+  }
+  const b = q.data;
+  const fileLink = (fileId: string | null, icon: React.ReactNode, label: string) =>
+    fileId ? (
+      <a href={`/api/files/${fileId}`} download>
+        {icon} {label}
+      </a>
+    ) : (
+      <span className="gg-rv-bad">缺失</span>
+    );
+
+  const confirmReceive = () =>
+    modal.confirm({
+      title: '确认接收该推荐批次',
+      icon: <ExclamationCircleOutlined />,
+      content: `确认接收${b.recommenderName}报送的 ${b.projectCount} 个推荐项目？接收后项目进入立项审核，推荐单位将收到通知。`,
+      okText: '确认接收',
+      cancelText: '取消',
+      onOk: () => receive.mutateAsync(b.version).catch(() => undefined),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={`推荐批次：${b.recommenderName}`}
+        subtitle={
+          <Space wrap>
+            <StateTag state={b.state} label={b.stateLabel} />
+            <span>{b.campaignYear}年</span>
+            <span>报送于 {formatBeijing(b.sentAt)}</span>
+            <span>{b.projectCount} 个项目</span>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Link className="gg-link-btn" to="/commission/batches">
+              <ArrowLeftOutlined aria-hidden /> 返回列表
+            </Link>
+            <a className="gg-link-btn" href={`/api/commission/batches/${b.id}/download.zip`} download>
+              <DownloadOutlined aria-hidden /> 下载全部材料（zip）
+            </a>
+            {(b.state === 'sent' || b.state === 'received') && (
+              <Button
+                danger
+                icon={<RollbackOutlined />}
+                onClick={() => {
+                  form.resetFields();
+                  setError(null);
+                  setReturning(true);
+                }}
+              >
+                整批退回
+              </Button>
+            )}
+            {b.state === 'sent' && (
+              <Button type="primary" icon={<CheckOutlined />} loading={receive.isPending} onClick={confirmReceive}>
+                接收
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      {error && !returning && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={error} />}
+      {b.returnReason && b.state === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`退回原因：${b.returnReason}`} />}
+      <Card title="批次信息" style={{ marginBottom: 20 }}>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'rec', label: '推荐单位', children: b.recommenderName },
+            { key: 'kind', label: '推荐单位类别', children: RECOMMENDER_KIND_LABELS[b.recommenderKind ?? ''] ?? '—' },
+            { key: 'contact', label: '联系人', children: b.contactName ?? '—' },
+            { key: 'phone', label: '联系电话', children: b.contactPhone ?? '—' },
+            { key: 'sent', label: '报送时间', children: formatBeijing(b.sentAt, 'seconds') },
+            { key: 'received', label: '接收时间', children: formatBeijing(b.receivedAt, 'seconds') },
+            { key: 'stamped', label: '盖章版汇总表', children: fileLink(b.stampedPdfFileId, <FilePdfOutlined aria-hidden />, '下载 PDF') },
+            {
+              key: 'summary',
+              label: '汇总表',
+              children: (
+                <Space>
+                  {fileLink(b.summaryDocxFileId, <FileWordOutlined aria-hidden />, 'Word')}
+                  {fileLink(b.summaryXlsxFileId, <FileExcelOutlined aria-hidden />, 'Excel')}
+                </Space>
+              ),
+            },
+            { key: 'complete', label: '材料完整性', span: 2, children: <CompletenessTags c={b.completeness} /> },
+          ]}
+        />
+      </Card>
+      <Card title={`推荐项目（${b.projects.length}）`}>
+        <Table<Project>
+          rowKey="id"
+          size="middle"
+          pagination={false}
+          dataSource={b.projects}
+          scroll={{ x: 1100 }}
+          locale={{ emptyText: b.state === 'returned' ? '批次已退回，项目已回到推荐单位的推荐名单' : '暂无项目' }}
+          columns={[
+            { title: '排序', dataIndex: 'recommendOrder', width: 70, render: (v: number | null) => v ?? '—' },
+            { title: '申报编号', dataIndex: 'applicationNo', width: 150, render: (v: string | null) => <span className="gg-mono gg-small">{v ?? '—'}</span> },
+            {
+              title: '项目名称',
+              dataIndex: 'name',
+              render: (v: string, r) => (
+                <span>
+                  {v}
+                  {r.duplicateFlag && (
+                    <Tag color="orange" icon={<WarningOutlined />} style={{ marginLeft: 6 }}>
+                      雷同提示
+                    </Tag>
+                  )}
+                </span>
+              ),
+            },
+            { title: '申报单位', dataIndex: 'applicantName', width: 220 },
+            { title: '申报方向', dataIndex: 'direction', width: 150, render: (v: string | null) => (v ? DIRECTION_LABELS[v as Direction] ?? v : '—') },
+            {
+              title: '推荐意见',
+              dataIndex: 'recommendationOpinion',
+              width: 320,
+              render: (v: string | null) => (v ? <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ marginBottom: 0 }}>{v}</Typography.Paragraph> : '—'),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        open={returning}
+        title={`整批退回：${b.recommenderName}`}
+        okText="确认退回"
+        okButtonProps={{ danger: true, loading: giveBack.isPending }}
+        cancelText="取消"
+        onCancel={() => setReturning(false)}
+        onOk={() => form.validateFields().then((v) => giveBack.mutate({ version: b.version, reason: v.reason.trim() }), () => undefined)}
+        destroyOnHidden
+      >
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`退回后，批次中的 ${b.projectCount} 个项目回到推荐单位的推荐名单，推荐单位须修改后重新报送。`}
+        />
+        <Form form={form} layout="vertical">
+          <Form.Item
+            name="reason"
+            label="退回原因"
+            rules={[
+              { required: true, whitespace: true, message: '请填写退回原因' },
+              { validator: (_, v: string | undefined) => (!v?.trim() || Array.from(v.trim()).length >= MIN_REASON_LENGTH ? Promise.resolve() : Promise.reject(new Error(`退回原因至少${MIN_REASON_LENGTH}个字`))) },
+            ]}
+          >
+            <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：盖章版汇总表与推荐名单不一致，请核对后重新报送" />
+          </Form.Item>
+        </Form>
+        {error && <Alert type="error" showIcon role="alert" title={error} />}
+      </Modal>
+    </>
+  );
+}
