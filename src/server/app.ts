@@ -31,6 +31,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Serve the built web client from dist/web when present. */
   serveWeb?: boolean;
+  /** Directory of the built web client (default dist/web). */
+  webRoot?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -48,6 +50,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     // Router-level refusals (bad URL encoding, over-long path parameters) get the same {code, message} answer.
     frameworkErrors: (error, _req, reply: FastifyReply) => {
       const tooLong = (error as { code?: string }).code === 'FST_ERR_MAX_PARAM_LENGTH';
+      setSecurityHeaders(_req.url, reply); // router errors skip the onSend hooks
       return reply.status(tooLong ? 414 : 400).send({ code: tooLong ? 'validation' : 'not_found', message: tooLong ? '请求地址过长' : '请求地址格式不正确' });
     },
   });
@@ -106,30 +109,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (req.routeOptions.url) checkRouteGuard(req);
   });
 
-  // PostgreSQL text cannot hold NUL: refuse it up front, naming the field, instead of failing in the database.
+  // PostgreSQL cannot store NUL in text, nor a lone UTF-16 surrogate in jsonb: refuse both up front,
+  // naming the field, instead of failing in the database.
   app.addHook('preValidation', async (req) => {
     for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
-      const at = findNul(value);
-      if (at !== null) throw validation({ [at || where]: `${labelForPath(at)}不能包含空字符（NUL）` });
+      const at = findInvalidText(value);
+      if (at !== null) throw validation({ [at || where]: `${labelForPath(at)}不能包含空字符（NUL）或无效的 Unicode 字符` });
     }
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-    if (req.url.startsWith('/api/docs')) {
-      reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
-    } else {
-      // antd writes component styles at run time (CSS-in-JS), so styles need 'unsafe-inline'; scripts never do.
-      reply.header(
-        'Content-Security-Policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-      );
-    }
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    setSecurityHeaders(req.url, reply);
     return payload;
   });
 
@@ -137,9 +127,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const serveWeb = opts.serveWeb !== false && existsSync(path.join(WEB_DIST, 'index.html'));
+  const webRoot = opts.webRoot ?? WEB_DIST;
+  const serveWeb = opts.serveWeb !== false && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !serveWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -151,13 +142,35 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   return app;
 }
 
-/** Path ('' for the value itself) of the first string holding U+0000, or null. */
-function findNul(value: unknown, path = '', depth = 0): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+function setSecurityHeaders(url: string, reply: FastifyReply): void {
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('Referrer-Policy', 'same-origin');
+  reply.header('X-Frame-Options', 'DENY');
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (url.startsWith('/api/docs')) {
+    reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'");
+  } else {
+    // antd writes component styles at run time (CSS-in-JS), so styles need 'unsafe-inline'; scripts never do.
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    );
+  }
+  if (url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+}
+
+// eslint-disable-next-line no-control-regex
+const INVALID_TEXT = /\u0000|\p{Surrogate}/u;
+
+/** Path ('' for the value itself) of the first string (or key) holding NUL or a lone surrogate, or null. */
+function findInvalidText(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return INVALID_TEXT.test(value) ? path : null;
   if (value === null || typeof value !== 'object' || depth > 64 || Buffer.isBuffer(value)) return null;
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes('\u0000')) return path ? `${path}.${k.replace(/\u0000/g, '')}` : k.replace(/\u0000/g, '');
-    const found = findNul(v, path ? `${path}.${k}` : k, depth + 1);
+    const key = k.replace(new RegExp(INVALID_TEXT.source, 'gu'), '');
+    if (key !== k) return path ? `${path}.${key}` : key;
+    const found = findInvalidText(v, path ? `${path}.${k}` : k, depth + 1);
     if (found !== null) return found;
   }
   return null;
@@ -172,6 +185,8 @@ function checkOrigin(origin: string | undefined, host: string | undefined, allow
   } catch {
     throw new AppError('csrf', `bad origin ${origin}`, '请求来源无法验证，请从平台页面操作');
   }
-  if (originHost === host || allowed.includes(origin)) return;
+  // Browsers leave out a default port in Origin; a proxy may keep it in Host.
+  const bareHost = (host ?? '').replace(/:(80|443)$/, '');
+  if (originHost === host || originHost === bareHost || allowed.includes(origin)) return;
   throw new AppError('csrf', `foreign origin ${origin}`, '请求来源无法验证，请从平台页面操作');
 }
