@@ -5,6 +5,7 @@ import { registerAccountRoutes } from './accounts/routes';
 import { registerApplicationAreaRoutes } from './applications/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
+import { registerBackupRoutes } from './backup/routes';
 import { registerCampaignRoutes } from './campaigns/routes';
 import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
@@ -29,6 +30,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerAuditRoutes(app, services);
   registerFileRoutes(app, services);
   registerNotificationRoutes(app, services);
+  registerBackupRoutes(app, services);
   // Procedure areas register below, one line each.
   registerApplicationAreaRoutes(app, services, opts);
   registerRecommendationRoutes(app, services);
