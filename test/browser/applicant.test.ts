@@ -20,6 +20,7 @@ const ORG = `天津滨海智联精密传动科技有限公司${stamp.slice(-4)}`
 const USERNAME = `hb_applicant_${stamp}`;
 const PASSWORD = 'Haihe#Quality2026';
 const PROJECT = '协作机器人减速器装配一次合格率提升';
+let appPath = '';
 
 function tinyPdf(label: string): Buffer {
   return Buffer.from(
@@ -33,6 +34,11 @@ function corrupt(code: string, pos: number): string {
   const c = code[pos - 1];
   const other = c === '0' ? '1' : '0';
   return code.slice(0, pos - 1) + other + code.slice(pos);
+}
+
+/** GG_SHOTS=dir saves full-page screenshots for a visual review. */
+async function shot(page: Page, name: string) {
+  if (process.env.GG_SHOTS) await page.screenshot({ path: `${process.env.GG_SHOTS}/${name}.png`, fullPage: true });
 }
 
 async function waitSaved(page: Page) {
@@ -89,6 +95,7 @@ describe('applicant: registration and the 申报书', () => {
     await expect.poll(() => page.getByTestId('password-rules').locator('.gg-ok').count()).toBe(4);
     await page.getByLabel('确认密码').fill(PASSWORD);
 
+    await shot(page, '01-register');
     await page.getByRole('button', { name: '注册并登录' }).click();
     await page.waitForURL((u) => u.pathname === '/applicant', { timeout: 20_000 });
     await page.getByRole('heading', { level: 1, name: '申报单位工作台' }).waitFor();
@@ -128,6 +135,7 @@ describe('applicant: registration and the 申报书', () => {
     await page.getByRole('button', { name: '新建申报' }).click();
     await page.waitForURL((u) => /^\/applicant\/applications\/[0-9a-f-]{36}$/.test(u.pathname));
     const appUrl = new URL(page.url()).pathname;
+    appPath = appUrl;
 
     // 1 单位基本情况 — registration data is prefilled.
     await page.getByRole('heading', { level: 2, name: /单位基本情况/ }).waitFor();
@@ -150,6 +158,7 @@ describe('applicant: registration and the 申报书', () => {
     await fillDate(page, '项目开始日期', '2025-03-01');
     await fillDate(page, '项目计划完成日期', '2026-12-31');
     await waitSaved(page);
+    await shot(page, '02-project');
 
     // 3 项目内容
     await nextStep(page, '项目内容');
@@ -187,6 +196,7 @@ describe('applicant: registration and the 申报书', () => {
     await page.getByRole('link', { name: /承诺书盖章扫描件\.pdf/ }).waitFor({ timeout: 20_000 });
     expect(await required.textContent()).not.toContain('未上传');
     await waitSaved(page);
+    await shot(page, '03-attachments');
 
     // 9 承诺与否决事项
     await nextStep(page, '承诺与否决事项');
@@ -206,6 +216,7 @@ describe('applicant: registration and the 申报书', () => {
     const issues = (await page.getByTestId('field-issues').textContent().catch(() => '')) ?? '';
     expect(summaryText, `check failed: ${summaryText} ${issues}`).toContain('检查通过');
     expect(await page.getByTestId('eligibility').locator('[data-status="fail"]').count()).toBe(0);
+    await shot(page, '04-check');
 
     await page.getByRole('button', { name: '提交推荐单位审核' }).click();
     const confirm = page.getByRole('dialog', { name: '确认提交申报书' });
@@ -215,9 +226,12 @@ describe('applicant: registration and the 申报书', () => {
     await expect.poll(async () => (await page.getByTestId('application-state').first().textContent()) ?? '', { timeout: 20_000 }).toBe('待推荐单位审核');
     await page.getByTestId('next-step').waitFor();
     await page.getByText(/申报编号：/).waitFor();
+    await shot(page, '05-submitted');
 
-    // Read-only: no step editor; the list shows the state.
+    // Read-only: no step editor; the ID number stays masked.
     expect(await page.getByRole('navigation', { name: '申报书填写步骤' }).count()).toBe(0);
+    await page.getByText('1201**********0216').waitFor();
+    expect(await page.locator('#main-content').textContent()).not.toContain('120107198803150216');
 
     // Export Word: a download with the .docx name.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Word/ }).click()]);
@@ -246,5 +260,78 @@ describe('applicant: registration and the 申报书', () => {
     expect(await row.getByTestId('application-state').textContent()).toBe('已撤回');
     await row.getByRole('link', { name: PROJECT }).click();
     await page.waitForURL((u) => u.pathname === appUrl);
+  });
+
+  it('shows a return with per-field comments, and merges a concurrent edit from another window', { timeout: 240_000 }, async () => {
+    expect(appPath, 'the previous test created the application').not.toBe('');
+    const id = appPath.split('/').at(-1)!;
+    const { page } = await b.open();
+    await login(page, USERNAME, PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/applicant');
+
+    // Reopen the withdrawn application and submit it again.
+    await page.goto(appPath);
+    await page.getByRole('button', { name: '重新编辑' }).click();
+    await page.getByRole('dialog', { name: '重新编辑申报书' }).getByRole('button', { name: '重新编辑' }).click();
+    await page.getByRole('navigation', { name: '申报书填写步骤' }).waitFor();
+    await page.goto(`${appPath}?step=10`);
+    await page.getByTestId('check-summary').filter({ hasText: '检查通过' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '提交推荐单位审核' }).click();
+    await page.getByRole('dialog', { name: '确认提交申报书' }).getByRole('button', { name: '确认提交' }).click();
+    await expect.poll(async () => (await page.getByTestId('application-state').first().textContent()) ?? '', { timeout: 20_000 }).toBe('待推荐单位审核');
+
+    // The 滨海新区 bureau returns it with a comment on the project name (through its API).
+    const rec = b.account('recommender');
+    const { context: recCtx } = await b.open();
+    const res = await recCtx.request.post('/api/auth/login', { data: { username: rec.username, password: rec.password } });
+    expect(res.ok()).toBe(true);
+    const csrf = decodeURIComponent((await recCtx.cookies()).find((c) => c.name === 'gg_csrf')?.value ?? '');
+    const detail = (await (await recCtx.request.get(`/api/applications/${id}`)).json()) as { version: number };
+    const ret = await recCtx.request.post(`/api/recommender/applications/${id}/return`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { version: detail.version, reason: '请补充项目名称中的质量特性，并核对里程碑安排。', fieldComments: { 'project.name': '名称应体现“齿隙一致性”这一质量特性' } },
+    });
+    expect(ret.status(), await ret.text()).toBe(200);
+
+    await page.reload();
+    await expect.poll(async () => (await page.getByTestId('application-state').first().textContent()) ?? '', { timeout: 20_000 }).toBe('退回补正');
+    const banner = page.getByTestId('returned-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('请补充项目名称中的质量特性');
+    await page.goto(`${appPath}?step=2`);
+    const comment = page.getByTestId('review-comment');
+    await comment.waitFor();
+    expect(await comment.textContent()).toContain('齿隙一致性');
+    await shot(page, '06-returned');
+
+    // Another window of the same person changes the same 申报书 …
+    const other = await b.open();
+    await login(other.page, USERNAME, PASSWORD);
+    await other.page.waitForURL((u) => u.pathname === '/applicant');
+    await other.page.goto(appPath);
+    try {
+      await other.page.getByRole('heading', { level: 2, name: /单位基本情况/ }).waitFor();
+    } catch (err) {
+      await shot(other.page, '08-other-failed');
+      throw new Error(`${(err as Error).message}\npage errors: ${other.errors.join('\n')}\n${await other.page.locator('body').innerText()}`);
+    }
+    await other.page.getByLabel('质量负责人姓名').fill('赵立新');
+    await waitSaved(other.page);
+
+    // … so this window's next autosave is stale: the merge dialog, keep mine.
+    await page.goto(appPath);
+    await page.getByRole('heading', { level: 2, name: /单位基本情况/ }).waitFor();
+    await other.page.getByLabel('质量负责人姓名').fill('赵立新（质量部部长）');
+    await waitSaved(other.page);
+    await page.getByLabel('质量负责人姓名').fill('王立群（质量总监）');
+    const merge = page.getByRole('dialog', { name: '该申报书已在其他窗口或设备上修改' });
+    await merge.waitFor({ timeout: 15_000 });
+    await shot(page, '07-merge');
+    expect(await merge.textContent()).toContain('质量负责人姓名');
+    expect(await merge.textContent()).toContain('赵立新（质量部部长）');
+    await merge.getByRole('button', { name: '保留我的修改' }).click();
+    await waitSaved(page);
+    await other.page.reload();
+    await expect.poll(() => other.page.getByLabel('质量负责人姓名').inputValue(), { timeout: 15_000 }).toBe('王立群（质量总监）');
   });
 });

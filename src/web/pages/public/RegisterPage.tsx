@@ -237,12 +237,12 @@ export default function RegisterPage() {
           >
             <h2 className="gg-app-section-title">一、单位信息</h2>
             <Row gutter={16}>
-              <Col xs={24} md={14}>
+              <Col xs={24} md={12}>
                 <Form.Item name={['organisation', 'name']} label="单位名称" rules={[{ required: true, message: '请输入单位名称' }, { min: 2, max: 100, message: '单位名称应为2～100个字' }]} extra="与营业执照或法人登记证书一致">
                   <Input maxLength={100} autoComplete="organization" />
                 </Form.Item>
               </Col>
-              <Col xs={24} md={10}>
+              <Col xs={24} md={12}>
                 <Form.Item
                   name={['organisation', 'uscc']}
                   label="统一社会信用代码"

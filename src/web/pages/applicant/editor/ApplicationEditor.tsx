@@ -72,12 +72,15 @@ export function ApplicationEditor({
   campaign,
   recommenders,
   onStateChanged,
+  onNameChange,
 }: {
   detail: ApplicationDetail;
   campaign: PublicCampaign | undefined;
   recommenders: RecommenderOption[];
   /** A transition happened (submit) or the server copy is no longer editable: reload the page data. */
   onStateChanged(): void;
+  /** The project name as typed (for the page title). */
+  onNameChange?(name: string): void;
 }) {
   const { message, modal } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -164,6 +167,11 @@ export function ApplicationEditor({
       inFlight.current = null;
     }
   }, [detail.id, detail.state, modal]);
+
+  const liveName = form.project?.name ?? '';
+  useEffect(() => {
+    onNameChange?.(liveName);
+  }, [liveName, onNameChange]);
 
   // Debounced autosave.
   useEffect(() => {

@@ -12,6 +12,7 @@ import type { ApplicationDetail } from '../../../../shared/applications';
 import { ApiError, errorMessage } from '../../../api';
 import { StateBadge } from '../../../components/application/StateBadge';
 import { NEXT_STEP } from '../../../components/application/state-info';
+import { maskId } from '../../../components/application/form-paths';
 import { PageLoading } from '../../../components/PageLoading';
 import { ApplicationFormView } from '../../../components/review/ApplicationFormView';
 import { usePageTitle } from '../../../hooks/usePageTitle';
@@ -22,6 +23,11 @@ import { applicationKey, applicationsApi, applicationsKey, exportUrl, useApplica
 import { ApplicationEditor } from './ApplicationEditor';
 import { formatSize } from './AttachmentsStep';
 import { ATTACHMENT_KIND_LABELS } from '../../../../shared/application-form';
+
+/** The applicant receives its own ID numbers in full (to edit them); every view masks them. */
+function masked(form: ApplicationDetail['form']): ApplicationDetail['form'] {
+  return { ...form, team: (form.team ?? []).map((m) => (m.idNumber ? { ...m, idNumber: maskId(m.idNumber) } : m)) };
+}
 
 function AttachmentLinks({ form }: { form: ApplicationDetail['form'] }) {
   if (!form.attachments?.length) return <span className="gg-muted">未上传附件</span>;
@@ -51,6 +57,7 @@ export default function ApplicationPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewing, setViewing] = useState<ApplicationVersion | null>(null);
+  const [liveName, setLiveName] = useState<string | null>(null);
   usePageTitle(detail ? detail.name || '申报书' : '申报书');
 
   if (isPending) return <PageLoading tip="正在加载申报书…" />;
@@ -133,7 +140,7 @@ export default function ApplicationPage() {
   return (
     <>
       <PageHeader
-        title={detail.name || '未命名申报书'}
+        title={(editable && liveName !== null ? liveName : detail.name) || '未命名申报书'}
         subtitle={
           <Space wrap size={[12, 4]}>
             <StateBadge state={detail.state} label={detail.stateLabel} />
@@ -207,7 +214,7 @@ export default function ApplicationPage() {
       {editable && !detail.window.open && detail.window.message && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={detail.window.message} description="草稿仍可保存，但在申报期限外不能提交。" />}
 
       {editable ? (
-        <ApplicationEditor key={`${detail.id}:${detail.state}`} detail={detail} campaign={campaign} recommenders={recs?.items ?? []} onStateChanged={() => void reload()} />
+        <ApplicationEditor key={`${detail.id}:${detail.state}`} detail={detail} campaign={campaign} recommenders={recs?.items ?? []} onStateChanged={() => void reload()} onNameChange={setLiveName} />
       ) : (
         <>
           <Alert
@@ -219,7 +226,7 @@ export default function ApplicationPage() {
             description={NEXT_STEP[detail.state] ?? '申报书当前不可编辑。'}
           />
           <div className="gg-app-panel">
-            <ApplicationFormView form={detail.form} vetoTexts={vetoTexts} comments={comments} attachments={<AttachmentLinks form={detail.form} />} />
+            <ApplicationFormView form={masked(detail.form)} vetoTexts={vetoTexts} comments={comments} attachments={<AttachmentLinks form={detail.form} />} />
           </div>
         </>
       )}
@@ -246,7 +253,7 @@ export default function ApplicationPage() {
         {viewing && (
           <>
             <Descriptions size="small" items={[{ key: 'v', label: '版本', children: `第 ${viewing.versionNo} 版` }]} style={{ marginBottom: 12 }} />
-            <ApplicationFormView form={viewing.form} vetoTexts={vetoTexts} attachments={<AttachmentLinks form={viewing.form} />} />
+            <ApplicationFormView form={masked(viewing.form)} vetoTexts={vetoTexts} attachments={<AttachmentLinks form={viewing.form} />} />
           </>
         )}
       </Modal>

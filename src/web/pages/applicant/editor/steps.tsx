@@ -1,6 +1,6 @@
 /** The form steps of the 申报书 editor (every field of src/shared/application-form.ts). */
 import { BulbOutlined, CheckCircleFilled, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, Input, InputNumber, Radio, Row, Select, Space, Tag } from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Tag } from 'antd';
 import { useMemo } from 'react';
 import { isMeasurable } from '../../../../domain/eligibility';
 import { checkProjectName, type NameViolation } from '../../../../domain/project-name';
@@ -257,24 +257,26 @@ export function ProjectStep({
           </Field>
         </Col>
       </Row>
-      <div className="ant-form-item" id={fieldId('recommenderOrgId')}>
-        <label htmlFor="f-recommender" className="gg-app-section-title" style={{ display: 'block' }}>
-          <span style={{ color: '#c62828' }}>* </span>推荐单位
-        </label>
-        <Select
-          id="f-recommender"
-          style={{ width: '100%', maxWidth: 520 }}
-          placeholder="请选择推荐单位"
-          value={recommenderOrgId ?? undefined}
-          disabled={kit.readOnly || recommenderLocked}
-          onChange={(v?: string) => onRecommender(v ?? null)}
-          showSearch={{ optionFilterProp: 'label' }}
-          options={groups}
-        />
-        <ListNotes path="recommenderOrgId" />
-        <div className="gg-muted gg-small" style={{ marginTop: 4 }}>
-          {recommenderLocked ? '退回补正期间不能更换推荐单位。' : '默认为本单位所在区的市场监督管理局；也可选择市级行业主管部门或行业协会。'}
-        </div>
+      <div id={fieldId('recommenderOrgId')}>
+        <Form.Item
+          label="推荐单位"
+          htmlFor="f-recommender"
+          required
+          validateStatus={kit.issues.recommenderOrgId?.length ? 'error' : undefined}
+          help={kit.issues.recommenderOrgId?.length ? <ListNotes path="recommenderOrgId" /> : undefined}
+          extra={recommenderLocked ? '退回补正期间不能更换推荐单位。' : '默认为本单位所在区的市场监督管理局；也可选择市级行业主管部门或行业协会。'}
+        >
+          <Select
+            id="f-recommender"
+            style={{ width: '100%', maxWidth: 520 }}
+            placeholder="请选择推荐单位"
+            value={recommenderOrgId ?? undefined}
+            disabled={kit.readOnly || recommenderLocked}
+            onChange={(v?: string) => onRecommender(v ?? null)}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={groups}
+          />
+        </Form.Item>
       </div>
     </>
   );
