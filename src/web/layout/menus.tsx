@@ -39,7 +39,7 @@ export function roleMenu(me: Me): RoleMenuItem[] {
 const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
   applicant: () => [
     { path: '/applicant', label: '工作台', icon: <DashboardOutlined /> },
-    { path: '/applicant/applications', label: '项目申报', icon: <FileTextOutlined />, comingSoon: true },
+    { path: '/applicant/applications', label: '项目申报', icon: <FileTextOutlined /> },
     { path: '/applicant/implementation', label: '项目实施', icon: <FundProjectionScreenOutlined />, comingSoon: true },
     { path: '/applicant/training', label: '宣贯培训', icon: <BookOutlined />, comingSoon: true },
     { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined />, comingSoon: true },
