@@ -197,7 +197,7 @@ describe('recommender: review, recommend and send the batch; commission receives
       }
       await expect.poll(() => projects.locator('tbody tr.ant-table-row').first().textContent()).toContain(NAME_RECOMMEND);
     }
-    await expect.poll(() => page.getByTestId('readiness').locator('li').filter({ hasText: '推荐排序完整' }).getAttribute('data-status')).toBe('ok');
+    await expect.poll(() => page.getByTestId('readiness').locator('li[data-key="order"]').getAttribute('data-status')).toBe('ok');
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('summary-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/汇总表.*\.xlsx$/);

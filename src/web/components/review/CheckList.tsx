@@ -23,7 +23,7 @@ export function CheckList({ items, label, testId }: { items: CheckItem[]; label:
   return (
     <ul className="gg-rv-check" aria-label={label} data-testid={testId}>
       {items.map((i) => (
-        <li key={i.key} data-status={i.status}>
+        <li key={i.key} data-key={i.key} data-status={i.status}>
           {ICONS[i.status]}
           <span>
             {i.label}

@@ -99,6 +99,7 @@ export default function BatchesPage() {
     {
       title: '推荐单位',
       dataIndex: 'recommenderName',
+      width: 240,
       render: (v: string, r) => (
         <div>
           <Link to={`/commission/batches/${r.id}`}>{v}</Link>
@@ -207,7 +208,7 @@ export default function BatchesPage() {
                 columns={columns}
                 dataSource={list.data?.items ?? []}
                 loading={list.isFetching}
-                scroll={{ x: 1200 }}
+                scroll={{ x: 1400 }}
                 locale={{ emptyText: '暂无已报送的推荐批次' }}
                 data-testid="commission-batches"
                 pagination={{

@@ -98,16 +98,33 @@ function OrderTable({ batch, disabled }: { batch: RecommenderBatch; disabled: bo
     save.mutate(next.map((r) => r.id));
   };
   const columns: ColumnsType<BatchProject> = [
-    { title: '', key: 'drag', width: 36, render: () => (disabled ? null : <HolderOutlined className="gg-rv-drag-handle" aria-hidden />) },
-    { title: '排序', key: 'order', width: 64, render: (_, __, i) => <strong>{i + 1}</strong> },
-    { title: '项目名称', dataIndex: 'name', render: (v: string, r) => <Link to={`/recommender/reviews/${r.id}`}>{v}</Link> },
-    { title: '申报单位', dataIndex: 'applicantName', width: 220 },
-    { title: '申报方向', dataIndex: 'direction', width: 150, render: (v: string | null) => (v ? DIRECTION_LABELS[v as Direction] ?? v : '—') },
-    { title: '产业链/领域', dataIndex: 'chain', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: <span className="gg-sr-only">拖动</span>, key: 'drag', width: 32, render: () => (disabled ? null : <HolderOutlined className="gg-rv-drag-handle" aria-hidden />) },
+    { title: '排序', key: 'order', width: 56, render: (_, __, i) => <strong>{i + 1}</strong> },
+    {
+      title: '项目名称 / 申报单位',
+      dataIndex: 'name',
+      render: (v: string, r) => (
+        <div>
+          <Link to={`/recommender/reviews/${r.id}`}>{v}</Link>
+          <div className="gg-muted gg-small">{r.applicantName}</div>
+        </div>
+      ),
+    },
+    {
+      title: '申报方向 / 产业链',
+      dataIndex: 'direction',
+      width: 150,
+      render: (v: string | null, r) => (
+        <div>
+          <div>{v ? DIRECTION_LABELS[v as Direction] ?? v : '—'}</div>
+          <div className="gg-muted gg-small">{r.chain ?? '—'}</div>
+        </div>
+      ),
+    },
     {
       title: '调整',
       key: 'move',
-      width: 100,
+      width: 90,
       render: (_, r, i) => (
         <Space size={2}>
           <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={disabled || i === 0 || save.isPending} aria-label={`上移《${r.name}》`} onClick={() => move(i, i - 1)} />

@@ -117,6 +117,7 @@ export default function ReviewsPage() {
       title: '项目名称',
       dataIndex: 'name',
       key: 'name',
+      width: 300,
       sorter: true,
       sortOrder: sortOrderOf('name'),
       render: (v: string, r) => (
@@ -132,7 +133,7 @@ export default function ReviewsPage() {
         </div>
       ),
     },
-    { title: '申报单位', dataIndex: 'applicantName', width: 220 },
+    { title: '申报单位', dataIndex: 'applicantName', width: 200 },
     { title: '申报方向', dataIndex: 'direction', width: 150, render: (v: string | null) => (v ? DIRECTION_LABELS[v as Direction] ?? v : '—') },
     { title: '产业链/领域', dataIndex: 'chain', width: 110, render: (v: string | null) => v ?? '—' },
     { title: '状态', dataIndex: 'state', width: 140, render: (_, r) => <StateTag state={r.state} label={r.stateLabel} /> },
@@ -287,7 +288,7 @@ export default function ReviewsPage() {
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={{ x: 1400 }}
+            scroll={{ x: 1450 }}
             locale={{ emptyText: '没有符合条件的申报' }}
             rowSelection={{
               selectedRowKeys: selected,
