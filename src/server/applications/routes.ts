@@ -2,7 +2,7 @@
  * 程序一 项目申报 — applicant side of the 申报书, plus the commission's historical-results import.
  * Thin: zod schema → authedContext → command → DTO. Schemas live in src/shared/applications.ts.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -39,7 +39,7 @@ import { campaigns, historicalResults, organisations, projects, projectVersions 
 import { contentDisposition } from '../files/routes';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
-import { authorize } from '../policy/policy';
+import { allow, authorize } from '../policy/policy';
 import { projectScope } from '../policy/project-policy';
 import { registerRegistrationRoutes } from '../registration/routes';
 import { applicationDetail } from './application-detail';
@@ -70,9 +70,27 @@ export function registerApplicationAreaRoutes(app: FastifyInstance, services: Se
   registerHistoryRoutes(app, services);
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function registerApplicationRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = services.database.db;
+
+  /**
+   * Before body validation: an application the actor may not know exists answers 404 whatever the
+   * body says, so validation errors never confirm that someone else's id is real.
+   */
+  const visible = {
+    preValidation: async (req: FastifyRequest) => {
+      const id = (req.params as { id?: unknown } | undefined)?.id;
+      if (!req.actor || typeof id !== 'string' || !UUID_RE.test(id)) return;
+      const [row] = await db
+        .select({ applicantOrgId: projects.applicantOrgId, recommenderOrgId: projects.recommenderOrgId, state: projects.state })
+        .from(projects)
+        .where(and(eq(projects.id, id), isNull(projects.deletedAt)));
+      if (!row || !allow(req.actor, { kind: 'project', action: 'read', resource: row })) throw notFound(`project ${id} hidden`, '申报书');
+    },
+  };
 
   r.post(
     '/api/applications',
@@ -139,7 +157,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
 
   r.get(
     '/api/applications/:id',
-    { schema: { tags: [TAG], summary: '申报书详情（表单、状态、可执行操作、退回意见、历史版本、雷同与申报条件检查）', params: idParams, response: { 200: applicationDetailSchema, ...errors } } },
+    { ...visible, schema: { tags: [TAG], summary: '申报书详情（表单、状态、可执行操作、退回意见、历史版本、雷同与申报条件检查）', params: idParams, response: { 200: applicationDetailSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
       return applicationDetail(db, ctx.actor, req.params.id, services.clock.now());
@@ -149,6 +167,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
   r.put(
     '/api/applications/:id/draft',
     {
+      ...visible,
       schema: {
         tags: [TAG],
         summary: '保存草稿（自动保存；只校验格式，不校验完整性）',
@@ -173,7 +192,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
 
   r.post(
     '/api/applications/:id/check',
-    { schema: { tags: [TAG], summary: '提交前检查（不提交）：字段、申报条件、项目名称规范、雷同、申报期限', params: idParams, response: { 200: applicationCheckSchema, ...errors } } },
+    { ...visible, schema: { tags: [TAG], summary: '提交前检查（不提交）：字段、申报条件、项目名称规范、雷同、申报期限', params: idParams, response: { 200: applicationCheckSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
       const row = await projectForActor(db, ctx.actor, req.params.id, 'submit');
@@ -191,7 +210,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
 
   r.post(
     '/api/applications/:id/duplicates',
-    { schema: { tags: [TAG], summary: '雷同检查：与历年成果和本年度其他申报比对，返回相似度和重合片段', params: idParams, response: { 200: duplicateCheckSchema, ...errors } } },
+    { ...visible, schema: { tags: [TAG], summary: '雷同检查：与历年成果和本年度其他申报比对，返回相似度和重合片段', params: idParams, response: { 200: duplicateCheckSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
       const row = await projectForActor(db, ctx.actor, req.params.id, 'read');
@@ -211,6 +230,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
   r.post(
     '/api/applications/:id/submit',
     {
+      ...visible,
       schema: {
         tags: [TAG],
         summary: '提交申报（支持 Idempotency-Key 请求头，重复请求只提交一次）',
@@ -224,17 +244,17 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
 
   r.post(
     '/api/applications/:id/withdraw',
-    { schema: { tags: [TAG], summary: '撤回申报（推荐单位尚未审核时）', params: idParams, body: versionRequestSchema, response: { 200: applicationStateResponseSchema, ...errors } } },
+    { ...visible, schema: { tags: [TAG], summary: '撤回申报（推荐单位尚未审核时）', params: idParams, body: versionRequestSchema, response: { 200: applicationStateResponseSchema, ...errors } } },
     async (req) => withdrawApplication(authedContext(services, req), { id: req.params.id, version: req.body.version }),
   );
 
   r.post(
     '/api/applications/:id/reopen',
-    { schema: { tags: [TAG], summary: '撤回后重新编辑（申报期内）', params: idParams, body: versionRequestSchema, response: { 200: applicationStateResponseSchema, ...errors } } },
+    { ...visible, schema: { tags: [TAG], summary: '撤回后重新编辑（申报期内）', params: idParams, body: versionRequestSchema, response: { 200: applicationStateResponseSchema, ...errors } } },
     async (req) => reopenApplication(authedContext(services, req), { id: req.params.id, version: req.body.version }),
   );
 
-  r.delete('/api/applications/:id', { schema: { tags: [TAG], summary: '删除从未提交过的草稿', params: idParams, response: { 200: okSchema, ...errors } } }, async (req) => {
+  r.delete('/api/applications/:id', { ...visible, schema: { tags: [TAG], summary: '删除从未提交过的草稿', params: idParams, response: { 200: okSchema, ...errors } } }, async (req) => {
     await deleteApplication(authedContext(services, req), { id: req.params.id });
     return { ok: true as const };
   });
@@ -242,6 +262,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
   r.get(
     '/api/applications/:id/versions/:n',
     {
+      ...visible,
       schema: {
         tags: [TAG],
         summary: '历史提交版本的申报书',
@@ -266,7 +287,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
   for (const format of ['docx', 'pdf'] as const satisfies readonly ExportFormat[]) {
     r.get(
       `/api/applications/:id/export.${format}`,
-      { schema: { tags: [TAG], summary: `导出申报书（${format === 'docx' ? 'Word' : 'PDF'}，身份证号脱敏）`, params: idParams } },
+      { ...visible, schema: { tags: [TAG], summary: `导出申报书（${format === 'docx' ? 'Word' : 'PDF'}，身份证号脱敏）`, params: idParams } },
       async (req, reply) => {
         const out = await exportApplication(authedContext(services, req), { id: req.params.id, format });
         reply.header('Content-Disposition', contentDisposition(out.fileName));

@@ -151,6 +151,11 @@ export function registerRegistrationRoutes(app: FastifyInstance, services: Servi
   r.post(
     '/api/recommender/organisations/:id/recognition',
     {
+      // 404 before body validation for an organisation that is not this recommender's.
+      preValidation: async (req) => {
+        const id = (req.params as { id?: unknown }).id;
+        if (req.actor && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) await organisationForRecognition(db, req.actor, id);
+      },
       schema: {
         tags: [TAG],
         summary: '确认或不予确认行业组织的认可',
