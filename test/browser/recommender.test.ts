@@ -67,14 +67,17 @@ class ApiClient {
 const stamp = Date.now().toString(36).slice(-4);
 const NAME_RETURN = `降低协作机器人减速器装配不良率（${stamp}）`;
 const NAME_RECOMMEND = `提高协作机器人关节模组焊点可靠性（${stamp}）`;
+const NAME_STALE = `降低协作机器人谐波减速器回差超差率（${stamp}）`;
 const OPINION = '经核查，该单位申报材料齐全、内容真实，攻关目标明确、量化指标可考核，技术路线可行，同意推荐。';
 
 describe('recommender: review, recommend and send the batch; commission receives it', () => {
   const b = useBrowser();
+  let applicantApi: ApiClient;
+  const submitted = new Map<string, { id: string; version: number }>();
 
   beforeAll(async () => {
     const applicant = b.account('applicant');
-    const api = new ApiClient(b.url);
+    const api = (applicantApi = new ApiClient(b.url));
     await api.login(applicant.username, applicant.password);
     const org = await api.request<{ name: string; uscc: string | null; district: string | null; address: string | null; nature: string | null }>('GET', '/api/applicant/organisation');
     const campaign = await api.request<{ vetoChecklist: { id: string }[] }>('GET', '/api/public/campaign');
@@ -101,10 +104,13 @@ describe('recommender: review, recommend and send the batch; commission receives
     other.consortium = [];
     other.team = other.team.map((m) => ({ ...m, unit: org.name }));
 
-    for (const form of [complete(precise, NAME_RETURN), complete(other, NAME_RECOMMEND)]) {
+    const third = buildPreciseApplication();
+    third.content.background = '谐波减速器柔轮与刚轮装配后回差超差，整机返修率高，交付周期延长。';
+    for (const form of [complete(precise, NAME_RETURN), complete(other, NAME_RECOMMEND), complete(third, NAME_STALE)]) {
       const created = await api.request<{ id: string; version: number }>('POST', '/api/applications', {});
       const saved = await api.request<{ version: number }>('PUT', `/api/applications/${created.id}/draft`, { version: created.version, form });
-      await api.request('POST', `/api/applications/${created.id}/submit`, { version: saved.version }, { 'Idempotency-Key': `browser-submit-${created.id}` });
+      const done = await api.request<{ version: number }>('POST', `/api/applications/${created.id}/submit`, { version: saved.version }, { 'Idempotency-Key': `browser-submit-${created.id}` });
+      submitted.set(form.project.name!, { id: created.id, version: done.version });
     }
   });
 
@@ -129,7 +135,7 @@ describe('recommender: review, recommend and send the batch; commission receives
     // Search narrows the list; the export link carries the same filters.
     await page.getByPlaceholder('项目名称、申报单位或申报编号').fill(stamp);
     await page.getByRole('button', { name: '查询' }).click();
-    await page.getByText('共 2 条').waitFor();
+    await page.getByText('共 3 条').waitFor();
     expect(await page.getByTestId('inbox-export').getAttribute('href')).toContain(`q=${stamp}`);
     const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('inbox-export').click()]);
     expect(exported.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -249,4 +255,30 @@ describe('recommender: review, recommend and send the batch; commission receives
     await page.getByRole('dialog', { name: '确认接收该推荐批次' }).getByRole('button', { name: '确认接收' }).click();
     await page.locator('.gg-page-header [data-state="received"]').waitFor();
   }, 240_000);
+
+  it('answers a stale version with 已被他人修改，请刷新 and reloads the application', async () => {
+    const recommender = b.account('recommender');
+    const { page } = await b.open();
+    page.setDefaultTimeout(20_000);
+    await page.goto('/login');
+    await login(page, recommender.username, recommender.password);
+    await page.waitForURL((u) => u.pathname === '/recommender');
+    const target = submitted.get(NAME_STALE)!;
+    await page.goto(`/recommender/reviews/${target.id}`);
+    await page.getByRole('heading', { level: 1, name: NAME_STALE }).waitFor();
+    await page.locator('.gg-page-header [data-state="submitted"]').waitFor();
+
+    // Meanwhile the applicant withdraws it (the page still holds the old version).
+    await applicantApi.request('POST', `/api/applications/${target.id}/withdraw`, { version: target.version });
+
+    await page.getByRole('button', { name: '退回补正' }).click();
+    const ret = page.getByRole('dialog', { name: /退回补正/ });
+    await ret.getByLabel('退回原因').fill('请补充回差检测数据的原始记录。');
+    await ret.getByRole('button', { name: '确认退回' }).click();
+    await ret.getByRole('alert').filter({ hasText: '已被他人修改，请刷新' }).waitFor();
+    // The page reloaded: the application now shows its new state, and 退回补正 is no longer offered.
+    await page.locator('.gg-page-header [data-state="withdrawn"]').waitFor();
+    await ret.getByRole('button', { name: '取消' }).click();
+    expect(await page.getByRole('button', { name: '退回补正' }).isDisabled()).toBe(true);
+  });
 });
