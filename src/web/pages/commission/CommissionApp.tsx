@@ -12,6 +12,8 @@ import { useSession } from '../../session/session';
 const CampaignConfigPage = lazy(() => import('./CampaignConfigPage'));
 const AccountsPage = lazy(() => import('./AccountsPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
+const BatchesPage = lazy(() => import('./BatchesPage'));
+const BatchesDetailPage = lazy(() => import('./BatchesDetailPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -122,6 +124,8 @@ export default function CommissionApp() {
             </AdminOnly>
           ),
         },
+        { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
+        { path: 'batches/:id', element: <Lazy><BatchesDetailPage /></Lazy> },
         {
           path: 'audit',
           element: (
