@@ -1,6 +1,6 @@
 /**
- * The real server as a child process (`tsx src/server/main.ts`), for crash and restart tests.
- * It runs in its own process group so `kill -9` reaches the node process behind the tsx launcher.
+ * The real server as a child process (`node --import tsx src/server/main.ts`, what `npx tsx` runs),
+ * for crash and restart tests. It runs in its own process group so `kill -9` reaches everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -34,7 +34,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
   const clean = { ...process.env };
   delete clean.DATABASE_URL;
   delete clean.TEST_DATABASE_URL;
-  const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+  // `node --import tsx` rather than the tsx launcher: one process, so SIGTERM reaches the server's own
+  // shutdown hook directly (the launcher's signal relay gives up after 30 ms on a busy machine).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO,
     env: { ...clean, HOST: '127.0.0.1', PORT: String(port), SEED_DEMO: 'true', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', ...env },
     detached: true,
@@ -70,7 +72,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
-        process.kill(child.pid!, 'SIGTERM'); // tsx relays it to the server and exits with its code
+        process.kill(child.pid!, 'SIGTERM');
         const timer = setTimeout(() => child.exitCode === null && process.kill(-child.pid!, 'SIGKILL'), 15_000);
         await exited;
         clearTimeout(timer);
