@@ -385,8 +385,8 @@ describe('hostile input on every documented operation', () => {
     const unlabelled = new Set<string>();
     let sent = 0;
     const ops = operations();
-    // Bounded runtime as routes are added: about 800 requests in all, 12–40 per operation.
-    const perOperation = Math.max(12, Math.min(40, Math.floor(800 / ops.length)));
+    // Bounded runtime as routes are added: about 500 requests in all, 10–40 per operation.
+    const perOperation = Math.max(10, Math.min(40, Math.floor(500 / ops.length)));
     for (const operation of ops) {
       let acceptedRead = false;
       // Real ids where the route is about a known record, so validation and not only "not found" is reached.
