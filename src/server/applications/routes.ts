@@ -41,6 +41,7 @@ import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
 import { allow, authorize } from '../policy/policy';
 import { projectScope } from '../policy/project-policy';
+import { projectVisibleGuard } from '../policy/project-visibility';
 import { registerRegistrationRoutes } from '../registration/routes';
 import { applicationDetail } from './application-detail';
 import { formForViewer, isOwnApplicant, maskForm, parseForm, projectForActor } from './application-repository';
@@ -70,27 +71,12 @@ export function registerApplicationAreaRoutes(app: FastifyInstance, services: Se
   registerHistoryRoutes(app, services);
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerApplicationRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = services.database.db;
 
-  /**
-   * Before body validation: an application the actor may not know exists answers 404 whatever the
-   * body says, so validation errors never confirm that someone else's id is real.
-   */
-  const visible = {
-    preValidation: async (req: FastifyRequest) => {
-      const id = (req.params as { id?: unknown } | undefined)?.id;
-      if (!req.actor || typeof id !== 'string' || !UUID_RE.test(id)) return;
-      const [row] = await db
-        .select({ applicantOrgId: projects.applicantOrgId, recommenderOrgId: projects.recommenderOrgId, state: projects.state })
-        .from(projects)
-        .where(and(eq(projects.id, id), isNull(projects.deletedAt)));
-      if (!row || !allow(req.actor, { kind: 'project', action: 'read', resource: row })) throw notFound(`project ${id} hidden`, '申报书');
-    },
-  };
+  const visible = projectVisibleGuard(db);
 
   r.post(
     '/api/applications',

@@ -31,6 +31,7 @@ import {
 import { writeAudit } from '../audit/write-audit';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
+import { projectVisibleGuard } from '../policy/project-visibility';
 import { MIME } from '../files/sniff';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
@@ -62,6 +63,7 @@ function actionResult(p: ProjectRow) {
 }
 
 export function registerRecommendationRoutes(app: FastifyInstance, services: Services) {
+  const visible = projectVisibleGuard(services.database.db);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = services.database.db;
 
@@ -98,37 +100,37 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
 
   r.get(
     '/api/recommender/applications/:id',
-    { schema: { tags: TAG, summary: '审核申报（申报书、条件核查、查重、附件、完整性、真实性、审核记录）', params: idParams, response: { 200: applicationReviewSchema, ...errors } } },
+    { ...visible, schema: { tags: TAG, summary: '审核申报（申报书、条件核查、查重、附件、完整性、真实性、审核记录）', params: idParams, response: { 200: applicationReviewSchema, ...errors } } },
     async (req) => applicationReview(authedContext(services, req), req.params.id),
   );
 
   r.put(
     '/api/recommender/applications/:id/authenticity',
-    { schema: { tags: TAG, summary: '保存真实性核查记录（含现场核查）', params: idParams, body: authenticityInputSchema, response: { 200: authenticityRecordSchema, ...errors } } },
+    { ...visible, schema: { tags: TAG, summary: '保存真实性核查记录（含现场核查）', params: idParams, body: authenticityInputSchema, response: { 200: authenticityRecordSchema, ...errors } } },
     async (req) => recordAuthenticity(authedContext(services, req), { id: req.params.id, ...req.body }),
   );
 
   r.post(
     '/api/recommender/applications/:id/return',
-    { schema: { tags: TAG, summary: '退回补正（原因 + 逐项意见）', params: idParams, body: returnRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
+    { ...visible, schema: { tags: TAG, summary: '退回补正（原因 + 逐项意见）', params: idParams, body: returnRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
     async (req) => actionResult(await returnApplication(authedContext(services, req), { id: req.params.id, ...req.body })),
   );
 
   r.post(
     '/api/recommender/applications/:id/recommend',
-    { schema: { tags: TAG, summary: '推荐（推荐意见、完整性、真实性、行业认可确认）', params: idParams, body: recommendRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
+    { ...visible, schema: { tags: TAG, summary: '推荐（推荐意见、完整性、真实性、行业认可确认）', params: idParams, body: recommendRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
     async (req) => actionResult(await recommendApplication(authedContext(services, req), { id: req.params.id, ...req.body })),
   );
 
   r.post(
     '/api/recommender/applications/:id/decline',
-    { schema: { tags: TAG, summary: '不予推荐（原因）', params: idParams, body: declineRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
+    { ...visible, schema: { tags: TAG, summary: '不予推荐（原因）', params: idParams, body: declineRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
     async (req) => actionResult(await declineApplication(authedContext(services, req), { id: req.params.id, ...req.body })),
   );
 
   r.post(
     '/api/recommender/applications/:id/unrecommend',
-    { schema: { tags: TAG, summary: '撤销推荐（未报送前）', params: idParams, body: unrecommendRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
+    { ...visible, schema: { tags: TAG, summary: '撤销推荐（未报送前）', params: idParams, body: unrecommendRequestSchema, response: { 200: projectActionResultSchema, ...errors } } },
     async (req) => actionResult(await unrecommendApplication(authedContext(services, req), { id: req.params.id, ...req.body })),
   );
 
