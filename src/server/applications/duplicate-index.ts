@@ -4,16 +4,16 @@
  * other applications that have been submitted at least once.
  *
  * The `SimilarityIndex` (src/domain/similarity.ts) is built once per process and campaign and
- * cached; before every use a cheap aggregate query (row counts + newest timestamps of both sources)
- * tells whether the data changed, and only then is the index rebuilt. Several app instances each
- * keep their own cache; they converge on the next use.
+ * cached: the historical part is rebuilt only when the history changes (an import); the same-year
+ * applications are updated one by one as their versions change. Several app instances each keep
+ * their own cache; they converge on the next use.
  *
  * Privacy: an applicant sees other applicants' same-year applications only as "本年度其他申报项目"
  * with a score and the ranges of ITS OWN text that overlap — never the other name, unit or text.
  * Historical results are published lists and are shown in full. Recommenders and the commission
  * see everything.
  */
-import { and, count, eq, inArray, isNull, max, notInArray } from 'drizzle-orm';
+import { count, eq, inArray, max } from 'drizzle-orm';
 import { SimilarityIndex, type SimilarityMatch } from '../../domain/similarity';
 import type { ApplicationForm } from '../../shared/application-form';
 import type { DuplicateCheck, DuplicateMatch } from '../../shared/applications';
@@ -37,8 +37,10 @@ interface DocMeta {
 }
 
 interface CacheEntry {
-  signature: string;
+  historySignature: string;
   index: SimilarityIndex;
+  /** project id → "version:state:deleted" of what the index holds (or decided not to hold). */
+  projects: Map<string, string>;
 }
 
 const caches = new WeakMap<object, Map<string, CacheEntry>>();
@@ -64,58 +66,79 @@ function historyKinds(config: CampaignConfig): string[] {
   return kinds;
 }
 
-async function signatureOf(db: DbOrTx, campaignId: string, config: CampaignConfig): Promise<string> {
+async function historySignatureOf(db: DbOrTx, config: CampaignConfig): Promise<string> {
   const kinds = historyKinds(config);
-  const sameYear = config.duplicate.targets.includes('same_year');
   const [h] = kinds.length
     ? await db.select({ n: count(), at: max(historicalResults.createdAt) }).from(historicalResults).where(inArray(historicalResults.kind, kinds))
     : [{ n: 0, at: null }];
-  const [p] = sameYear
-    ? await db
-        .select({ n: count(), at: max(projects.updatedAt), st: max(projects.stateChangedAt) })
-        .from(projects)
-        .where(and(eq(projects.campaignId, campaignId), notInArray(projects.state, [...NOT_COMPARED_STATES]), isNull(projects.deletedAt)))
-    : [{ n: 0, at: null, st: null }];
-  const t = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d ?? ''));
-  return [kinds.join(','), h.n, t(h.at), sameYear, p.n, t(p.at), t((p as { st?: unknown }).st)].join('|');
+  const at = h.at instanceof Date ? h.at.toISOString() : String(h.at ?? '');
+  return [kinds.join(','), h.n, at, config.duplicate.targets.includes('same_year')].join('|');
 }
 
-async function build(db: DbOrTx, campaignId: string, config: CampaignConfig): Promise<SimilarityIndex> {
+function buildHistory(rows: (typeof historicalResults.$inferSelect)[]): SimilarityIndex {
   const index = new SimilarityIndex();
-  const kinds = historyKinds(config);
-  if (kinds.length) {
-    const rows = await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds));
-    for (const r of rows) {
-      const meta: DocMeta = { source: 'historical', id: r.id, name: r.name, unitName: r.unitName, year: r.year, level: r.level ?? undefined };
-      index.add({ id: `h:${r.id}`, fields: { name: r.name, problem: r.problem ?? '', goals: r.goals ?? '', route: r.route ?? '' }, meta });
+  for (const r of rows) {
+    const meta: DocMeta = { source: 'historical', id: r.id, name: r.name, unitName: r.unitName, year: r.year, level: r.level ?? undefined };
+    index.add({ id: `h:${r.id}`, fields: { name: r.name, problem: r.problem ?? '', goals: r.goals ?? '', route: r.route ?? '' }, meta });
+  }
+  return index;
+}
+
+/**
+ * Brings the same-year part of the index up to date one project at a time: a cheap scan of
+ * (id, version, state) finds what changed since the last use, and only those forms are read and
+ * re-indexed. A submit therefore costs one document, not a rebuild of 50,000 (docs/performance.md).
+ */
+async function refreshProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): Promise<void> {
+  const rows = await db
+    .select({ id: projects.id, version: projects.version, state: projects.state, deletedAt: projects.deletedAt })
+    .from(projects)
+    .where(eq(projects.campaignId, campaignId));
+  const changed: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    seen.add(r.id);
+    const stamp = `${r.version}:${r.state}:${r.deletedAt ? 1 : 0}`;
+    if (entry.projects.get(r.id) === stamp) continue;
+    entry.projects.set(r.id, stamp);
+    const compared = !r.deletedAt && !(NOT_COMPARED_STATES as readonly string[]).includes(r.state);
+    entry.index.remove(`p:${r.id}`);
+    if (compared) changed.push(r.id);
+  }
+  for (const id of [...entry.projects.keys()]) {
+    if (!seen.has(id)) {
+      entry.projects.delete(id);
+      entry.index.remove(`p:${id}`);
     }
   }
-  if (config.duplicate.targets.includes('same_year')) {
-    const rows = await db
+  for (let i = 0; i < changed.length; i += 500) {
+    const batch = await db
       .select({ id: projects.id, form: projects.form, applicationNo: projects.applicationNo, unitName: organisations.name })
       .from(projects)
       .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
-      .where(and(eq(projects.campaignId, campaignId), notInArray(projects.state, [...NOT_COMPARED_STATES]), isNull(projects.deletedAt)));
-    for (const r of rows) {
-      const form = r.form as ApplicationForm;
-      const fields = similarityFields(form);
+      .where(inArray(projects.id, changed.slice(i, i + 500)));
+    for (const r of batch) {
+      const fields = similarityFields(r.form as ApplicationForm);
       const meta: DocMeta = { source: 'application', id: r.id, name: fields.name, unitName: r.unitName, applicationNo: r.applicationNo ?? undefined };
-      index.add({ id: `p:${r.id}`, fields, meta });
+      entry.index.add({ id: `p:${r.id}`, fields, meta });
     }
   }
-  return index;
 }
 
-/** The cached index for a campaign, rebuilt when the signature changed. */
+/** The cached index for a campaign: history rebuilt when it changed, applications kept up to date incrementally. */
 export async function duplicateIndex(db: Db, campaignId: string, config: CampaignConfig): Promise<SimilarityIndex> {
   let perDb = caches.get(db);
   if (!perDb) caches.set(db, (perDb = new Map()));
-  const signature = await signatureOf(db, campaignId, config);
-  const hit = perDb.get(campaignId);
-  if (hit && hit.signature === signature) return hit.index;
-  const index = await build(db, campaignId, config);
-  perDb.set(campaignId, { signature, index });
-  return index;
+  const historySignature = await historySignatureOf(db, config);
+  let entry = perDb.get(campaignId);
+  if (!entry || entry.historySignature !== historySignature) {
+    const kinds = historyKinds(config);
+    const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
+    entry = { historySignature, index: buildHistory(rows), projects: new Map() };
+    perDb.set(campaignId, entry);
+  }
+  if (config.duplicate.targets.includes('same_year')) await refreshProjects(db, campaignId, entry);
+  return entry.index;
 }
 
 export interface DuplicateViewer {
