@@ -36,6 +36,63 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   uscc: '统一社会信用代码',
   name: '名称',
   kind: '类型',
+  documentNo: '文号',
+  status: '状态',
+  projectId: '项目',
+  isAdmin: '管理员权限',
+  active: '启用状态',
+  purpose: '文件用途',
+  inline: '在线预览',
+  fileId: '文件',
+  decision: '审核结论',
+  direction: '申报方向',
+  n: '版本号',
+  chain: '所属产业链',
+  duplicateFlag: '雷同提示',
+  sort: '排序方式',
+  order: '排序方向',
+  ids: '所选项目',
+  confirmed: '确认',
+  notes: '核查说明',
+  recognitionConfirmed: '行业认可确认',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  batchId: '推荐批次',
+  recommenderKind: '推荐单位类型',
+  // campaign configuration
+  opensAt: '开始时间',
+  applicantClosesAt: '申报单位提交截止时间',
+  directions: '申报方向',
+  focusChains: '重点产业链',
+  livelihoodIndustries: '民生产业',
+  allowOtherChain: '允许其他产业链',
+  benefitAreas: '预期成效类别',
+  earliestStartDate: '项目最早开始日期',
+  windows: '时间窗口',
+  recommenderKinds: '推荐单位类型',
+  files: '文件限制',
+  maxBytes: '文件大小上限',
+  allowedTypes: '允许的文件类型',
+  publicityWorkingDays: '公示期（工作日）',
+  namingRules: '项目名称规范规则',
+  vetoChecklist: '否决事项',
+  duplicate: '查重设置',
+  flagThreshold: '雷同提示阈值',
+  showThreshold: '相似结果显示阈值',
+  targets: '目标',
+  calendar: '节假日日历',
+  holidays: '法定节假日',
+  workdays: '调休工作日',
+  contact: '联系方式',
+  division: '处室',
+  people: '联系人',
+  severity: '级别',
+  enabled: '是否启用',
+  params: '参数',
+  label: '名称',
+  description: '说明',
+  preferred: '倾斜支持',
+  text: '内容',
 };
 
 export function labelForPath(path: string): string {
@@ -44,7 +101,7 @@ export function labelForPath(path: string): string {
   const noForm = clean.replace(/^form\./, '');
   if (APPLICATION_FIELD_LABELS[noForm] || /\.\d+\./.test(noForm) || noForm.includes('.')) {
     const l = applicationFieldLabel(noForm);
-    if (l !== noForm) return l;
+    if (/[\u4e00-\u9fff]/.test(l)) return l;
   }
   const last = clean.split('.').filter((s) => !/^\d+$/.test(s)).at(-1) ?? clean;
   return COMMON_FIELD_LABELS[clean] ?? COMMON_FIELD_LABELS[last] ?? clean;
