@@ -9,7 +9,7 @@ describe('public portal', () => {
   it('renders the current campaign without login', async () => {
     const { page, jsGzipBytes } = await b.open();
     await page.goto('/');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: '天津市质量攻关管理平台' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { level: 1, name: '天津市质量攻关管理平台' }).waitFor();
     await page.getByText('2026年天津市质量攻关工作方案').first().waitFor();
     await page.getByText('津市场监管质发〔2026〕2号').first().waitFor();
 
@@ -42,7 +42,7 @@ describe('public portal', () => {
     expect(await jsGzipBytes()).toBeLessThan(BUDGET_GZIP);
   });
 
-  it('keeps the login page light and shows the registration placeholder', async () => {
+  it('keeps the login page light and links to the registration page', async () => {
     const { page, jsGzipBytes, jsFiles } = await b.open();
     await page.goto('/login');
     await page.getByRole('heading', { name: '用户登录' }).waitFor();
@@ -52,8 +52,7 @@ describe('public portal', () => {
     expect(jsFiles().filter((f) => /CommissionApp|AccountsPage|CampaignConfigPage|AuditPage|echarts/.test(f))).toEqual([]);
 
     await page.getByRole('link', { name: '申报单位注册' }).first().click();
-    await page.getByRole('heading', { name: '申报单位注册' }).waitFor();
-    await page.getByText('申报单位注册功能将随项目申报模块一同上线').waitFor();
+    await page.getByRole('heading', { name: '申报单位注册' }).first().waitFor();
   });
 
   it('shows a Chinese 404 page and moves focus to the new page on navigation', async () => {

@@ -56,7 +56,12 @@ describe('session expiry', () => {
     await page.getByRole('button', { name: '新建账户' }).click();
     const dialog = page.getByRole('dialog', { name: '新建账户' });
     await dialog.getByLabel('姓名').fill('未保存的草稿');
-    await page.waitForTimeout(800); // the draft is stored after a short pause in typing
+    // The draft is stored after a short pause in typing.
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('gg_draft:') && (localStorage.getItem(k) ?? '').includes('未保存的草稿'))), {
+        timeout: 15_000,
+      })
+      .toBe(true);
 
     await page.reload();
     await page.getByText(/共 \d+ 条/).waitFor();

@@ -51,10 +51,18 @@ function same(a: unknown, b: unknown): boolean {
  * @param key    stable name of the form (add a record id for edit forms)
  * @param value  the current form content; `undefined` while the form is not ready yet
  * @param opts.enabled  false to pause saving (e.g. a closed modal)
+ * @param opts.baselineId  changes when the form is reloaded from the server (e.g. the record's
+ *   version): the next ready value becomes the new baseline and a stored draft is offered again
+ * @param opts.initial  the pristine content to compare with (default: the first ready value)
  */
-export function useDraftPersistence<T>(key: string, value: T | undefined, opts: { enabled?: boolean } = {}): DraftState<T> {
+export function useDraftPersistence<T>(
+  key: string,
+  value: T | undefined,
+  opts: { enabled?: boolean; baselineId?: string | number; initial?: T } = {},
+): DraftState<T> {
   const me = useOptionalMe();
   const storageKey = draftStorageKey(me?.id, key);
+  const baselineKey = `${storageKey}#${opts.baselineId ?? ''}`;
   const enabled = opts.enabled !== false;
   const [pending, setPending] = useState<{ value: T; savedAt: number } | null>(null);
   const baseline = useRef<{ key: string; value: T | undefined } | null>(null);
@@ -64,31 +72,28 @@ export function useDraftPersistence<T>(key: string, value: T | undefined, opts: 
     if (!enabled) baseline.current = null;
   }, [enabled]);
 
-  // Look for a stored draft once per key, comparing with the first ready value.
+  // Look for a stored draft once per baseline.
   useEffect(() => {
     if (!enabled || value === undefined) return;
-    if (baseline.current?.key === storageKey) return;
-    baseline.current = { key: storageKey, value };
+    if (baseline.current?.key === baselineKey) return;
+    const pristine = opts.initial !== undefined ? opts.initial : value;
+    baseline.current = { key: baselineKey, value: pristine };
     decided.current = false;
     const stored = readDraft<T>(storageKey);
-    if (stored && !same(stored.value, value)) setPending({ value: stored.value, savedAt: stored.savedAt });
+    if (stored && !same(stored.value, pristine)) setPending({ value: stored.value, savedAt: stored.savedAt });
     else {
       if (stored) window.localStorage.removeItem(storageKey);
       setPending(null);
       decided.current = true;
     }
-  }, [enabled, storageKey, value]);
+    // opts.initial is read once per baseline (baselineId changes when it does).
+  }, [enabled, storageKey, baselineKey, value]);
 
-  // Save (debounced) whenever the content differs from what the form started with.
+  // Save (debounced) whenever the content differs from the pristine content. Nothing is written
+  // while a stored draft waits for the person's decision, so it can never be overwritten.
   useEffect(() => {
-    if (!enabled || value === undefined || baseline.current?.key !== storageKey) return;
+    if (!enabled || value === undefined || baseline.current?.key !== baselineKey || !decided.current) return;
     const changed = !same(value, baseline.current.value);
-    if (!decided.current) {
-      if (!changed) return;
-      // The person typed without answering the prompt: the new typing wins.
-      decided.current = true;
-      setPending(null);
-    }
     const t = window.setTimeout(() => {
       try {
         if (changed) window.localStorage.setItem(storageKey, JSON.stringify({ savedAt: Date.now(), value } satisfies StoredDraft<T>));
@@ -98,7 +103,7 @@ export function useDraftPersistence<T>(key: string, value: T | undefined, opts: 
       }
     }, SAVE_DELAY_MS);
     return () => window.clearTimeout(t);
-  }, [enabled, storageKey, value]);
+  }, [enabled, storageKey, baselineKey, value, pending]);
 
   const restore = useCallback((): T | null => {
     decided.current = true;

@@ -5,7 +5,6 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../labels';
-import { errorMessage } from '../api';
 import { BrandMark } from '../components/BrandMark';
 import { MAIN_ID } from '../components/RouteFocus';
 import { ROLE_WORKBENCH_TITLES, useSession } from '../session/session';
@@ -17,7 +16,7 @@ export function RoleLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const { modal, message } = App.useApp();
+  const { modal } = App.useApp();
   const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 992);
   if (!me) return null;
 
@@ -29,12 +28,10 @@ export function RoleLayout({ children }: { children: ReactNode }) {
 
   const doLogout = async (all: boolean) => {
     try {
-      await logout(all);
-      message.success(all ? '已退出所有设备上的登录' : '已安全退出');
-    } catch (err) {
-      message.error(errorMessage(err));
+      await logout(all, () => navigate('/login', { replace: true }));
+    } catch {
+      // The local session is dropped either way; the server session ends at its idle timeout.
     }
-    navigate('/login', { replace: true });
   };
 
   const confirmLogoutAll = () =>

@@ -21,14 +21,19 @@ export function SessionFlows() {
   const resolver = useRef<((ok: boolean) => void) | null>(null);
   const meRef = useRef<Me | null>(me);
   if (me) meRef.current = me;
+  /** Null after an intentional logout: late 401s of unmounting pages then open no dialog. */
+  const signedIn = useRef(!!me);
+  signedIn.current = !!me;
 
   useEffect(() => {
     setSessionLostHandler(
       () =>
-        new Promise<boolean>((resolve) => {
-          resolver.current = resolve;
-          setOpen(true);
-        }),
+        signedIn.current
+          ? new Promise<boolean>((resolve) => {
+              resolver.current = resolve;
+              setOpen(true);
+            })
+          : Promise.resolve(false),
     );
     setPasswordChangeHandler(() => navigate('/change-password', { replace: true }));
     return () => {

@@ -32,7 +32,11 @@ interface SessionValue {
   /** Store the user returned by login / change-password. */
   setMe(me: Me | null): void;
   login(username: string, password: string): Promise<Me>;
-  logout(all?: boolean): Promise<void>;
+  /**
+   * End the session on the server; `leave` runs before the local state is dropped (navigate away
+   * first so the pages of the previous person unmount instead of refetching).
+   */
+  logout(all?: boolean, leave?: () => void): Promise<void>;
   refresh(): Promise<void>;
 }
 
@@ -57,20 +61,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(
     async (username: string, password: string) => {
       const res = await api.post<{ user: Me }>('/api/auth/login', { username, password }, { noSessionFlow: true });
+      // A `me` request still in flight from before the login must not overwrite the new person.
+      await qc.cancelQueries({ queryKey: ME_QUERY_KEY });
       setMe(res.user);
       return res.user;
     },
-    [setMe],
+    [qc, setMe],
   );
 
   const logout = useCallback(
-    async (all = false) => {
+    async (all = false, leave?: () => void) => {
       try {
         await api.post(all ? '/api/auth/logout-all' : '/api/auth/logout', {}, { noSessionFlow: true });
       } finally {
-        // Nothing of the previous person may stay in the cache.
-        qc.clear();
+        leave?.();
+        await qc.cancelQueries();
         qc.setQueryData(ME_QUERY_KEY, null);
+        // Nothing of the previous person may stay in the cache.
+        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       }
     },
     [qc],

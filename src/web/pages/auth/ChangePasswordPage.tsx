@@ -61,8 +61,7 @@ function ChangePasswordContent() {
   };
 
   const onLogout = async () => {
-    await logout();
-    navigate('/login', { replace: true });
+    await logout(false, () => navigate('/login', { replace: true }));
   };
 
   return (

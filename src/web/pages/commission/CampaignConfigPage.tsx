@@ -256,20 +256,23 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
   const [form] = Form.useForm<CampaignForm>();
   const initial = useMemo(() => toForm(campaign), [campaign]);
   const watched = Form.useWatch([], { form, preserve: true }) as CampaignForm | undefined;
-  const [ready, setReady] = useState(false);
+  /** The version the form was last filled from (drafts compare with that state only). */
+  const [readyVersion, setReadyVersion] = useState<number | null>(null);
   const [error, setError] = useState<{ message: string; fields: string[] } | null>(null);
   const [stale, setStale] = useState(false);
 
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(initial);
-    setReady(true);
+    setReadyVersion(campaign.version);
     setError(null);
-  }, [form, initial]);
+  }, [form, initial, campaign.version]);
 
+  const ready = readyVersion === campaign.version;
   const wire = useMemo(() => (ready && watched && watched.windows && watched.config ? toWire(watched) : undefined), [ready, watched]);
-  const draft = useDraftPersistence<CampaignFormWire>(`campaign:${campaign.id}:v${campaign.version}`, wire);
-  const dirty = !!wire && JSON.stringify(wire) !== JSON.stringify(toWire(initial));
+  const pristine = useMemo(() => toWire(initial), [initial]);
+  const draft = useDraftPersistence<CampaignFormWire>(`campaign:${campaign.id}`, wire, { baselineId: campaign.version, initial: pristine });
+  const dirty = !!wire && JSON.stringify(wire) !== JSON.stringify(pristine);
 
   const save = useMutation({
     mutationFn: (f: CampaignForm) => {
@@ -303,7 +306,7 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
 
   const reloadLatest = async () => {
     setStale(false);
-    draft.discard();
+    // The person's edits stay in the draft store and are offered back over the latest version.
     await onReload();
     message.info('已加载最新配置');
   };
@@ -379,9 +382,10 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
         form={form}
         layout="vertical"
         name="campaign-config"
-        onFinish={(v) => {
+        onFinish={() => {
           setError(null);
-          save.mutate({ ...form.getFieldsValue(true), ...v } as CampaignForm);
+          // The whole store, not only the registered fields (ids and codes have no inputs).
+          save.mutate(form.getFieldsValue(true) as CampaignForm);
         }}
         onFinishFailed={() => message.error('请检查标红的字段')}
         scrollToFirstError
