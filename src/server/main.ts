@@ -19,7 +19,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   if (config.runWorkers) {
     // Workers start after the server listens so start-up stays fast; jobs wait in the database meanwhile.
-    registerWorkers(services).catch((err) => app.log.error({ err }, 'job workers failed to start'));
+    registerWorkers(services, { log: app.log }).catch((err) => app.log.error({ err }, 'job workers failed to start'));
   }
   const url = `http://127.0.0.1:${config.port}`;
   const lines = [

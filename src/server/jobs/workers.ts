@@ -1,14 +1,48 @@
 /** Job handlers, registered in every app instance that runs workers. Each area adds its own here. */
 import type { Services } from '../context';
+import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
 
 export const JOB_NAMES = {
   notifyEmail: 'notify-email',
 } as const;
 
-export async function registerWorkers(services: Services): Promise<void> {
-  await services.jobs.work(JOB_NAMES.notifyEmail, async (data: { to: string; subject: string; body: string }) => {
-    // SMTP is optional (issue 5): without SMTP_URL the in-app notification is the only channel.
-    if (!process.env.SMTP_URL) return;
-    console.log(`[mail] ${data.to}: ${data.subject}`);
-  });
+/** What the handlers log through (pino's `app.log` in the server; a quiet default otherwise). */
+export interface WorkerLog {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+const defaultLog: WorkerLog = {
+  debug: () => undefined,
+  info: (obj, msg) => console.log('[jobs]', msg ?? '', JSON.stringify(obj)),
+  warn: (obj, msg) => console.warn('[jobs]', msg ?? '', JSON.stringify(obj)),
+};
+
+/**
+ * `notify-email`: the job data is one message with a real address (the commands resolve the active
+ * users of the target organisations that have an e-mail, `emailsOf` in recommendations/review-support).
+ * Without a mailer (no SMTP_URL) the job is dropped, logged at debug: the in-app notification stands.
+ * A send failure throws, so pg-boss retries the job (retryLimit 5, backoff).
+ */
+export function notifyEmailHandler(mailer: Mailer | null, log: WorkerLog = defaultLog) {
+  return async (data: Partial<OutgoingMail>): Promise<void> => {
+    if (!mailer) {
+      log.debug({ to: data?.to, subject: data?.subject }, 'notify-email: SMTP_URL not set, e-mail not sent');
+      return;
+    }
+    const to = typeof data?.to === 'string' ? data.to.trim() : '';
+    if (!to.includes('@') || typeof data.subject !== 'string' || typeof data.body !== 'string') {
+      // Malformed job: retrying cannot fix it.
+      log.warn({ to: data?.to }, 'notify-email: job without a valid address, subject and body, dropped');
+      return;
+    }
+    const info = await mailer.send({ to, subject: data.subject, body: data.body });
+    log.info({ to, subject: data.subject, messageId: info.messageId }, 'notify-email: sent');
+  };
+}
+
+export async function registerWorkers(services: Services, opts: { env?: NodeJS.ProcessEnv; log?: WorkerLog } = {}): Promise<void> {
+  const mailer = mailerFromEnv(opts.env ?? process.env);
+  await services.jobs.work(JOB_NAMES.notifyEmail, notifyEmailHandler(mailer, opts.log));
 }
