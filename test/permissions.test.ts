@@ -24,6 +24,7 @@ const EXPECTED: [prefix: string, who: Who[] | 'everyone' | 'signed-in'][] = [
   ['/api/health', 'everyone'],
   ['/api/auth/login', 'everyone'],
   ['/api/auth/logout', 'everyone'],
+  ['/api/auth/session', 'everyone'],
   ['/api/auth/', 'signed-in'],
   ['/api/files', 'signed-in'],
   ['/api/notifications', 'signed-in'],

@@ -92,7 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         }
       }
     }
-    if (found.status === 'expired' && !req.url.startsWith('/api/public/') && !req.url.startsWith('/api/auth/login')) {
+    if (found.status === 'expired' && !req.url.startsWith('/api/public/') && !req.url.startsWith('/api/auth/login') && !req.url.startsWith('/api/auth/session')) {
       throw new AppError('session_expired', 'session expired', '登录已超时（30分钟无操作），请重新登录；未保存的内容已在本机保留');
     }
     if (found.status === 'ok' && found.mustChangePassword) {
@@ -130,7 +130,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const webRoot = opts.webRoot ?? WEB_DIST;
   const serveWeb = opts.serveWeb !== false && existsSync(path.join(webRoot, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br/.gz beside every asset; hashed asset names never change content.
+      preCompressed: true,
+      setHeaders: (reply, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+        else reply.header('Cache-Control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !serveWeb || (req.method !== 'GET' && req.method !== 'HEAD')) {

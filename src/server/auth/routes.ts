@@ -57,6 +57,11 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, opt
     return { user: await loadMe(services, actor.userId) };
   });
 
+  // The web client's "who am I" on public pages: 200 with null instead of a 401 for visitors.
+  r.get('/api/auth/session', { schema: { tags: ['认证'], summary: '当前会话（未登录时 user 为 null）', response: { 200: z.object({ user: meSchema.nullable() }) } } }, async (req) => ({
+    user: req.actor ? await loadMe(services, req.actor.userId) : null,
+  }));
+
   r.post('/api/auth/logout', { schema: { tags: ['认证'], summary: '退出登录', response: { 200: okSchema } } }, async (req, reply) => {
     if (req.actor) await logout(authedContext(services, req), false);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

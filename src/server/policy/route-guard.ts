@@ -17,6 +17,7 @@ export const ROUTE_GUARDS: readonly Guard[] = [
   { prefix: '/api/docs', roles: 'public' },
   { prefix: '/api/auth/login', roles: 'public' },
   { prefix: '/api/auth/logout', roles: 'public' },
+  { prefix: '/api/auth/session', roles: 'public' },
   { prefix: '/api/auth/', roles: 'authenticated' },
   { prefix: '/api/files', roles: 'authenticated' },
   { prefix: '/api/notifications', roles: 'authenticated' },

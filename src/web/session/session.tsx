@@ -44,7 +44,8 @@ const SessionContext = createContext<SessionValue | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const res = await api.get<{ user: Me }>('/api/auth/me', undefined, { noSessionFlow: true });
+    // 200 with null for a visitor: public pages log no 401.
+    const res = await api.get<{ user: Me | null }>('/api/auth/session', undefined, { noSessionFlow: true });
     return res.user;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
