@@ -77,4 +77,19 @@ describe('commission pages', () => {
     const href = await page.getByRole('link', { name: /导出 Excel/ }).getAttribute('href');
     expect(href).toContain('/api/audit/export.xlsx');
   });
+
+  it('browses the 历年成果库 and offers the import template', { timeout: 120_000 }, async () => {
+    const { page } = await b.open();
+    await signIn(page);
+    await page.goto('/commission/history');
+    await page.getByRole('heading', { level: 1, name: '历年成果库' }).waitFor();
+    // The demo seeds 300 synthetic earlier-year results.
+    await page.getByText('共 300 条').waitFor();
+    await page.getByLabel('年度').fill('2019');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(async () => (await page.getByRole('row').allTextContents()).slice(1).every((t) => t.startsWith('2019'))).toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '下载导入模板' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+  });
 });

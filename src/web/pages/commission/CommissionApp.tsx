@@ -14,6 +14,7 @@ const AccountsPage = lazy(() => import('./AccountsPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
 const BatchesPage = lazy(() => import('./BatchesPage'));
 const BatchesDetailPage = lazy(() => import('./BatchesDetailPage'));
+const HistoryPage = lazy(() => import('./HistoryPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -126,6 +127,7 @@ export default function CommissionApp() {
         },
         { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
         { path: 'batches/:id', element: <Lazy><BatchesDetailPage /></Lazy> },
+        { path: 'history', element: <Lazy><HistoryPage /></Lazy> },
         {
           path: 'audit',
           element: (
