@@ -1,14 +1,9 @@
 import { Tag } from 'antd';
+import { STATE_COLORS } from '../application/state-info';
 
+/** Project states share the applicant side's colours; batch states are added here. */
 const COLORS: Record<string, string> = {
-  submitted: 'processing',
-  returned: 'warning',
-  withdrawn: 'default',
-  not_recommended: 'error',
-  recommended: 'success',
-  under_review: 'blue',
-  approved: 'green',
-  rejected: 'red',
+  ...STATE_COLORS,
   composing: 'processing',
   sent: 'blue',
   received: 'green',
