@@ -348,24 +348,34 @@ export const notifications = pgTable(
 // ---- Procedures 3–9: modelled now so the states above have somewhere to live. ----
 
 /** 宣贯培训 sessions, run by the training provider on the commission's behalf. */
-export const trainingSessions = pgTable('training_sessions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  campaignId: uuid('campaign_id')
-    .notNull()
-    .references(() => campaigns.id),
-  title: text('title').notNull(),
-  venue: text('venue'),
-  startsAt: ts('starts_at').notNull(),
-  endsAt: ts('ends_at').notNull(),
-  capacity: integer('capacity').notNull(),
-  providerOrgId: uuid('provider_org_id'),
-  version: integer('version').notNull().default(1),
-  createdAt: createdAt(),
-});
+export const trainingSessions = pgTable(
+  'training_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    title: text('title').notNull(),
+    venue: text('venue'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    capacity: integer('capacity').notNull(),
+    providerOrgId: uuid('provider_org_id'),
+    /** open | cancelled (a cancelled session keeps its sign-ups for the record; they were notified). */
+    status: text('status').notNull().default('open'),
+    cancelReason: text('cancel_reason'),
+    cancelledAt: ts('cancelled_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('training_sessions_campaign_idx').on(t.campaignId, t.startsAt)],
+);
 
 export const trainingSignups = pgTable(
   'training_signups',
   {
+    id: uuid('id').primaryKey().defaultRandom(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => trainingSessions.id),
@@ -374,10 +384,19 @@ export const trainingSignups = pgTable(
       .references(() => projects.id),
     attendeeName: text('attendee_name').notNull(),
     attendeeRole: text('attendee_role').notNull(),
+    /** Mobile number: the provider's contact for changes; masked for every other role (personal data). */
+    attendeePhone: text('attendee_phone').notNull(),
     attended: boolean('attended'),
+    attendanceMarkedAt: ts('attendance_marked_at'),
+    createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.projectId, t.attendeeName] })],
+  // One person once per session (by mobile number); one name once per project and session.
+  (t) => [
+    uniqueIndex('training_signups_person_uq').on(t.sessionId, t.attendeePhone),
+    uniqueIndex('training_signups_name_uq').on(t.sessionId, t.projectId, t.attendeeName),
+    index('training_signups_project_idx').on(t.projectId),
+  ],
 );
 
 /** 项目实施 (PDCA progress) and 跟踪服务 (recommender visits) share one record shape. */

@@ -293,18 +293,25 @@ CREATE TABLE "training_sessions" (
 	"ends_at" timestamp with time zone NOT NULL,
 	"capacity" integer NOT NULL,
 	"provider_org_id" uuid,
+	"status" text DEFAULT 'open' NOT NULL,
+	"cancel_reason" text,
+	"cancelled_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "training_signups" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"session_id" uuid NOT NULL,
 	"project_id" uuid NOT NULL,
 	"attendee_name" text NOT NULL,
 	"attendee_role" text NOT NULL,
+	"attendee_phone" text NOT NULL,
 	"attended" boolean,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "training_signups_session_id_project_id_attendee_name_pk" PRIMARY KEY("session_id","project_id","attendee_name")
+	"attendance_marked_at" timestamp with time zone,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -386,6 +393,10 @@ CREATE UNIQUE INDEX "projects_application_no_uq" ON "projects" USING btree ("app
 CREATE UNIQUE INDEX "projects_project_no_uq" ON "projects" USING btree ("project_no");--> statement-breakpoint
 CREATE INDEX "batches_campaign_idx" ON "recommendation_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "training_sessions_campaign_idx" ON "training_sessions" USING btree ("campaign_id","starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_signups_person_uq" ON "training_signups" USING btree ("session_id","attendee_phone");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_signups_name_uq" ON "training_signups" USING btree ("session_id","project_id","attendee_name");--> statement-breakpoint
+CREATE INDEX "training_signups_project_idx" ON "training_signups" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_uq" ON "users" USING btree ("username");--> statement-breakpoint
 CREATE INDEX "users_org_idx" ON "users" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "reopen_campaign_idx" ON "window_reopenings" USING btree ("campaign_id","window");
