@@ -509,8 +509,38 @@ export const certificates = pgTable(
     state: text('state').notNull().default('issued'),
     issuedAt: ts('issued_at').notNull(),
     voidedAt: ts('voided_at'),
+    /** 作废原因 (void is a commission act with a reason). */
+    voidReason: text('void_reason'),
+    /** The certificate run that issued it. */
+    runId: uuid('run_id'),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('certificates_no_uq').on(t.certificateNo)],
+  (t) => [
+    uniqueIndex('certificates_no_uq').on(t.certificateNo),
+    // At most one issued certificate per project and holder: a retried or duplicated run job cannot issue twice.
+    uniqueIndex('certificates_issued_uq').on(t.projectId, t.holderKind).where(sql`state = 'issued'`),
+  ],
+);
+
+/** 证书发放 run: one job issues the certificates of a campaign's recognised projects and resumes after a crash. */
+export const certificateRuns = pgTable(
+  'certificate_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    /** queued | running | done | failed */
+    state: text('state').notNull().default('queued'),
+    total: integer('total').notNull().default(0),
+    issued: integer('issued').notNull().default(0),
+    startedBy: uuid('started_by').notNull(),
+    error: text('error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('certificate_runs_campaign_idx').on(t.campaignId, t.state)],
 );
 
 /** Gap-free counters (application and project numbers) per campaign, taken under a row lock. */

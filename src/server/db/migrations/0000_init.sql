@@ -31,6 +31,19 @@ CREATE TABLE "campaigns" (
 	CONSTRAINT "campaigns_year_unique" UNIQUE("year")
 );
 --> statement-breakpoint
+CREATE TABLE "certificate_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"state" text DEFAULT 'queued' NOT NULL,
+	"total" integer DEFAULT 0 NOT NULL,
+	"issued" integer DEFAULT 0 NOT NULL,
+	"started_by" uuid NOT NULL,
+	"error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "certificates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
@@ -40,7 +53,10 @@ CREATE TABLE "certificates" (
 	"file_id" uuid,
 	"state" text DEFAULT 'issued' NOT NULL,
 	"issued_at" timestamp with time zone NOT NULL,
-	"voided_at" timestamp with time zone
+	"voided_at" timestamp with time zone,
+	"void_reason" text,
+	"run_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "counters" (
@@ -348,6 +364,7 @@ CREATE TABLE "window_reopenings" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "certificate_runs" ADD CONSTRAINT "certificate_runs_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_groups" ADD CONSTRAINT "evaluation_groups_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_profiles" ADD CONSTRAINT "expert_profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -376,7 +393,9 @@ CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id"
 CREATE INDEX "audit_actor_idx" ON "audit_log" USING btree ("actor_user_id");--> statement-breakpoint
 CREATE INDEX "audit_org_idx" ON "audit_log" USING btree ("actor_org_id");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "certificate_runs_campaign_idx" ON "certificate_runs" USING btree ("campaign_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_no_uq" ON "certificates" USING btree ("certificate_no");--> statement-breakpoint
+CREATE UNIQUE INDEX "certificates_issued_uq" ON "certificates" USING btree ("project_id","holder_kind") WHERE state = 'issued';--> statement-breakpoint
 CREATE INDEX "expert_tasks_expert_idx" ON "expert_tasks" USING btree ("expert_user_id");--> statement-breakpoint
 CREATE INDEX "files_sha_idx" ON "files" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_org_id");--> statement-breakpoint
