@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CERTIFICATE_TITLE, certificateText, renderCertificatePdf, renderPublicityListPdf } from './certificate-pdf';
+import {
+  CERTIFICATE_TITLE,
+  certificateChars,
+  certificateText,
+  createCertificateRenderer,
+  planCertificateBatches,
+  renderCertificatePdf,
+  renderCertificates,
+  renderPublicityListPdf,
+  type CertificateInput,
+} from './certificate-pdf';
 import { pdfPageCount, pdfText, squash } from './test-utils';
 
 const cert = {
@@ -33,6 +43,51 @@ describe('renderCertificatePdf', () => {
     const buf = await renderCertificatePdf({ ...cert, level: undefined, projectName: '基于多源数据融合的智能网联汽车域控制器焊点可靠性提升与质量一致性控制技术' });
     expect(buf.length).toBeLessThan(200 * 1024);
     expect(squash(pdfText(buf))).toContain('质量一致性控制技术”项目');
+  });
+});
+
+describe('createCertificateRenderer (one font subset per batch)', () => {
+  const units = ['天津瀚海精密传动科技有限公司', '天津新能智联汽车电子有限公司', '天津金桥焊接材料有限公司', '天津暖羽羽绒制品有限公司', '天津市津南区鑫磊家居装饰工程有限公司'];
+  const projects = ['降低协作机器人减速器装配不良率', '提升域控制器焊点可靠性', '药芯焊丝飞溅率降低攻关', '羽绒蓬松度一致性提升', '整装卫浴防水工艺优化与渗漏投诉压降'];
+  const batch: CertificateInput[] = units.map((unitName, i) => ({ ...cert, certificateNo: `TJZLGG-2026-${String(i + 1).padStart(3, '0')}`, unitName, projectName: projects[i], level: undefined }));
+
+  it('renders every certificate of the batch with its own unit and project text, each under 200 KB', async () => {
+    const renderer = await createCertificateRenderer(batch);
+    for (const input of batch) {
+      expect(renderer.covers(input)).toBe(true);
+      const buf = await renderer.render(input);
+      expect(buf.length).toBeLessThan(200 * 1024);
+      const flat = squash(pdfText(buf));
+      expect(flat).toContain(`证书编号：${input.certificateNo}`);
+      expect(flat).toContain(`${input.unitName}：`);
+      expect(flat).toContain(squash(certificateText(input)));
+      expect(flat).toContain('二〇二六年十一月二十日');
+      // Only its own names: the shared subset does not leak other certificates' text.
+      for (const other of batch) if (other !== input) expect(flat).not.toContain(other.unitName);
+    }
+  });
+
+  it('falls back to its own subset for a certificate with characters outside the batch, and still reads back', async () => {
+    const renderer = await createCertificateRenderer(batch.slice(0, 2));
+    const stranger = { ...cert, certificateNo: 'TJZLGG-2026-099', unitName: '天津鑫淼檀韵紫檀家具有限公司', projectName: '紫檀榫卯开裂率攻关' };
+    expect(renderer.covers(stranger)).toBe(false);
+    const flat = squash(pdfText(await renderer.render(stranger)));
+    expect(flat).toContain('天津鑫淼檀韵紫檀家具有限公司：');
+    expect(flat).toContain('紫檀榫卯开裂率攻关');
+  });
+
+  it('plans batches by count and by distinct characters; renderCertificates yields in input order', async () => {
+    expect(planCertificateBatches(batch, { maxCertificates: 2 }).map((b) => b.length)).toEqual([2, 2, 1]);
+    const limit = new Set(Array.from(certificateChars(batch[0]) + certificateChars(batch[1]))).size;
+    const byChars = planCertificateBatches(batch, { maxChars: limit });
+    expect(byChars[0]).toEqual([batch[0], batch[1]]);
+    expect(byChars.flat()).toEqual(batch);
+    const seen: string[] = [];
+    for await (const { input, pdf } of renderCertificates(batch.slice(0, 3))) {
+      seen.push(input.certificateNo);
+      expect(squash(pdfText(pdf))).toContain(input.projectName);
+    }
+    expect(seen).toEqual(['TJZLGG-2026-001', 'TJZLGG-2026-002', 'TJZLGG-2026-003']);
   });
 });
 

@@ -14,6 +14,13 @@ export {
 } from './summary-table';
 export {
   renderCertificatePdf,
+  createCertificateRenderer,
+  certificateChars,
+  CERTIFICATE_BATCH_SIZE,
+  CERTIFICATE_BATCH_MAX_CHARS,
+  planCertificateBatches,
+  renderCertificates,
+  type CertificateRenderer,
   renderPublicityListPdf,
   certificateText,
   CERTIFICATE_TITLE,

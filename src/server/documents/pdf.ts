@@ -16,7 +16,8 @@
  * Coordinates on fixed pages are in PDF points with the origin at the TOP-left corner.
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { FONTS_DIR } from '../paths';
 import fontkit from '@pdf-lib/fontkit';
 import {
   PDFDocument,
@@ -42,7 +43,7 @@ export { rgb, type Color };
 // ---------------------------------------------------------------------------------------------
 
 /** The vendored OFL font (Noto Sans SC Regular, TrueType outlines). Override with GONGGUAN_CJK_FONT. */
-export const DEFAULT_CJK_FONT_PATH = fileURLToPath(new URL('../../../assets/fonts/NotoSansSC-Regular.ttf', import.meta.url));
+export const DEFAULT_CJK_FONT_PATH = path.join(FONTS_DIR, 'NotoSansSC-Regular.ttf');
 
 let rawFontPromise: Promise<Buffer> | undefined;
 
@@ -85,6 +86,28 @@ export async function subsetCjkFont(text: string): Promise<Buffer> {
     noLayoutClosure: true,
   } as Parameters<typeof subsetFont>[2];
   return subsetFont(raw, collectChars(text), options);
+}
+
+/**
+ * A font subset made once and reused for many documents (batch rendering, e.g. a certificate run):
+ * subsetting reads the whole 10 MB font each time, so a batch subsets once for the union of its
+ * characters. `chars` is what the subset covers; a document using any other character falls back
+ * to its own subset, so no glyph is ever missing.
+ */
+export interface PreparedCjkFont {
+  readonly bytes: Buffer;
+  readonly chars: ReadonlySet<string>;
+}
+
+export async function prepareCjkFont(text: string): Promise<PreparedCjkFont> {
+  const chars = collectChars(text);
+  return { bytes: await subsetCjkFont(chars), chars: new Set(Array.from(chars)) };
+}
+
+/** Whether every drawable character of `text` is in the prepared subset. */
+export function fontCovers(font: PreparedCjkFont, text: string): boolean {
+  for (const ch of text) if (ch >= ' ' && !font.chars.has(ch)) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -365,6 +388,8 @@ export interface CjkPdfOptions {
   subject?: string;
   author?: string;
   keywords?: string[];
+  /** A subset prepared for a batch (`prepareCjkFont`); used when it covers every character of the document. */
+  font?: PreparedCjkFont;
 }
 
 export interface CjkPdf {
@@ -465,7 +490,8 @@ export function createCjkPdf(options: CjkPdfOptions = {}): CjkPdf {
     async render() {
       const doc = await PDFDocument.create();
       doc.registerFontkit(fontkit);
-      const fontBytes = await subsetCjkFont(texts.join(''));
+      const all = texts.join('');
+      const fontBytes = options.font && fontCovers(options.font, all) ? options.font.bytes : await subsetCjkFont(all);
       const font = await doc.embedFont(fontBytes, { subset: false });
       if (options.title) doc.setTitle(options.title, { showInWindowTitleBar: true });
       if (options.subject) doc.setSubject(options.subject);
