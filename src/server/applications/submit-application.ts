@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/write-audit';
 import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { organisations, projects, projectVersions } from '../db/schema';
+import { rememberIdempotent } from '../http/idempotency';
 import { notify } from '../notifications/notify';
 import { assertApplicantWindowOpen, parseForm, projectForActor } from './application-repository';
 import { nextApplicationNo } from './application-number';
@@ -91,7 +92,7 @@ export async function submitApplication(ctx: CommandContext & { actor: Actor }, 
       body: `${actor.organisationName}${resubmitted ? '重新提交' : '提交'}了《${saved.name}》（申报编号 ${applicationNo}）${check.duplicates.flagged ? '，雷同检查提示存在高度相似项目，请重点核实' : ''}，请审核。`,
       link: `/applications/${row.id}`,
     });
-    return {
+    const answer = {
       id: saved.id,
       state: saved.state,
       stateLabel: PROJECT_STATE_LABELS[saved.state],
@@ -103,5 +104,8 @@ export async function submitApplication(ctx: CommandContext & { actor: Actor }, 
       duplicateScore: score,
       warnings: check.fieldIssues.filter((i) => i.severity === 'warning'),
     };
+    // A keyed retry after a crash past this commit replays this answer (issue 7.5).
+    await rememberIdempotent(tx, answer);
+    return answer;
   });
 }

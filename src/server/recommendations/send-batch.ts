@@ -12,6 +12,7 @@ import { assertWindowOpen, campaignById } from '../campaigns/campaign-repository
 import type { DbOrTx } from '../db/client';
 import { files, recommendationBatches } from '../db/schema';
 import { MIME } from '../files/sniff';
+import { rememberIdempotent } from '../http/idempotency';
 import { notify } from '../notifications/notify';
 import { authorize } from '../policy/policy';
 import { recommendedProjects, recommenderBatchDto } from './batch-repository';
@@ -91,7 +92,10 @@ export async function sendBatch(ctx: ReviewContext, input: { batchId: string; ve
       ...(await emailsOf(tx, applicantOrgs, '【天津市质量攻关】申报项目已报送市市场监管委', `您单位的申报项目已由${header.recommenderName}报送市市场监管委，进入立项审核。`)),
       ...(await emailsOf(tx, commission, `【天津市质量攻关】${title}`, body)),
     ];
-    return { dto: await recommenderBatchDto(tx, sent, campaign, now), emails };
+    const dto = await recommenderBatchDto(tx, sent, campaign, now);
+    // Stored with the send itself: a keyed retry after a crash past this commit replays (issue 7.5).
+    await rememberIdempotent(tx, dto);
+    return { dto, emails };
   });
   await sendEmails(ctx, emails);
   return dto;
