@@ -170,7 +170,7 @@ export interface ServerHandle {
   /** ms from spawn to the first healthy /api/health */
   startMs: number;
   logFile: string;
-  /** the node process that actually runs the app (npx → tsx → node) */
+  /** the node process that actually runs the app (npm → node scripts/start.mjs, which imports the bundle) */
   serverPid(): number | null;
   exited: boolean;
   exitCode: number | null;
@@ -193,7 +193,8 @@ export async function startServer(db: BenchDatabase, opts: { logFile: string; po
   if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
   else delete env.DATABASE_URL;
   const t0 = performance.now();
-  const child = spawn('npx', ['tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
+  // `npm start` as an operator runs it: builds only when stale (the bench built first), then the bundle.
+  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
   closeSync(out);
   const handle: ServerHandle = {
     child,
@@ -221,7 +222,7 @@ export async function startServer(db: BenchDatabase, opts: { logFile: string; po
       }, 20_000);
       await done;
       clearTimeout(timer);
-      // npx exits with its child; make sure the grandchild (the server) is gone too (PGlite is single-process).
+      // npm exits with its child; make sure the grandchild (the server) is gone too (PGlite is single-process).
       for (let i = 0; i < 100 && groupAlive(child.pid!); i++) await sleep(50);
     },
   };
@@ -276,7 +277,7 @@ function childrenOf(): Map<number, number[]> {
   return kids;
 }
 
-/** The descendant of `root` running src/server/main.ts with the largest RSS (the app, not npx/tsx). */
+/** The descendant of `root` running the server (scripts/start.mjs) with the largest RSS (the app, not npm). */
 export function findServerPid(root: number): number | null {
   const kids = childrenOf();
   const all: number[] = [];
@@ -291,7 +292,7 @@ export function findServerPid(root: number): number | null {
   for (const p of all) {
     try {
       const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
-      if (!cmd.includes('main.ts')) continue;
+      if (!cmd.includes('start.mjs') && !cmd.includes('main.ts') && !cmd.includes('main.js')) continue;
       const rss = rssKb(p) ?? 0;
       if (rss > bestRss) {
         bestRss = rss;

@@ -2,8 +2,8 @@
  * `npm run bench` (full, a few minutes) / `npm run bench -- --quick` (CI, under a minute).
  *
  * Fresh database (PGlite in a temp DATA_DIR; with DATABASE_URL a fresh `gg_bench_<pid>` database on
- * that server, dropped afterwards) → the REAL server as a child process (`npx tsx
- * src/server/main.ts`), first start with migrations + demo seed → scaled bulk seed through the
+ * that server, dropped afterwards) → the REAL server as a child process (`npm start`: the
+ * built bundle), first start with migrations + demo seed → scaled bulk seed through the
  * app's db client → start-up on the existing data → figures → bench/results.json + a table.
  *
  * Exit code: `--quick` fails only on a crash, a lost write or a broken audit chain; misses are
@@ -19,7 +19,7 @@ import { freshDatabase, log, machine, median, percentile, printTable, Results, r
 import { FULL_SCALE, openBenchDatabase, QUICK_SCALE, seedScaled, type SeedInfo } from './seed';
 import { runSimilarity } from './similarity';
 import { login, loginSessions, probeRoutes, runSurge, verifySurge, type RouteAvailability } from './surge';
-import { ensureWebBuild, measureRoutes, staticEntryJs } from './web';
+import { ensureBuild, measureRoutes, staticEntryJs } from './web';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -44,9 +44,9 @@ async function main() {
   const logFile = path.join(os.tmpdir(), `gg-bench-server-${kind}${quick ? '-quick' : ''}.log`);
   writeFileSync(logFile, '');
 
-  if (only.has(6)) {
-    const b = ensureWebBuild();
-    if (b.built) log(`vite build: ${Math.round(b.ms)} ms`);
+  {
+    const b = ensureBuild();
+    log(b.built ? `build (web + server bundle): ${Math.round(b.ms)} ms` : 'build: up to date');
   }
 
   bench = await freshDatabase(adminUrl);

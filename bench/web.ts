@@ -15,11 +15,16 @@ import { median, ROOT } from './lib';
 export const DIST = path.join(ROOT, 'dist/web');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export function ensureWebBuild(): { built: boolean; ms: number } {
-  if (existsSync(path.join(DIST, 'index.html'))) return { built: false, ms: 0 };
+/**
+ * Builds what `npm start` would build (web client and server bundle, each only when stale), so
+ * that start-up is measured on a built installation, as a deployment runs it.
+ */
+export function ensureBuild(): { built: boolean; ms: number } {
+  const before = existsSync(path.join(DIST, 'index.html')) && existsSync(path.join(ROOT, 'dist/server/main.js'));
   const t = performance.now();
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  return { built: true, ms: performance.now() - t };
+  execFileSync(process.execPath, ['scripts/start.mjs', '--build'], { cwd: ROOT, stdio: 'inherit' });
+  const ms = performance.now() - t;
+  return { built: !before || ms > 1000, ms };
 }
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;

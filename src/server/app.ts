@@ -20,10 +20,11 @@ import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './auth/sessions';
 import type { Config } from './config';
 import type { Services } from './context';
 import { installErrorHandler } from './http/error-handler';
+import { WEB_DIST_DIR } from './paths';
 import { checkRouteGuard } from './policy/route-guard';
 import { APP_VERSION, registerRoutes } from './routes';
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+export const WEB_DIST = WEB_DIST_DIR;
 
 export interface BuildAppOptions {
   config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'>;
