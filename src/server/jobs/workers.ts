@@ -1,4 +1,5 @@
 /** Job handlers, registered in every app instance that runs workers. Each area adds its own here. */
+import { CERTIFICATE_RUN_JOB, resumeCertificateRuns, runCertificateJob } from '../certificates/certificate-run-job';
 import type { Services } from '../context';
 import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
 
@@ -45,4 +46,8 @@ export function notifyEmailHandler(mailer: Mailer | null, log: WorkerLog = defau
 export async function registerWorkers(services: Services, opts: { env?: NodeJS.ProcessEnv; log?: WorkerLog } = {}): Promise<void> {
   const mailer = mailerFromEnv(opts.env ?? process.env);
   await services.jobs.work(JOB_NAMES.notifyEmail, notifyEmailHandler(mailer, opts.log));
+  await services.jobs.work(CERTIFICATE_RUN_JOB, (data: { runId?: string }) => (data?.runId ? runCertificateJob(services, data.runId) : Promise.resolve()));
+  // A crash (kill -9) leaves a run queued or running with its job lost or stuck active: queue it again.
+  const resumed = await resumeCertificateRuns(services);
+  if (resumed) (opts.log ?? defaultLog).info({ resumed }, 'certificate runs resumed');
 }

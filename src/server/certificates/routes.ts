@@ -1,0 +1,82 @@
+/** 证书发放 (commission) and the applicant's certificate downloads. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { certificateListSchema, certificateOverviewSchema, certificateQuerySchema, certificateRunSchema, certificateSchema, voidCertificateRequestSchema } from '../../shared/certificates';
+import { pageQuerySchema } from '../../shared/auth';
+import { activeCampaign } from '../campaigns/campaign-repository';
+import type { Services } from '../context';
+import { withIdempotency } from '../http/idempotency';
+import { authedContext } from '../http/request-context';
+import { errors, sendFile } from '../recommendations/route-helpers';
+import { authorizeCertificate } from './certificate-policy';
+import { countPending, latestRun, listCertificates, toCertificateDto, toRunDto } from './certificate-repository';
+import { certificatePdf, certificatesZip } from './download-certificate';
+import { startCertificateRun } from './start-certificate-run';
+import { voidCertificate } from './void-certificate';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { certificates, projects } from '../db/schema';
+
+const idParams = z.object({ id: z.string().uuid() });
+const TAG = ['证书发放（市市场监管委）'];
+const APPLICANT_TAG = ['证书（申报单位）'];
+
+export function registerCertificateRoutes(app: FastifyInstance, services: Services) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/commission/certificates/overview', { schema: { tags: TAG, summary: '证书发放概况（本年度已认定、已发放、待发放，最近一次发放进度）', response: { 200: certificateOverviewSchema, ...errors } } }, async (req) => {
+    const ctx = authedContext(services, req);
+    authorizeCertificate(ctx.actor, 'read');
+    const db = ctx.database.db;
+    const campaign = await activeCampaign(db);
+    const [run, pending, [{ recognised }], [{ issued }]] = await Promise.all([
+      latestRun(db, campaign.id),
+      countPending(db, campaign.id),
+      db.select({ recognised: count() }).from(projects).where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'recognised'), isNull(projects.deletedAt))),
+      db.select({ issued: count() }).from(certificates).innerJoin(projects, eq(projects.id, certificates.projectId)).where(and(eq(projects.campaignId, campaign.id), eq(certificates.state, 'issued'))),
+    ]);
+    return { campaignYear: campaign.year, run: run ? toRunDto(run) : null, recognised: Number(recognised), issued: Number(issued), pending };
+  });
+
+  r.post(
+    '/api/commission/certificates/runs',
+    { schema: { tags: TAG, summary: '开始发放证书（本年度全部已认定且未发证的项目；进行中时返回当前发放）', response: { 200: certificateRunSchema, ...errors } } },
+    async (req, reply) => withIdempotency(services, req, reply, async () => toRunDto(await startCertificateRun(authedContext(services, req)))),
+  );
+
+  r.get('/api/commission/certificates', { schema: { tags: TAG, summary: '本年度证书列表（搜索：证书编号、项目名称、获证单位）', querystring: certificateQuerySchema, response: { 200: certificateListSchema, ...errors } } }, async (req) => {
+    const ctx = authedContext(services, req);
+    authorizeCertificate(ctx.actor, 'read');
+    const campaign = await activeCampaign(ctx.database.db);
+    return listCertificates(ctx.database.db, { campaignId: campaign.id, state: req.query.state, q: req.query.q }, req.query);
+  });
+
+  r.get('/api/commission/certificates/download.zip', { schema: { tags: TAG, summary: '下载本年度全部有效证书（zip）' } }, async (req, reply) => {
+    const { data, fileName } = await certificatesZip(authedContext(services, req));
+    return sendFile(reply, data, fileName, 'application/zip');
+  });
+
+  r.get('/api/commission/certificates/:id/download', { schema: { tags: TAG, summary: '下载证书（PDF）', params: idParams } }, async (req, reply) => {
+    const { data, fileName } = await certificatePdf(authedContext(services, req), req.params.id);
+    return sendFile(reply, data, fileName, 'application/pdf');
+  });
+
+  r.post(
+    '/api/commission/certificates/:id/void',
+    { schema: { tags: TAG, summary: '作废证书（须填写原因；重新发放时使用新编号）', params: idParams, body: voidCertificateRequestSchema, response: { 200: certificateSchema, ...errors } } },
+    async (req) => {
+      const { c, p } = await voidCertificate(authedContext(services, req), { id: req.params.id, ...req.body });
+      return toCertificateDto(c, p);
+    },
+  );
+
+  r.get('/api/applicant/certificates', { schema: { tags: APPLICANT_TAG, summary: '本单位的有效证书', querystring: pageQuerySchema, response: { 200: certificateListSchema, ...errors } } }, async (req) => {
+    const ctx = authedContext(services, req);
+    return listCertificates(ctx.database.db, { applicantOrgId: ctx.actor.organisationId, state: 'issued' }, req.query);
+  });
+
+  r.get('/api/applicant/certificates/:id/download', { schema: { tags: APPLICANT_TAG, summary: '下载本单位的证书（PDF）', params: idParams } }, async (req, reply) => {
+    const { data, fileName } = await certificatePdf(authedContext(services, req), req.params.id);
+    return sendFile(reply, data, fileName, 'application/pdf');
+  });
+}
