@@ -328,6 +328,8 @@ export const applicationListItemSchema = z.object({
   campaignYear: z.number().int(),
   name: z.string(),
   applicationNo: z.string().nullable(),
+  /** 立项编号, once approved (立项审核). */
+  projectNo: z.string().nullable(),
   state: projectStateSchema,
   stateLabel: z.string(),
   direction: z.enum(DIRECTIONS).nullable(),

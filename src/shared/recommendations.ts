@@ -42,6 +42,8 @@ export const inboxQuerySchema = inboxFilterSchema.extend(pageQuerySchema.shape);
 export const inboxItemSchema = z.object({
   id: z.string(),
   applicationNo: z.string().nullable(),
+  /** 立项编号, once the commission approved it. */
+  projectNo: z.string().nullable(),
   name: z.string(),
   applicantOrgId: z.string(),
   applicantName: z.string(),
@@ -176,6 +178,7 @@ export const applicationReviewSchema = z.object({
   project: z.object({
     id: z.string(),
     applicationNo: z.string().nullable(),
+    projectNo: z.string().nullable(),
     name: z.string(),
     state: projectStateSchema,
     stateLabel: z.string(),

@@ -122,6 +122,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
           campaignYear: y,
           name: p.name,
           applicationNo: p.applicationNo,
+          projectNo: p.projectNo,
           state: p.state,
           stateLabel: PROJECT_STATE_LABELS[p.state],
           direction: (p.direction ?? null) as Direction | null,

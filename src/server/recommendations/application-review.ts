@@ -64,6 +64,7 @@ export async function applicationReview(ctx: ReviewContext, id: string): Promise
     project: {
       id: row.id,
       applicationNo: row.applicationNo,
+      projectNo: row.projectNo,
       name: row.name,
       state,
       stateLabel: PROJECT_STATE_LABELS[state],

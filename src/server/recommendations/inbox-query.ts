@@ -54,6 +54,7 @@ export function toInboxItem({ p, applicantName, applicantKind }: Row): InboxItem
   return {
     id: p.id,
     applicationNo: p.applicationNo,
+    projectNo: p.projectNo,
     name: p.name,
     applicantOrgId: p.applicantOrgId,
     applicantName,

@@ -11,6 +11,7 @@
 import { eq } from 'drizzle-orm';
 import type { ApplicationForm, BenefitArea } from '../../shared/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
+import { formatProjectNo } from '../../domain/project-number';
 import { APPLICATION_NO_COUNTER, formatApplicationNo } from '../applications/application-number';
 import type { DbOrTx } from '../db/client';
 import { campaigns, counters, organisations, projectReviews, projects, projectVersions, recommendationBatches, users } from '../db/schema';
@@ -410,7 +411,7 @@ export const projectsSeed: SeedArea = {
           .returning();
         batches.set(recommender.id, b.id);
       }
-      const projectNo = spec.state === 'approved' ? `TJZLGG-${campaign.year}-${String(++projectSeq).padStart(3, '0')}` : null;
+      const projectNo = spec.state === 'approved' ? formatProjectNo((campaign.config as { projectNoFormat?: string }).projectNoFormat, campaign.year, ++projectSeq) : null;
       const versionNo = spec.state === 'returned' ? 1 : submitted ? 1 : 0;
       const [row] = await tx
         .insert(projects)
@@ -465,6 +466,7 @@ export const projectsSeed: SeedArea = {
       void recId;
     }
     await tx.insert(counters).values({ scope: campaign.id, name: APPLICATION_NO_COUNTER, value: order.length });
+    // The 立项编号 counter (src/server/approvals) continues after the seeded numbers.
     if (projectSeq) await tx.insert(counters).values({ scope: campaign.id, name: 'project_no', value: projectSeq });
   },
 };
