@@ -10,6 +10,7 @@ import { allowCampaign, type CampaignAction } from './campaign-policy';
 import { allowFile, type FileAction, type FileResource } from './file-policy';
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
 import { allowProject, type ProjectAction, type ProjectResource } from './project-policy';
+import { allowTrainingSession, type TrainingSessionAction, type TrainingSessionResource } from './training-policy';
 import { allowUser, type UserAction, type UserResource } from './user-policy';
 
 export type PolicyRequest =
@@ -19,7 +20,8 @@ export type PolicyRequest =
   | { kind: 'user'; action: UserAction; resource: UserResource }
   | { kind: 'organisation'; action: OrganisationAction; resource: OrganisationResource }
   | { kind: 'file'; action: FileAction; resource: FileResource }
-  | { kind: 'batch'; action: BatchAction; resource: BatchResource };
+  | { kind: 'batch'; action: BatchAction; resource: BatchResource }
+  | { kind: 'training_session'; action: TrainingSessionAction; resource: TrainingSessionResource };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -38,6 +40,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowFile(actor, req.action, req.resource);
     case 'batch':
       return allowBatch(actor, req.action, req.resource);
+    case 'training_session':
+      return allowTrainingSession(actor, req.action, req.resource);
     default:
       return false;
   }

@@ -1,0 +1,39 @@
+/** 取消培训场次 with a reason; every applicant with sign-ups is told (in-app, e-mail after commit). */
+import { and, eq } from 'drizzle-orm';
+import { invalidState, staleVersion } from '../app-error';
+import { writeAudit } from '../audit/write-audit';
+import { trainingSessions } from '../db/schema';
+import { requireText, sendEmails } from '../recommendations/review-support';
+import { MIN_CANCEL_REASON_LENGTH } from '../../shared/training';
+import { notifyAttendees } from './notify-attendees';
+import { loadSessionForManager, phaseOf, requireTrainingManager, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
+
+export async function cancelSession(ctx: TrainingContext, id: string, input: { version: number; reason: string }): Promise<SessionRow> {
+  requireTrainingManager(ctx.actor);
+  const now = ctx.clock.now();
+  const { row, emails } = await ctx.database.db.transaction(async (tx) => {
+    const current = await loadSessionForManager(tx, ctx.actor, id, true);
+    if (current.version !== input.version) throw staleVersion(`training session ${id}`);
+    const phase = phaseOf(current, now);
+    if (phase === 'cancelled') throw invalidState(`session ${id} already cancelled`, '该培训场次已取消');
+    if (phase !== 'upcoming') throw invalidState(`session ${id} started`, '培训已开始，不能取消');
+    const reason = requireText(input.reason, 'reason', '取消原因', MIN_CANCEL_REASON_LENGTH);
+    const [row] = await tx
+      .update(trainingSessions)
+      .set({ status: 'cancelled', cancelReason: reason, cancelledAt: now, version: current.version + 1, updatedAt: now })
+      .where(and(eq(trainingSessions.id, id), eq(trainingSessions.version, current.version)))
+      .returning();
+    if (!row) throw staleVersion(`training session ${id}`);
+    const { emails, orgs } = await notifyAttendees(
+      tx,
+      now,
+      id,
+      '宣贯培训场次已取消',
+      (names) => `您单位报名的宣贯培训“${row.title}”（${wallClockText(row.startsAt)}，${row.venue}）已取消。原因：${reason}。参训人员：${names}。请关注后续场次安排。`,
+    );
+    await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'cancel', summary: { title: row.title, reason, notifiedOrganisations: orgs } });
+    return { row, emails };
+  });
+  await sendEmails(ctx, emails);
+  return row;
+}

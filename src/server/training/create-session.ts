@@ -1,0 +1,33 @@
+/** 新建培训场次 for the active campaign (provider: its own; commission: run by the commission itself). */
+import type { SessionInput } from '../../shared/training';
+import { writeAudit } from '../audit/write-audit';
+import { activeCampaign } from '../campaigns/campaign-repository';
+import { trainingSessions } from '../db/schema';
+import { checkSessionInput } from './session-input';
+import { requireTrainingManager, type SessionRow, type TrainingContext } from './session-repository';
+
+export async function createSession(ctx: TrainingContext, input: SessionInput): Promise<SessionRow> {
+  requireTrainingManager(ctx.actor);
+  const now = ctx.clock.now();
+  const checked = checkSessionInput(input, now, { mustBeFuture: true });
+  return ctx.database.db.transaction(async (tx) => {
+    const campaign = await activeCampaign(tx);
+    const [row] = await tx
+      .insert(trainingSessions)
+      .values({
+        ...checked,
+        campaignId: campaign.id,
+        providerOrgId: ctx.actor.role === 'training_provider' ? ctx.actor.organisationId : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, ctx, {
+      entity: 'training_session',
+      entityId: row.id,
+      action: 'create',
+      summary: { title: row.title, venue: row.venue, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), capacity: row.capacity },
+    });
+    return row;
+  });
+}
