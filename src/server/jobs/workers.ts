@@ -46,7 +46,10 @@ export function notifyEmailHandler(mailer: Mailer | null, log: WorkerLog = defau
 export async function registerWorkers(services: Services, opts: { env?: NodeJS.ProcessEnv; log?: WorkerLog } = {}): Promise<void> {
   const mailer = mailerFromEnv(opts.env ?? process.env);
   await services.jobs.work(JOB_NAMES.notifyEmail, notifyEmailHandler(mailer, opts.log));
-  await services.jobs.work(CERTIFICATE_RUN_JOB, (data: { runId?: string }) => (data?.runId ? runCertificateJob(services, data.runId) : Promise.resolve()));
+  // Test-only pacing, inert unless set: the kill -9 crash test needs a run slow enough to die midway.
+  const paceMs = Number((opts.env ?? process.env).GG_TEST_CERTIFICATE_PACE_MS) || 0;
+  const afterIssue = paceMs > 0 ? () => new Promise<void>((r) => setTimeout(r, paceMs)) : undefined;
+  await services.jobs.work(CERTIFICATE_RUN_JOB, (data: { runId?: string }) => (data?.runId ? runCertificateJob(services, data.runId, { afterIssue }) : Promise.resolve()));
   // A crash (kill -9) leaves a run queued or running with its job lost or stuck active: queue it again.
   const resumed = await resumeCertificateRuns(services);
   if (resumed) (opts.log ?? defaultLog).info({ resumed }, 'certificate runs resumed');
