@@ -12,6 +12,7 @@ import { StateBadge } from '../../components/application/StateBadge';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
+import { CertificatesCard } from './CertificatesCard';
 import { applicationsApi, applicationsKey, useApplicationList } from './queries';
 
 /** States an applicant's application can be in during 程序一 (others are filterable too, listed after). */
@@ -99,6 +100,7 @@ export default function ApplicationsPage() {
           </Button>
         }
       />
+      <CertificatesCard />
       <Card>
         <form
           role="search"
