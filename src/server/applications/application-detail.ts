@@ -10,7 +10,7 @@ import type { Actor } from '../context';
 import type { Db } from '../db/client';
 import { organisations, projectReviews, projectVersions, users } from '../db/schema';
 import { applicantWindow, formForViewer, isOwnApplicant, parseForm, projectForActor, windowInfo, type ProjectRow } from './application-repository';
-import { findDuplicates, storedDuplicates } from './duplicate-index';
+import { DUPLICATE_INDEX_VIEW_MAX_AGE_MS, findDuplicates, storedDuplicates } from './duplicate-index';
 import { EDITABLE_STATES } from './save-draft';
 import { ACTED_MESSAGE, recommenderHasActed } from './withdraw-application';
 
@@ -71,7 +71,7 @@ export async function applicationDetail(db: Db, actor: Actor, id: string, now: D
   const viewer = { redactOtherApplications: actor.role === 'applicant' };
   let duplicates: DuplicateCheck;
   if (editable && own) {
-    const { stored: _stored, ...live } = await findDuplicates(db, { campaignId: campaign.id, config, projectId: row.id, form: parseForm(row.form), viewer });
+    const { stored: _stored, ...live } = await findDuplicates(db, { campaignId: campaign.id, config, projectId: row.id, form: parseForm(row.form), viewer, maxAgeMs: DUPLICATE_INDEX_VIEW_MAX_AGE_MS });
     duplicates = live;
   } else {
     duplicates = storedDuplicates(row.duplicateMatches, { config, form, score: row.duplicateScore === null ? null : Number(row.duplicateScore), flagged: row.duplicateFlag, viewer });

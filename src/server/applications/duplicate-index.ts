@@ -43,7 +43,29 @@ interface CacheEntry {
   projects: Map<string, string>;
 }
 
-const caches = new WeakMap<object, Map<string, CacheEntry>>();
+interface CampaignCache {
+  entry?: CacheEntry;
+  /** When the last completed check against the database started (performance.now()). */
+  checkedAt: number;
+  /** A check in progress, shared by every reader that accepts a recent index. */
+  inflight?: Promise<CacheEntry>;
+}
+
+const caches = new WeakMap<object, Map<string, CampaignCache>>();
+
+/**
+ * How old an index a page view may use without asking the database whether anything changed.
+ * Checking costs two scans (history signature, same-year versions: ~70 ms at 5,000 applications
+ * and 50,000 results on PGlite) and the 申报书 page shows the live check on every view, so on
+ * the deadline day most views share one check (docs/performance.md, figure 1). Submits and the
+ * explicit 雷同检查 button always check (maxAgeMs 0): what is stored with a submission is exact.
+ */
+export const DUPLICATE_INDEX_VIEW_MAX_AGE_MS = 2_000;
+
+/** Forget the cached index (after a history import in this process: the next use rebuilds). */
+export function invalidateDuplicateIndex(db: object): void {
+  caches.delete(db);
+}
 
 /** The four compared fields of a 申报书. */
 export function similarityFields(form: ApplicationForm): Record<string, string> {
@@ -125,20 +147,47 @@ async function refreshProjects(db: DbOrTx, campaignId: string, entry: CacheEntry
   }
 }
 
-/** The cached index for a campaign: history rebuilt when it changed, applications kept up to date incrementally. */
-export async function duplicateIndex(db: Db, campaignId: string, config: CampaignConfig): Promise<SimilarityIndex> {
-  let perDb = caches.get(db);
-  if (!perDb) caches.set(db, (perDb = new Map()));
+async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, previous: CacheEntry | undefined): Promise<CacheEntry> {
   const historySignature = await historySignatureOf(db, config);
-  let entry = perDb.get(campaignId);
+  let entry = previous;
   if (!entry || entry.historySignature !== historySignature) {
     const kinds = historyKinds(config);
     const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
     entry = { historySignature, index: buildHistory(rows), projects: new Map() };
-    perDb.set(campaignId, entry);
   }
   if (config.duplicate.targets.includes('same_year')) await refreshProjects(db, campaignId, entry);
-  return entry.index;
+  return entry;
+}
+
+/**
+ * The cached index for a campaign: history rebuilt when it changed, applications kept up to date
+ * incrementally. `maxAgeMs` > 0 lets a reader use an index checked that recently (and join a check
+ * already running) instead of checking again; 0 (the default) always checks.
+ */
+export async function duplicateIndex(db: Db, campaignId: string, config: CampaignConfig, opts: { maxAgeMs?: number } = {}): Promise<SimilarityIndex> {
+  let perDb = caches.get(db);
+  if (!perDb) caches.set(db, (perDb = new Map()));
+  let cache = perDb.get(campaignId);
+  if (!cache) perDb.set(campaignId, (cache = { checkedAt: -Infinity }));
+  const maxAgeMs = opts.maxAgeMs ?? 0;
+  if (maxAgeMs > 0) {
+    if (cache.entry && performance.now() - cache.checkedAt <= maxAgeMs) return cache.entry.index;
+    if (cache.inflight) return (await cache.inflight).index;
+  }
+  const startedAt = performance.now();
+  const c = cache;
+  const run = checkIndex(db, campaignId, config, c.entry).then(
+    (entry) => {
+      c.entry = entry;
+      if (startedAt > c.checkedAt) c.checkedAt = startedAt;
+      return entry;
+    },
+  );
+  const shared = run.finally(() => {
+    if (c.inflight === shared) c.inflight = undefined;
+  });
+  c.inflight = shared;
+  return (await shared).index;
 }
 
 export interface DuplicateViewer {
@@ -174,13 +223,13 @@ const round4 = (x: number) => Math.round(x * 10000) / 10000;
 /** Top matches for a form (excluding the project itself), above the campaign's show threshold. */
 export async function findDuplicates(
   db: Db,
-  input: { campaignId: string; config: CampaignConfig; projectId: string; form: ApplicationForm; viewer: DuplicateViewer; topK?: number },
+  input: { campaignId: string; config: CampaignConfig; projectId: string; form: ApplicationForm; viewer: DuplicateViewer; topK?: number; maxAgeMs?: number },
 ): Promise<DuplicateCheck & { stored: DuplicateMatch[] }> {
   const { flagThreshold, showThreshold } = input.config.duplicate;
   const query = similarityFields(input.form);
   const hasText = Object.values(query).some((v) => v.trim().length > 0);
   const raw = hasText
-    ? (await duplicateIndex(db, input.campaignId, input.config)).query(query, { topK: input.topK ?? 5, minScore: showThreshold, excludeIds: [`p:${input.projectId}`] })
+    ? (await duplicateIndex(db, input.campaignId, input.config, { maxAgeMs: input.maxAgeMs })).query(query, { topK: input.topK ?? 5, minScore: showThreshold, excludeIds: [`p:${input.projectId}`] })
     : [];
   const topScore = raw.length ? round4(raw[0].score) : null;
   return {

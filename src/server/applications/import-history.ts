@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { historicalResults } from '../db/schema';
 import { authorize } from '../policy/policy';
+import { invalidateDuplicateIndex } from './duplicate-index';
 
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
@@ -151,7 +152,7 @@ export async function importHistory(ctx: CommandContext & { actor: Actor }, inpu
   if (rows.length > MAX_IMPORT_ROWS) throw new AppError('validation', 'too many rows', `一次最多导入${MAX_IMPORT_ROWS}行`, { fields: { file: `一次最多导入${MAX_IMPORT_ROWS}行` } });
 
   const now = ctx.clock.now();
-  return ctx.database.db.transaction(async (tx) => {
+  const result = await ctx.database.db.transaction(async (tx) => {
     if (Object.keys(fields).length === 0) {
       // Rows already in the database (same year, name and unit) are refused, not duplicated.
       const years = [...new Set(rows.map((r) => r.year))];
@@ -181,4 +182,8 @@ export async function importHistory(ctx: CommandContext & { actor: Actor }, inpu
     });
     return { imported: rows.length, kind: input.kind, years };
   });
+  // The next duplicate check in this process rebuilds the history part at once (other instances
+  // notice the new history signature on their next check).
+  invalidateDuplicateIndex(ctx.database.db);
+  return result;
 }
