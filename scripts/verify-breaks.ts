@@ -1,0 +1,333 @@
+/**
+ * `npm run verify:breaks` — evidence that the issue-7 tests can fail (issue 7, "has failed once
+ * against a deliberately broken build"). Each break below is a small exact text replacement in one
+ * source file that removes one defence; the named test files must then FAIL.
+ *
+ * The shared working tree is never touched: the script checks out HEAD into a temporary git worktree
+ * (/tmp/gg-breaks-<pid>, node_modules symlinked), first runs each distinct test command unbroken
+ * (it must pass, else "caught" would mean nothing), then applies one break at a time, runs its tests
+ * there, expects a non-zero exit, and reverts. It prints a table and writes docs/break-evidence.md
+ * (in the real tree: the one file it writes).
+ *
+ * A break whose text is not found is an error, so the list stays true while the code changes.
+ * Slow (minutes; the crash tests start real servers): run it when the machine is quiet.
+ *
+ *   npm run verify:breaks                       all breaks
+ *   npm run verify:breaks -- --only csp,lockout  some, by name
+ *   npm run verify:breaks -- --list              the list, without running
+ *   npm run verify:breaks -- --no-write          do not write docs/break-evidence.md
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+
+interface Break {
+  name: string;
+  /** Issue 7 point (1–8). */
+  point: number;
+  what: string;
+  file: string;
+  /** Each `find` must occur in `file`; every occurrence is replaced. */
+  edits: { find: string; replace: string }[];
+  tests: string[];
+  /** vitest -t filter: only the tests that guard this defence (keeps the slow files short). */
+  testName?: string;
+  /** Run against PostgreSQL (TEST_DATABASE_URL) — the scale-out tests run only there. */
+  pg?: boolean;
+}
+
+export const BREAKS: Break[] = [
+  // 1. Hostile input
+  {
+    name: 'nul-allowed',
+    point: 1,
+    what: 'NUL and lone surrogates are no longer refused before validation',
+    file: 'src/server/app.ts',
+    edits: [{ find: 'const INVALID_TEXT = /\\u0000|\\p{Surrogate}/u;', replace: 'const INVALID_TEXT = /(?!)/u;' }],
+    tests: ['test/reliability/hostile-input.test.ts'],
+  },
+  // 2. Uploads
+  {
+    name: 'pdf-javascript-allowed',
+    point: 2,
+    what: 'PDFs with /JavaScript, /Launch or embedded files are accepted',
+    file: 'src/server/files/sniff.ts',
+    edits: [{ find: 'if (/\\/(JavaScript|JS|Launch|EmbeddedFile)\\b/.test(text))', replace: 'if (false && /\\/(JavaScript|JS|Launch|EmbeddedFile)\\b/.test(text))' }],
+    tests: ['test/reliability/uploads.test.ts'],
+  },
+  {
+    name: 'macros-allowed',
+    point: 2,
+    what: 'macro-enabled Office files (vbaProject.bin, macroEnabled content types) are accepted',
+    file: 'src/server/files/sniff.ts',
+    edits: [{ find: 'if (names.some((n) => /vbaProject\\.bin$/i.test(n)) || /macroEnabled/i.test(ct)) {', replace: 'if (false) {' }],
+    tests: ['test/reliability/uploads.test.ts'],
+  },
+  // 3. Permissions
+  {
+    name: 'guard-commission-open-to-recommenders',
+    point: 3,
+    what: 'the route guard lets recommenders into /api/commission/',
+    file: 'src/server/policy/route-guard.ts',
+    edits: [{ find: "{ prefix: '/api/commission/', roles: ['commission'] },", replace: "{ prefix: '/api/commission/', roles: ['commission', 'recommender'] }," }],
+    tests: ['test/permissions.test.ts'],
+  },
+  // 4. Concurrency
+  {
+    name: 'save-draft-no-version-check',
+    point: 4,
+    what: 'save-draft ignores the optimistic version (last writer wins, the other tab loses its text silently)',
+    file: 'src/server/applications/save-draft.ts',
+    edits: [
+      { find: '    if (row.version !== input.version) throw staleDraft(row);\n', replace: '' },
+      { find: '.where(and(eq(projects.id, row.id), eq(projects.version, input.version)))', replace: '.where(eq(projects.id, row.id))' },
+    ],
+    tests: ['src/server/applications/applications.test.ts'],
+    testName: 'walks the whole applicant path',
+  },
+  {
+    name: 'idempotency-key-ignored',
+    point: 4,
+    what: 'the Idempotency-Key header is ignored: a retried submit runs again and is refused',
+    file: 'src/server/http/idempotency.ts',
+    edits: [{ find: "if (typeof key !== 'string' || !req.actor) return run();", replace: 'if (true) return run();' }],
+    tests: ['src/server/applications/applications.test.ts'],
+    testName: 'Idempotency-Key',
+  },
+  {
+    name: 'idempotency-record-after-commit',
+    point: 4,
+    what: 'the idempotency record is written after the command commits (the old way), not in its transaction',
+    file: 'src/server/http/idempotency.ts',
+    edits: [{ find: '  if (!p || p.recorded) return;\n', replace: '  if (!p || p.recorded || p) return;\n' }],
+    tests: ['src/server/http/idempotency.test.ts'],
+  },
+  {
+    name: 'application-numbers-gap',
+    point: 4,
+    what: 'the 申报编号 counter skips numbers',
+    file: 'src/server/applications/application-number.ts',
+    edits: [{ find: 'set: { value: sql`${counters.value} + 1` }', replace: 'set: { value: sql`${counters.value} + 2` }' }],
+    tests: ['src/server/applications/applications.test.ts'],
+    testName: 'gap-free',
+  },
+  // 5. Crash safety
+  {
+    name: 'crash-idempotency-after-commit',
+    point: 5,
+    what: 'kill -9 after a batch send committed: the idempotency record was not in the transaction, so the retry is refused',
+    file: 'src/server/http/idempotency.ts',
+    edits: [{ find: '  if (!p || p.recorded) return;\n', replace: '  if (!p || p.recorded || p) return;\n' }],
+    tests: ['test/reliability/crash-safety.test.ts'],
+    testName: 'committed',
+  },
+  {
+    name: 'crash-temp-not-swept',
+    point: 5,
+    what: 'temp files of uploads killed mid-stream are never swept at start',
+    file: 'src/server/files/file-store.ts',
+    edits: [{ find: "this.swept = sweepTemp(path.join(root, 'tmp')).catch(() => 0);", replace: 'this.swept = Promise.resolve(0);' }],
+    tests: ['test/reliability/crash-safety.test.ts'],
+    testName: 'during an upload',
+  },
+  {
+    name: 'audit-hash-not-checked',
+    point: 5,
+    what: 'the audit verifier no longer checks each entry against its hash (tampering goes unnoticed)',
+    file: 'src/server/audit/verify-chain.ts',
+    edits: [{ find: "if (expected !== r.hash) return { ok: false, entries: count, brokenSeq: r.seq, reason: 'content does not match its hash' };", replace: '' }],
+    tests: ['src/server/audit/audit.test.ts'],
+  },
+  // 6. Backup and restore
+  {
+    name: 'backup-skips-a-file',
+    point: 6,
+    what: 'the backup leaves out one stored object',
+    file: 'src/server/backup/backup.ts',
+    edits: [{ find: 'for (const [key, size] of objects) {', replace: 'for (const [key, size] of [...objects].slice(1)) {' }],
+    tests: ['test/reliability/backup-restore.test.ts'],
+  },
+  // 7. Hardening
+  {
+    name: 'csp-unsafe-inline',
+    point: 7,
+    what: "the CSP allows inline scripts ('unsafe-inline')",
+    file: 'src/server/app.ts',
+    edits: [{ find: "\"default-src 'self'; script-src 'self'; style-src", replace: "\"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src" }],
+    tests: ['test/reliability/hardening.test.ts'],
+    testName: 'security headers',
+  },
+  {
+    name: 'csrf-token-not-compared',
+    point: 7,
+    what: 'any x-csrf-token value is accepted (forged tokens pass)',
+    file: 'src/server/app.ts',
+    edits: [{ find: "if (typeof header !== 'string' || header !== req.sessionCsrf) {", replace: "if (typeof header !== 'string') {" }],
+    tests: ['test/reliability/hardening.test.ts'],
+    testName: 'CSRF',
+  },
+  {
+    name: 'lockout-disabled',
+    point: 7,
+    what: 'no account lockout after repeated failed logins',
+    file: 'src/server/auth/login.ts',
+    edits: [{ find: 'const lock = failed >= MAX_FAILED_LOGINS;', replace: 'const lock = false;' }],
+    tests: ['src/server/auth/auth.test.ts'],
+  },
+  {
+    name: 'login-rate-limit-lifted',
+    point: 7,
+    what: 'the login rate limit is lifted',
+    file: 'src/server/auth/routes.ts',
+    edits: [{ find: "config: { rateLimit: { max: 20, timeWindow: '1 minute' } },", replace: "config: { rateLimit: { max: 100000, timeWindow: '1 minute' } }," }],
+    tests: ['test/reliability/hardening.test.ts'],
+    testName: 'rate limit',
+  },
+  {
+    name: 'id-numbers-unmasked',
+    point: 7,
+    what: 'ID numbers of team members are shown in full to recommenders and the commission',
+    file: 'src/server/applications/application-repository.ts',
+    edits: [{ find: 'return { form: maskForm(form), masked: true };', replace: 'return { form, masked: true };' }],
+    tests: ['src/server/applications/applications.test.ts'],
+    testName: 'masked',
+  },
+  // 8. Scale-out (PostgreSQL)
+  {
+    name: 's3-object-never-uploaded',
+    point: 8,
+    what: 'the S3 store keeps the upload in the instance and never puts it in the shared bucket',
+    file: 'src/server/files/s3-file-store.ts',
+    edits: [{ find: 'await this.client.send(new PutObjectCommand(', replace: 'void (() => this.client.send(new PutObjectCommand(' }, { find: ', ContentLength: size }));', replace: ', ContentLength: size })));' }],
+    tests: ['test/scale-out-s3-jobs.test.ts'],
+    pg: true,
+  },
+  {
+    name: 'jobs-per-instance',
+    point: 8,
+    what: 'each instance keeps its own job queue (a private pg-boss schema) instead of the shared one',
+    file: 'src/server/jobs/queue.ts',
+    edits: [{ find: "new PgBoss({ connectionString: database.connectionString!, max: 3, schema: 'pgboss' })", replace: "new PgBoss({ connectionString: database.connectionString!, max: 3, schema: `pgboss_${Math.random().toString(36).slice(2, 8)}` })" }],
+    tests: ['test/scale-out-s3-jobs.test.ts'],
+    pg: true,
+  },
+];
+
+interface Outcome {
+  b: Break;
+  result: 'caught' | 'NOT caught' | 'baseline failed';
+  seconds: number;
+  tail: string;
+}
+
+function sh(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}) {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? REPO, env: opts.env ?? process.env, encoding: 'utf8', timeout: opts.timeout ?? 20 * 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}`, signal: r.signal };
+}
+
+function vitest(dir: string, b: Pick<Break, 'tests' | 'testName' | 'pg'>) {
+  const env = { ...process.env };
+  if (b.pg) env.TEST_DATABASE_URL = PG_URL;
+  else delete env.TEST_DATABASE_URL;
+  const args = ['vitest', 'run', ...b.tests, ...(b.testName ? ['-t', b.testName] : [])];
+  const started = Date.now();
+  const r = sh(path.join(dir, 'node_modules/.bin/vitest'), args.slice(1), { cwd: dir, env });
+  // An all-skipped run exits 0 too: make sure tests really ran.
+  const ran = /Tests\s+.*\d+ (passed|failed)/.test(r.out.replace(/\x1b\[[0-9;]*m/g, ''));
+  return { status: r.status, seconds: Math.round((Date.now() - started) / 1000), out: r.out, ran };
+}
+
+function commandKey(b: Break) {
+  return JSON.stringify([b.tests, b.testName ?? '', !!b.pg]);
+}
+
+function main() {
+  const argv = process.argv.slice(2);
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
+  const selected = only ? BREAKS.filter((b) => only.includes(b.name)) : BREAKS;
+  if (only && selected.length !== only.length) throw new Error(`unknown break(s): ${only.filter((n) => !BREAKS.some((b) => b.name === n)).join(', ')}`);
+  if (argv.includes('--list')) {
+    for (const b of selected) console.log(`${String(b.point).padEnd(2)} ${b.name.padEnd(40)} ${b.file}  →  ${b.tests.join(' ')}${b.testName ? ` -t "${b.testName}"` : ''}${b.pg ? ' (PostgreSQL)' : ''}`);
+    return;
+  }
+
+  // Every replacement must be found in HEAD before anything runs.
+  const head = sh('git', ['rev-parse', 'HEAD']).out.trim();
+  for (const b of selected) {
+    const text = sh('git', ['show', `HEAD:${b.file}`]).out;
+    for (const e of b.edits) if (!text.includes(e.find)) throw new Error(`break "${b.name}": text not found in ${b.file} at HEAD:\n${e.find}`);
+    for (const t of b.tests) if (sh('git', ['cat-file', '-e', `HEAD:${t}`]).status !== 0) throw new Error(`break "${b.name}": test ${t} is not committed`);
+  }
+
+  const dir = `/tmp/gg-breaks-${process.pid}`;
+  const add = sh('git', ['worktree', 'add', '--detach', dir, 'HEAD']);
+  if (add.status !== 0) throw new Error(`git worktree add failed:\n${add.out}`);
+  const outcomes: Outcome[] = [];
+  try {
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'));
+    // The baseline: each distinct test command passes on the unbroken HEAD.
+    const baseline = new Map<string, boolean>();
+    for (const b of selected) {
+      const key = commandKey(b);
+      if (baseline.has(key)) continue;
+      const r = vitest(dir, b);
+      const passed = r.status === 0 && r.ran;
+      baseline.set(key, passed);
+      console.log(`[baseline] ${b.tests.join(' ')}${b.testName ? ` -t "${b.testName}"` : ''}${b.pg ? ' (PostgreSQL)' : ''}: ${passed ? 'passes' : 'FAILS'} (${r.seconds} s)`);
+      if (!passed) console.log(r.out.slice(-3000));
+    }
+    for (const b of selected) {
+      if (!baseline.get(commandKey(b))) {
+        outcomes.push({ b, result: 'baseline failed', seconds: 0, tail: '' });
+        continue;
+      }
+      const file = path.join(dir, b.file);
+      const original = readFileSync(file, 'utf8');
+      let broken = original;
+      for (const e of b.edits) broken = broken.split(e.find).join(e.replace);
+      writeFileSync(file, broken);
+      try {
+        const r = vitest(dir, b);
+        const result = r.status !== 0 ? 'caught' : 'NOT caught';
+        const failed = r.out.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /(FAIL|×)/.test(l)).slice(0, 3).map((l) => l.trim()).join(' | ');
+        outcomes.push({ b, result, seconds: r.seconds, tail: failed });
+        console.log(`[${result}] ${b.name} (${r.seconds} s) ${failed}`);
+      } finally {
+        writeFileSync(file, original);
+      }
+    }
+  } finally {
+    sh('git', ['worktree', 'remove', '--force', dir]);
+    if (existsSync(dir)) sh('rm', ['-rf', dir]);
+    sh('git', ['worktree', 'prune']);
+  }
+
+  const rows = outcomes.map((o) => `| ${o.b.point} | \`${o.b.name}\` | ${o.b.what} | \`${o.b.file}\` | ${o.b.tests.map((t) => `\`${t}\``).join(', ')}${o.b.testName ? ` (\`-t "${o.b.testName}"\`)` : ''}${o.b.pg ? ' on PostgreSQL' : ''} | **${o.result}** | ${o.seconds} s |`);
+  console.log('\n' + ['| point | break | what | file | tests | result | time |', '|---|---|---|---|---|---|---|', ...rows].join('\n'));
+  if (!argv.includes('--no-write') && !only) {
+    const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const doc = `# Break evidence (issue 7)
+
+Generated by \`npm run verify:breaks\` (\`scripts/verify-breaks.ts\`) on ${when} at commit \`${head.slice(0, 12)}\`.
+Each row is a deliberate break — a small exact text replacement in one source file that removes one
+defence — applied to a temporary worktree of that commit; the named tests were first run unbroken
+(they pass) and then run with the break (**caught** = they failed, as they must). The working tree is
+never modified. A break whose text no longer exists makes the script fail, so the list stays true.
+
+| point | break | what | file | tests | result | time |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Points: 1 hostile input, 2 uploads, 3 permissions, 4 concurrency, 5 crash safety, 6 backup and
+restore, 7 hardening, 8 scale-out (see \`docs/security.md\`).
+`;
+    writeFileSync(path.join(REPO, 'docs/break-evidence.md'), doc);
+    console.log('\nwritten: docs/break-evidence.md');
+  }
+  if (outcomes.some((o) => o.result !== 'caught')) process.exitCode = 1;
+}
+
+main();
