@@ -60,7 +60,8 @@ const reopeningSchema = z.object({
 export function registerCampaignRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/public/campaign', { schema: { tags: ['年度活动'], summary: '当前年度活动（公开）', response: { 200: publicCampaignSchema, 404: apiErrorSchema } } }, async () => {
+  // Public and unauthenticated: limited per address (issue 7.7); generous, as every page load of an office behind one NAT asks it.
+  r.get('/api/public/campaign', { schema: { tags: ['年度活动'], summary: '当前年度活动（公开）', response: { 200: publicCampaignSchema, 404: apiErrorSchema } }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async () => {
     const row = await activeCampaign(services.database.db);
     const c = row.config as CampaignConfig;
     const now = services.clock.now();
