@@ -3,7 +3,7 @@
  * the certificates (certificate-run-job.ts). Idempotent by design: while a run is queued or running,
  * starting again answers that run (no second run, no second audit entry).
  */
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { invalidState } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { activeCampaign } from '../campaigns/campaign-repository';
@@ -12,7 +12,6 @@ import { campaigns, certificateRuns, projects } from '../db/schema';
 import { authorizeCertificate } from './certificate-policy';
 import { activeRun, countPending } from './certificate-repository';
 import { CERTIFICATE_RUN_JOB } from './certificate-run-job';
-import { and, isNull } from 'drizzle-orm';
 
 /** A run without progress for this long is taken as stalled (its worker died): starting again re-queues it. */
 export const STALLED_RUN_MS = 2 * 60 * 1000;
@@ -41,6 +40,11 @@ export async function startCertificateRun(ctx: CommandContext & { actor: Actor }
         Number(n) === 0 ? `${campaign.year}年度还没有已认定（优秀成果）的项目，无证书可发放` : `${campaign.year}年度已认定项目的证书均已发放，无需再次发放`,
       );
     }
+    // A failed run's pending pg-boss retry would compete with the new run: close it (its job then exits).
+    await tx
+      .update(certificateRuns)
+      .set({ state: 'done', error: '已由新的发放替代', finishedAt: now, updatedAt: now })
+      .where(and(eq(certificateRuns.campaignId, campaign.id), eq(certificateRuns.state, 'failed')));
     const [created] = await tx.insert(certificateRuns).values({ campaignId: campaign.id, state: 'queued', total: pending, startedBy: ctx.actor.userId, createdAt: now, updatedAt: now }).returning();
     await writeAudit(tx, ctx, { entity: 'certificate_run', entityId: created.id, action: 'start', summary: { year: campaign.year, total: pending } });
     return { run: created, send: true };
