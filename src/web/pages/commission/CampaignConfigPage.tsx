@@ -28,6 +28,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { DEFAULT_PROJECT_NO_FORMAT, formatProjectNo, projectNoFormatProblem } from '../../../domain/project-number';
 import type { WindowKey } from '../../../shared/campaign';
 import { WINDOW_KEYS, WINDOW_LABELS } from '../../labels';
 import { ApiError, api, errorMessage, idempotencyHeaders } from '../../api';
@@ -508,6 +509,22 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
             </Card>
           </Col>
         </Row>
+
+        <Card title="立项审核" className="gg-section-card" extra={<span className="gg-muted gg-small">各推荐单位报送截止后方可立项；立项编号按立项顺序连续分配</span>}>
+          <Form.Item
+            label="立项编号格式"
+            name={['config', 'projectNoFormat']}
+            extra={`{year} 为年度，{nnnn} 为序号（n 的个数即位数）；留空则使用默认格式 ${DEFAULT_PROJECT_NO_FORMAT}，如 ${formatProjectNo(undefined, campaign.year, 1)}`}
+            // Cleared → undefined → left out of the saved config → the default applies.
+            normalize={(v: string | undefined) => (v?.trim() ? v : undefined)}
+            rules={[
+              { validator: (_, v: string | undefined) => (!v?.trim() || !projectNoFormatProblem(v.trim()) ? Promise.resolve() : Promise.reject(new Error(projectNoFormatProblem(v.trim())!))) },
+            ]}
+            style={{ marginBottom: 0, maxWidth: 420 }}
+          >
+            <Input placeholder={DEFAULT_PROJECT_NO_FORMAT} maxLength={40} />
+          </Form.Item>
+        </Card>
 
         <Card title="项目名称规范" className="gg-section-card" extra={<span className="gg-muted gg-small">依据附件4《项目名称规范指引》，“错误”级规则不满足时不可提交</span>}>
           <NamingRulesTable />
