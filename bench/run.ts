@@ -28,9 +28,15 @@ const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? '1,
 const adminUrl = process.env.DATABASE_URL || undefined;
 const KB = 1024;
 
+/**
+ * Mean think time of a surge session between an answer and its next request: a very busy user
+ * (people autosave every 30 s and read for longer); the saturation phase has none.
+ */
+const SESSION_THINK_MS = 1_000;
+
 const P = quick
-  ? { scale: QUICK_SCALE, sessions: 20, durationS: 5, baselineS: 3, startRuns: 1, simQueries: 200, bruteQueries: 10, certificates: 20, certBudgetMs: 20_000, summaryRows: 250, docxRuns: 5, fcpRuns: 1, dupHttp: 5 }
-  : { scale: FULL_SCALE, sessions: adminUrl ? 500 : 100, durationS: 60, baselineS: 15, startRuns: 3, simQueries: 200, bruteQueries: 5, certificates: 1000, certBudgetMs: 75_000, summaryRows: 5000, docxRuns: 20, fcpRuns: 3, dupHttp: 20 };
+  ? { scale: QUICK_SCALE, sessions: 20, durationS: 5, saturationS: 3, thinkMs: SESSION_THINK_MS, baselineS: 3, startRuns: 1, simQueries: 200, bruteQueries: 10, certificates: 20, certBudgetMs: 20_000, summaryRows: 250, docxRuns: 5, fcpRuns: 1, dupHttp: 5 }
+  : { scale: FULL_SCALE, sessions: adminUrl ? 500 : 100, durationS: 60, saturationS: 15, thinkMs: SESSION_THINK_MS, baselineS: 15, startRuns: 3, simQueries: 200, bruteQueries: 5, certificates: 1000, certBudgetMs: 75_000, summaryRows: 5000, docxRuns: 20, fcpRuns: 3, dupHttp: 20 };
 
 const results = new Results();
 const todo: string[] = [];
@@ -129,9 +135,10 @@ async function main() {
     log(`logged in ${logged.sessions.length} sessions (${nRec} recommenders) in ${Math.round(logged.ms)} ms`);
     routes = await probeRoutes(srv.url, logged.sessions);
     for (const [k, v] of Object.entries(routes)) if (!v) todo.push(`figure 1: route for "${k}" not present when the bench ran — that part of the mix fell back to existing reads`);
-    const out = await runSurge(srv, logged.sessions, logged.spare, password, routes, { durationS: P.durationS });
+    const out = await runSurge(srv, logged.sessions, logged.spare, password, routes, { durationS: P.durationS, thinkMs: P.thinkMs, saturationS: P.saturationS });
     if (srv.exited) results.fatal.push(`server crashed during the surge (exit ${srv.exitCode}); see ${srv.logFile}`);
-    log(`surge: ${out.requests} requests, ${round(out.throughput)} req/s, p50 ${out.p50} ms, p99 ${out.p99} ms, errors ${out.errors}, 409 ${out.expected409}, timeouts ${out.timeouts}`);
+    log(`surge: ${out.requests} requests, ${round(out.throughput)} req/s, p50 ${round(out.p50)} ms, p99 ${round(out.p99)} ms, errors ${out.errors}, 409 ${out.expected409}, timeouts ${out.timeouts}`);
+    if (out.saturation) log(`saturation: ${round(out.saturation.throughput)} req/s, p50 ${out.saturation.p50} ms, p99 ${out.saturation.p99} ms, timeouts ${out.saturation.timeouts}`);
     if (out.errorSamples.length) log(`error samples:\n  ${out.errorSamples.join('\n  ')}`);
     await srv.stop();
     server = null;
@@ -145,9 +152,12 @@ async function main() {
     const totalMix = out.mix.reads + out.mix.saves + out.mix.submits;
     const pct = (n: number) => round((100 * n) / Math.max(1, totalMix));
     const lat = `${kind === 'postgres' ? '< 250' : '< 500'}`;
-    results.add({ figure: 1, name: `surge p99 latency, ${out.connections} sessions × ${out.durationS} s`, value: out.p99, unit: 'ms', target: lat });
-    results.info(1, 'surge p50 latency', out.p50, 'ms');
-    results.add({ figure: 1, name: 'surge throughput (baseline: same mix as bare SQL)', value: round(out.throughput), unit: 'req/s', baseline: round(base.throughput), target: 'info', pass: true, note: `bare SQL p50 ${round(base.p50)} ms, p99 ${round(base.p99)} ms, ${base.errors} errors` });
+    results.add({ figure: 1, name: `surge p99 latency, ${out.connections} sessions × ${out.durationS} s (think ~${out.thinkMs / 1000} s)`, value: round(out.p99), unit: 'ms', target: lat });
+    results.info(1, 'surge p50 latency', round(out.p50), 'ms');
+    results.info(1, 'surge throughput (sessions with think time)', round(out.throughput), 'req/s');
+    if (out.saturation) {
+      results.add({ figure: 1, name: `saturation throughput, ${out.connections} connections, no think time (baseline: same mix as bare SQL)`, value: round(out.saturation.throughput), unit: 'req/s', baseline: round(base.throughput), target: 'info', pass: true, note: `saturation p50 ${out.saturation.p50} ms, p99 ${out.saturation.p99} ms; bare SQL p50 ${round(base.p50)} ms, p99 ${round(base.p99)} ms, ${base.errors} errors` });
+    }
     results.add({ figure: 1, name: 'surge errors (non-2xx except expected 409)', value: out.errors, unit: '', target: kind === 'postgres' ? '= 0' : 'info', note: out.errorSamples.slice(0, 3).join(' | ') });
     results.info(1, 'mix: reads (target 70%)', pct(out.mix.reads), '%');
     results.info(1, 'mix: draft saves (target 25%)', pct(out.mix.saves), '%');
@@ -165,7 +175,9 @@ async function main() {
     if (!v.auditOk) results.fatal.push(`audit chain broken: ${v.auditReason}`);
     if (out.replayMismatches) results.fatal.push(`${out.replayMismatches} submit retries were not idempotent replays`);
     if (only.has(5)) {
-      results.add({ figure: 5, name: 'server RSS max during the surge', value: round(out.rssMaxKb / KB), unit: 'MB', target: '< 400', note: `idle before: ${round(out.rssIdleKb / KB)} MB` });
+      // The issue's figures are on PostgreSQL unless said; on PGlite the database itself (its wasm
+      // heap and buffers) lives inside the server process, so the figure is information there.
+      results.add({ figure: 5, name: `server RSS max during the surge${kind === 'pglite' ? ' (includes the embedded database)' : ''}`, value: round(out.rssMaxKb / KB), unit: 'MB', target: kind === 'postgres' ? '< 400' : 'info', pass: kind === 'postgres' ? undefined : true, note: `idle before: ${round(out.rssIdleKb / KB)} MB` });
     }
   } else {
     await srv.stop();

@@ -132,6 +132,10 @@ interface AppLedger {
 export interface SurgeOutcome {
   durationS: number;
   connections: number;
+  /** mean think time between a session's answer and its next request */
+  thinkMs: number;
+  /** closed loop, no think time (capacity, compared with the bare-SQL baseline) */
+  saturation: { throughput: number; p50: number; p99: number; timeouts: number; errors: number } | null;
   requests: number;
   throughput: number;
   p50: number;
@@ -161,7 +165,7 @@ export async function runSurge(
   spare: SeededApp[],
   password: string,
   routes: RouteAvailability,
-  opts: { durationS: number },
+  opts: { durationS: number; thinkMs: number; saturationS: number },
 ): Promise<SurgeOutcome> {
   const recShare = sessions.filter((s) => s.role === 'recommender').length / sessions.length;
   const pSubmit = 0.05 / (1 - recShare);
@@ -185,7 +189,9 @@ export async function runSurge(
   };
   let nextSession = 0;
   let spareIdx = 0;
-  const lat: Record<string, number[]> = {};
+  const latPaced: Record<string, number[]> = {};
+  const latSaturation: Record<string, number[]> = {};
+  let lat = latPaced;
   const statusCounts: Record<string, number> = {};
   const errorSamples: string[] = [];
   let errors = 0;
@@ -393,35 +399,100 @@ export async function runSurge(
     const v = pid ? rssKb(pid) : null;
     if (v && v > rssMaxKb) rssMaxKb = v;
   }, 200);
-  log(`surge: ${sessions.length} connections for ${opts.durationS} s (server pid ${pid}, idle RSS ${Math.round(rssIdleKb / 1024)} MB)`);
-  const result = await autocannon({ url: server.url, connections: sessions.length, duration: opts.durationS, timeout: 30, requests });
+  log(`surge: ${sessions.length} sessions for ${opts.durationS} s, think time ~${opts.thinkMs} ms (server pid ${pid}, idle RSS ${Math.round(rssIdleKb / 1024)} MB)`);
+  const paced = await pacedLoad(server.url, sessions.length, opts.durationS, opts.thinkMs, setup, onResponse);
+  let saturation: SurgeOutcome['saturation'] = null;
+  if (opts.saturationS > 0) {
+    // Same sessions, same mix, no think time: every connection sends its next request as soon as
+    // the answer arrives. That measures what the stack can carry (compared with bare SQL), not
+    // what users see.
+    lat = latSaturation;
+    log(`saturation: ${sessions.length} connections, no think time, ${opts.saturationS} s`);
+    const r = await autocannon({ url: server.url, connections: sessions.length, duration: opts.saturationS, timeout: 30, requests });
+    saturation = { throughput: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, timeouts: r.timeouts, errors: r.errors - r.timeouts };
+  }
   clearInterval(sampler);
 
   const perKind: SurgeOutcome['perKind'] = {};
-  for (const [k, v] of Object.entries(lat)) perKind[k] = { n: v.length, p50: percentile(v, 50), p99: percentile(v, 99) };
+  for (const [k, v] of Object.entries(latPaced)) perKind[k] = { n: v.length, p50: percentile(v, 50), p99: percentile(v, 99) };
   return {
     durationS: opts.durationS,
     connections: sessions.length,
-    requests: result.requests.total ?? result.requests.sent,
-    throughput: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    thinkMs: opts.thinkMs,
+    requests: paced.latencies.length,
+    throughput: paced.latencies.length / paced.elapsedS,
+    p50: percentile(paced.latencies, 50),
+    p99: percentile(paced.latencies, 99),
+    saturation,
     perKind,
     mix: counts,
     statusCounts,
     expected409,
-    errors: errors + result.errors - result.timeouts,
+    errors: errors + paced.networkErrors + (saturation?.errors ?? 0),
     errorSamples,
     acceptedSaves,
     acceptedSubmits,
     replays,
     replayMismatches,
-    timeouts: result.timeouts,
+    timeouts: paced.timeouts + (saturation?.timeouts ?? 0),
     rssMaxKb,
     rssIdleKb,
     ledger,
     routes,
   };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Users, not a firehose: each session waits for its answer, then "thinks" for an exponentially
+ * distributed time (mean `thinkMs`) before its next request, so sessions arrive independently
+ * (no lockstep) the way people editing, saving and submitting on the deadline day do. Latency is
+ * measured from sending to the end of the body, per request.
+ */
+async function pacedLoad(
+  baseUrl: string,
+  sessions: number,
+  durationS: number,
+  thinkMs: number,
+  setup: (req: AutocannonRequest, ctx: Record<string, any>) => AutocannonRequest,
+  onResponse: (status: number, body: string, ctx: Record<string, any>, headers: Record<string, string | string[]>) => void,
+): Promise<{ latencies: number[]; timeouts: number; networkErrors: number; elapsedS: number }> {
+  const started = performance.now();
+  const deadline = started + durationS * 1000;
+  const latencies: number[] = [];
+  let timeouts = 0;
+  let networkErrors = 0;
+  const think = () => -Math.log(1 - Math.random()) * thinkMs;
+  await Promise.all(
+    Array.from({ length: sessions }, async () => {
+      const ctx: Record<string, any> = {};
+      await sleep(Math.random() * thinkMs); // sessions do not start in lockstep either
+      while (performance.now() < deadline) {
+        const req = setup({}, ctx);
+        const t0 = performance.now();
+        try {
+          const res = await fetch(baseUrl + req.path, {
+            method: req.method,
+            headers: req.headers,
+            body: req.method === 'GET' || !req.body ? undefined : String(req.body),
+            signal: AbortSignal.timeout(30_000),
+          });
+          const text = await res.text();
+          latencies.push(performance.now() - t0);
+          const headers: Record<string, string | string[]> = Object.fromEntries(res.headers.entries());
+          const cookies = res.headers.getSetCookie();
+          if (cookies.length) headers['set-cookie'] = cookies;
+          onResponse(res.status, text, ctx, headers);
+        } catch (err) {
+          if ((err as Error).name === 'TimeoutError') timeouts++;
+          else networkErrors++;
+        }
+        await sleep(think());
+      }
+    }),
+  );
+  return { latencies, timeouts, networkErrors, elapsedS: (performance.now() - started) / 1000 };
 }
 
 function safeJson(s: string): any {
