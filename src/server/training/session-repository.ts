@@ -183,4 +183,5 @@ export function attendeesPerProject(config: unknown): number {
   return typeof n === 'number' && n >= 1 ? n : DEFAULT_ATTENDEES_PER_PROJECT;
 }
 
-export const trainingLink = '/training';
+/** Where an applicant's notification points: its 宣贯培训 page. */
+export const trainingLink = '/applicant/training';

@@ -13,6 +13,7 @@ import ApplicationsPage, { applicationColumns, useCreateApplication } from './Ap
 import { useApplicationList } from './queries';
 
 const ApplicationPage = lazy(() => import('./editor/ApplicationPage'));
+const TrainingPage = lazy(() => import('./TrainingPage'));
 
 export const REGISTER_NOTICES_KEY = 'gg_register_notices';
 
@@ -128,6 +129,14 @@ export default function ApplicantApp() {
           element: (
             <Suspense fallback={<PageLoading />}>
               <ApplicationPage />
+            </Suspense>
+          ),
+        },
+        {
+          path: 'training',
+          element: (
+            <Suspense fallback={<PageLoading />}>
+              <TrainingPage />
             </Suspense>
           ),
         },

@@ -1,0 +1,237 @@
+/**
+ * 培训计划: the provider's (or the commission's) sessions with sign-up counts and seats left, a
+ * create/edit modal (Beijing time, optimistic version), cancelling with a reason (irreversible,
+ * confirmed; sign-ups are notified) and the way to each roster.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Segmented, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { TrainingSessionDto } from '../../../shared/training';
+import { api, ApiError, errorMessage, idempotencyHeaders, newIdempotencyKey } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
+import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { PageHeader } from '../../layout/RoleLayout';
+import { PHASE_COLORS, SESSIONS_KEY, useSessions } from './queries';
+
+const WALL = 'YYYY-MM-DD HH:mm';
+const FORM_FIELDS = ['title', 'venue', 'startsAt', 'endsAt', 'capacity'];
+
+interface FormValues {
+  title: string;
+  venue: string;
+  range: [Dayjs, Dayjs];
+  capacity: number;
+}
+
+function SessionModal({ base, editing, onClose }: { base: string; editing: TrainingSessionDto | null | 'new'; onClose(): void }) {
+  const [form] = Form.useForm<FormValues>();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [errors, setErrors] = useState<string[]>([]);
+  const [key] = useState(newIdempotencyKey);
+  const current = editing && editing !== 'new' ? editing : null;
+  const save = useMutation({
+    mutationFn: (v: FormValues) => {
+      const body = { title: v.title, venue: v.venue, startsAt: v.range[0].format(WALL), endsAt: v.range[1].format(WALL), capacity: v.capacity };
+      return current
+        ? api.put<TrainingSessionDto>(`/api/training/sessions/${current.id}`, { ...body, version: current.version })
+        : api.post<TrainingSessionDto>('/api/training/sessions', body, { headers: idempotencyHeaders(key) });
+    },
+    onSuccess: (s) => {
+      message.success(current ? `已保存“${s.title}”` : `已新建培训场次“${s.title}”`);
+      void qc.invalidateQueries({ queryKey: ['training'] });
+      onClose();
+    },
+    onError: (err) => {
+      if (isStale(err)) {
+        setErrors([STALE_MESSAGE]);
+        void qc.invalidateQueries({ queryKey: SESSIONS_KEY });
+        return;
+      }
+      const rest = applyFieldErrors(form, err, FORM_FIELDS);
+      // Both times live in one range picker: show their errors there.
+      const fields = err instanceof ApiError ? err.fields : {};
+      const timeErrors = ['startsAt', 'endsAt'].map((f) => fields[f]).filter(Boolean);
+      if (timeErrors.length) form.setFields([{ name: 'range', errors: timeErrors }]);
+      setErrors(rest.filter((m) => !/开始时间|结束时间/.test(m)));
+    },
+  });
+  const initial: Partial<FormValues> = current
+    ? { title: current.title, venue: current.venue, capacity: current.capacity, range: [dayjs(current.startsAtText), dayjs(current.endsAtText)] }
+    : { capacity: 50 };
+  return (
+    <Modal
+      open={!!editing}
+      title={current ? '修改培训场次' : '新建培训场次'}
+      okText="保存"
+      cancelText="取消"
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} aria-label="培训场次" preserve={false}>
+        {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
+        <Form.Item name="title" label="培训主题" rules={[{ required: true, message: '请填写培训主题' }, { min: 2, message: '培训主题至少2个字' }]}>
+          <Input maxLength={100} placeholder="如：2026年质量攻关宣贯培训（第一期）" />
+        </Form.Item>
+        <Form.Item name="venue" label="培训地点" rules={[{ required: true, message: '请填写培训地点' }, { min: 2, message: '培训地点至少2个字' }]}>
+          <Input maxLength={200} placeholder="如：天津市市场监督管理委员会二楼报告厅" />
+        </Form.Item>
+        <Form.Item name="range" label="培训时间（北京时间）" rules={[{ required: true, message: '请选择开始和结束时间' }]}>
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={WALL} style={{ width: '100%' }} aria-label="培训时间" placeholder={['开始时间', '结束时间']} />
+        </Form.Item>
+        <Form.Item name="capacity" label="容量（人数）" rules={[{ required: true, message: '请填写容量' }]} extra={current ? `已报名 ${current.signedUp} 人，容量不能少于已报名人数` : undefined}>
+          <InputNumber min={1} max={2000} precision={0} style={{ width: 160 }} aria-label="容量（人数）" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function CancelModal({ session, onClose }: { session: TrainingSessionDto | null; onClose(): void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [key] = useState(newIdempotencyKey);
+  const [error, setError] = useState<string | null>(null);
+  const cancel = useMutation({
+    mutationFn: (reason: string) => api.post<TrainingSessionDto>(`/api/training/sessions/${session!.id}/cancel`, { version: session!.version, reason }, { headers: idempotencyHeaders(key) }),
+    onSuccess: (s) => {
+      message.success(`已取消“${s.title}”，已通知报名单位`);
+      void qc.invalidateQueries({ queryKey: ['training'] });
+      onClose();
+    },
+    onError: (err) => setError(isStale(err) ? STALE_MESSAGE : applyFieldErrors(form, err, ['reason']).join('；') || null),
+  });
+  return (
+    <Modal
+      open={!!session}
+      title={`取消培训场次：${session?.title ?? ''}`}
+      okText="确认取消场次"
+      okButtonProps={{ danger: true }}
+      cancelText="返回"
+      onCancel={onClose}
+      confirmLoading={cancel.isPending}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Alert type="warning" showIcon message={`取消后不可恢复，已报名的 ${session?.signedUp ?? 0} 人所在单位将收到通知。`} style={{ marginBottom: 12 }} />
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={(v) => cancel.mutate(v.reason)} preserve={false} aria-label="取消原因">
+        <Form.Item name="reason" label="取消原因" rules={[{ required: true, message: '请填写取消原因' }, { min: 4, message: '取消原因至少4个字' }]}>
+          <Input.TextArea rows={3} maxLength={500} placeholder="如：场地临时检修，改期举办" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function SessionsPage({ base = '/training' }: { base?: string }) {
+  usePageTitle('培训计划');
+  const [status, setStatus] = useState<'all' | 'open' | 'cancelled'>('all');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [editing, setEditing] = useState<TrainingSessionDto | null | 'new'>(null);
+  const [cancelling, setCancelling] = useState<TrainingSessionDto | null>(null);
+  const sessions = useSessions({ status, q, page, pageSize });
+
+  const columns: ColumnsType<TrainingSessionDto> = [
+    { title: '培训主题', dataIndex: 'title', render: (v: string, s) => <Link to={`${base}/sessions/${s.id}`}>{v}</Link> },
+    { title: '时间（北京时间）', key: 'time', width: 220, render: (_, s) => `${s.startsAtText} 至 ${s.endsAtText.slice(s.startsAtText.slice(0, 10) === s.endsAtText.slice(0, 10) ? 11 : 0)}` },
+    { title: '地点', dataIndex: 'venue', ellipsis: true },
+    { title: '报名 / 容量', key: 'seats', width: 110, render: (_, s) => `${s.signedUp} / ${s.capacity}` },
+    { title: '剩余名额', dataIndex: 'remaining', width: 90 },
+    { title: '状态', dataIndex: 'phaseLabel', width: 90, render: (v: string, s) => <Tag color={PHASE_COLORS[s.phase]}>{v}</Tag> },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 200,
+      render: (_, s) => (
+        <Space size="small">
+          <Link to={`${base}/sessions/${s.id}`} aria-label={`查看“${s.title}”报名名单`}>
+            名单
+          </Link>
+          {s.phase === 'upcoming' && (
+            <>
+              <Button type="link" size="small" onClick={() => setEditing(s)} aria-label={`修改“${s.title}”`}>
+                修改
+              </Button>
+              <Button type="link" size="small" danger onClick={() => setCancelling(s)} aria-label={`取消“${s.title}”`}>
+                取消场次
+              </Button>
+            </>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="培训计划"
+        subtitle="宣贯培训场次、报名情况与剩余名额（时间均为北京时间）"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新建培训场次
+          </Button>
+        }
+      />
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Segmented
+            aria-label="状态筛选"
+            value={status}
+            onChange={(v) => {
+              setStatus(v as typeof status);
+              setPage(1);
+            }}
+            options={[
+              { label: '全部', value: 'all' },
+              { label: '未取消', value: 'open' },
+              { label: '已取消', value: 'cancelled' },
+            ]}
+          />
+          <Input.Search
+            allowClear
+            placeholder="搜索培训主题或地点"
+            aria-label="搜索培训主题或地点"
+            style={{ width: 260 }}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
+          />
+        </Space>
+        {sessions.isError && <Alert type="error" showIcon message={errorMessage(sessions.error)} style={{ marginBottom: 12 }} />}
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={sessions.data?.items ?? []}
+          loading={sessions.isPending}
+          locale={{ emptyText: <EmptyState text={q || status !== 'all' ? '没有符合条件的培训场次' : '暂无培训场次，请点击“新建培训场次”'} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: sessions.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => `共 ${n} 场`,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+        />
+      </Card>
+      {editing && <SessionModal base={base} editing={editing} onClose={() => setEditing(null)} />}
+      {cancelling && <CancelModal session={cancelling} onClose={() => setCancelling(null)} />}
+    </>
+  );
+}
