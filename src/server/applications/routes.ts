@@ -102,7 +102,25 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
       const where = and(...c);
       const base = () =>
         db
-          .select({ p: projects, year: campaigns.year, applicantName: organisations.name, recommenderName: recommender.name })
+          .select({
+            // the list does not read the 申报书 itself (form) or stored duplicate matches
+            p: {
+              id: projects.id,
+              name: projects.name,
+              applicationNo: projects.applicationNo,
+              projectNo: projects.projectNo,
+              state: projects.state,
+              direction: projects.direction,
+              chain: projects.chain,
+              version: projects.version,
+              duplicateFlag: projects.duplicateFlag,
+              updatedAt: projects.updatedAt,
+              submittedAt: projects.submittedAt,
+            },
+            year: campaigns.year,
+            applicantName: organisations.name,
+            recommenderName: recommender.name,
+          })
           .from(projects)
           .innerJoin(campaigns, eq(campaigns.id, projects.campaignId))
           .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))

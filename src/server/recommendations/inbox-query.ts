@@ -42,13 +42,35 @@ function orderBy(f: InboxFilter): SQL[] {
   return [sql`${col} ${nulls}`, f.order === 'asc' ? asc(projects.applicationNo) : desc(projects.applicationNo), asc(projects.id)];
 }
 
+/**
+ * Only the columns a list row shows: the 申报书 itself (`form`, ~15 KB of JSON) and the stored
+ * duplicate matches are not read for a list page or an export of thousands of rows.
+ */
+const INBOX_COLUMNS = {
+  id: projects.id,
+  applicationNo: projects.applicationNo,
+  projectNo: projects.projectNo,
+  name: projects.name,
+  applicantOrgId: projects.applicantOrgId,
+  direction: projects.direction,
+  chain: projects.chain,
+  state: projects.state,
+  submittedAt: projects.submittedAt,
+  recommendOrder: projects.recommendOrder,
+  duplicateScore: projects.duplicateScore,
+  duplicateFlag: projects.duplicateFlag,
+  lastReason: projects.lastReason,
+  batchId: projects.batchId,
+  version: projects.version,
+};
+
 const select = (db: DbOrTx) =>
   db
-    .select({ p: projects, applicantName: organisations.name, applicantKind: organisations.subtype })
+    .select({ p: INBOX_COLUMNS, applicantName: organisations.name, applicantKind: organisations.subtype })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId));
 
-type Row = { p: typeof projects.$inferSelect; applicantName: string; applicantKind: string | null };
+type Row = { p: Pick<typeof projects.$inferSelect, keyof typeof INBOX_COLUMNS>; applicantName: string; applicantKind: string | null };
 
 export function toInboxItem({ p, applicantName, applicantKind }: Row): InboxItem {
   return {
