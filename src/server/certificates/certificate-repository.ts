@@ -1,6 +1,7 @@
 /** Queries and DTOs of the certificate area. */
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { CERTIFICATE_RUN_STATE_LABELS, CERTIFICATE_STATE_LABELS, type CertificateDto, type CertificateRunDto, type CertificateRunState, type CertificateState } from '../../shared/certificates';
+import { CERTIFICATE_RUN_STATE_LABELS, CERTIFICATE_STATE_LABELS, type CertificateDto, type CertificateOverview, type CertificateRunDto, type CertificateRunState, type CertificateState } from '../../shared/certificates';
+import { activeCampaign } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { certificateRuns, certificates, organisations, projects } from '../db/schema';
 
@@ -107,4 +108,16 @@ export async function listCertificates(
     db.select({ n: count() }).from(certificates).innerJoin(projects, eq(projects.id, certificates.projectId)).where(cond),
   ]);
   return { items: rows.map((r) => toCertificateDto(r.c, r.p)), total: Number(n), page: page.page, pageSize: page.pageSize };
+}
+
+/** 证书发放 overview of the active campaign: counts and the latest run. */
+export async function certificateOverview(db: DbOrTx): Promise<CertificateOverview> {
+  const campaign = await activeCampaign(db);
+  const [run, pending, [{ recognised }], [{ issued }]] = await Promise.all([
+    latestRun(db, campaign.id),
+    countPending(db, campaign.id),
+    db.select({ recognised: count() }).from(projects).where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'recognised'), isNull(projects.deletedAt))),
+    db.select({ issued: count() }).from(certificates).innerJoin(projects, eq(projects.id, certificates.projectId)).where(and(eq(projects.campaignId, campaign.id), eq(certificates.state, 'issued'))),
+  ]);
+  return { campaignYear: campaign.year, run: run ? toRunDto(run) : null, recognised: Number(recognised), issued: Number(issued), pending };
 }

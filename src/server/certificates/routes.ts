@@ -10,12 +10,10 @@ import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
 import { errors, sendFile } from '../recommendations/route-helpers';
 import { authorizeCertificate } from './certificate-policy';
-import { countPending, latestRun, listCertificates, toCertificateDto, toRunDto } from './certificate-repository';
+import { certificateOverview, listCertificates, toCertificateDto, toRunDto } from './certificate-repository';
 import { certificatePdf, certificatesZip } from './download-certificate';
 import { startCertificateRun } from './start-certificate-run';
 import { voidCertificate } from './void-certificate';
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { certificates, projects } from '../db/schema';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['证书发放（市市场监管委）'];
@@ -27,15 +25,7 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
   r.get('/api/commission/certificates/overview', { schema: { tags: TAG, summary: '证书发放概况（本年度已认定、已发放、待发放，最近一次发放进度）', response: { 200: certificateOverviewSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
     authorizeCertificate(ctx.actor, 'read');
-    const db = ctx.database.db;
-    const campaign = await activeCampaign(db);
-    const [run, pending, [{ recognised }], [{ issued }]] = await Promise.all([
-      latestRun(db, campaign.id),
-      countPending(db, campaign.id),
-      db.select({ recognised: count() }).from(projects).where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'recognised'), isNull(projects.deletedAt))),
-      db.select({ issued: count() }).from(certificates).innerJoin(projects, eq(projects.id, certificates.projectId)).where(and(eq(projects.campaignId, campaign.id), eq(certificates.state, 'issued'))),
-    ]);
-    return { campaignYear: campaign.year, run: run ? toRunDto(run) : null, recognised: Number(recognised), issued: Number(issued), pending };
+    return certificateOverview(ctx.database.db);
   });
 
   r.post(
