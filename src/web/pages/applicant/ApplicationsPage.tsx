@@ -51,7 +51,17 @@ export function applicationColumns(): ColumnsType<ApplicationListItem> {
         </Link>
       ),
     },
-    { title: '申报编号', dataIndex: 'applicationNo', width: 150, render: (v: string | null) => v ?? <span className="gg-muted">提交后生成</span> },
+    {
+      title: '申报编号',
+      dataIndex: 'applicationNo',
+      width: 150,
+      render: (v: string | null, r) => (
+        <>
+          {v ?? <span className="gg-muted">提交后生成</span>}
+          {r.projectNo && <div className="gg-small">立项编号 {r.projectNo}</div>}
+        </>
+      ),
+    },
     { title: '申报方向', dataIndex: 'directionLabel', width: 150, render: (v: string | null) => v ?? <span className="gg-muted">未选择</span> },
     { title: '推荐单位', dataIndex: 'recommenderName', width: 190, render: (v: string | null) => v ?? <span className="gg-muted">未选择</span> },
     {

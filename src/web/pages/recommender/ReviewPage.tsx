@@ -337,6 +337,7 @@ export default function ReviewPage() {
           <Space wrap size={[12, 4]}>
             <StateTag state={p.state} label={p.stateLabel} />
             <span className="gg-mono">{p.applicationNo ?? '—'}</span>
+            {p.projectNo && <span>立项编号：<span className="gg-mono">{p.projectNo}</span></span>}
             <span>{data.applicant.name}</span>
             <span>提交于 {formatBeijing(p.submittedAt)}（第 {p.submittedVersion} 版）</span>
             {p.recommendOrder && <span>推荐排序：第 {p.recommendOrder} 位</span>}

@@ -123,7 +123,7 @@ export default function ReviewsPage() {
       render: (v: string, r) => (
         <div>
           <Link to={`/recommender/reviews/${r.id}`}>{v || '（未命名项目）'}</Link>
-          {r.lastReason && (r.state === 'returned' || r.state === 'not_recommended') && (
+          {r.lastReason && (r.state === 'returned' || r.state === 'not_recommended' || r.state === 'rejected') && (
             <div className="gg-muted gg-small">
               <Typography.Text type="secondary" ellipsis={{ tooltip: r.lastReason }} style={{ maxWidth: 320 }}>
                 原因：{r.lastReason}

@@ -209,8 +209,9 @@ export default function ApplicationPage() {
         />
       )}
       {(detail.state === 'not_recommended' || detail.state === 'rejected') && detail.lastReason && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`原因：${detail.lastReason}`} />
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${detail.state === 'rejected' ? '未立项' : '不予推荐'}原因：${detail.lastReason}`} />
       )}
+      {detail.projectNo && <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="project-no-banner" title={`已立项，立项编号：${detail.projectNo}`} />}
       {editable && !detail.window.open && detail.window.message && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={detail.window.message} description="草稿仍可保存，但在申报期限外不能提交。" />}
 
       {editable ? (
