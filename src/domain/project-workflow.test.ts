@@ -26,6 +26,7 @@ describe('project workflow', () => {
     ['recommend', 'submitted', 'recommender', 'recommended'],
     ['return', 'submitted', 'recommender', 'returned'],
     ['approve', 'under_review', 'commission', 'approved'],
+    ['reject', 'under_review', 'commission', 'rejected'],
   ] as const)('%s from %s by %s → %s', (action, from, role, to) => {
     expect(findTransition(action, from, role)?.to).toBe(to);
   });
@@ -35,6 +36,12 @@ describe('project workflow', () => {
     ['recommend', 'submitted', 'applicant'],
     ['approve', 'submitted', 'commission'],
     ['withdraw', 'recommended', 'applicant'],
+    // 立项审核: only the commission decides, only while 立项审核中, and 未立项 is final.
+    ['approve', 'under_review', 'recommender'],
+    ['reject', 'under_review', 'applicant'],
+    ['approve', 'approved', 'commission'],
+    ['approve', 'rejected', 'commission'],
+    ['reject', 'approved', 'commission'],
   ] as const)('refuses %s from %s by %s', (action, from, role) => {
     expect(findTransition(action, from, role)).toBeUndefined();
   });
@@ -42,5 +49,7 @@ describe('project workflow', () => {
   it('lists the recommender actions on a submitted application and explains refusals in Chinese', () => {
     expect(availableActions('submitted', 'recommender').sort()).toEqual(['decline', 'recommend', 'return']);
     expect(refusalMessage('withdraw', 'recommended')).toBe('当前状态为“已推荐（待报送）”，不能执行“撤回申报”操作');
+    expect(availableActions('under_review', 'commission').sort()).toEqual(['approve', 'reject', 'return_batch']);
+    expect(refusalMessage('approve', 'rejected')).toBe('当前状态为“未立项”，不能执行“立项”操作');
   });
 });
