@@ -12,6 +12,7 @@ import { historySeed } from './history';
 import { organisationsSeed } from './organisations';
 import { projectsSeed } from './projects';
 import { runSeedAreas, type SeedArea } from './seed-registry';
+import { trainingSeed } from './training';
 
 export interface DemoAccount {
   role: string;
@@ -21,7 +22,7 @@ export interface DemoAccount {
 }
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed];
 
 function demoPassword(): string {
   const digits = String(randomInt(1000, 9999));
