@@ -4,14 +4,15 @@ import { invalidState, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { trainingSessions } from '../db/schema';
 import { requireText, sendEmails } from '../recommendations/review-support';
-import { MIN_CANCEL_REASON_LENGTH } from '../../shared/training';
+import { MIN_CANCEL_REASON_LENGTH, type TrainingSessionDto } from '../../shared/training';
+import { rememberIdempotent } from '../http/idempotency';
 import { notifyAttendees } from './notify-attendees';
-import { loadSessionForManager, phaseOf, requireTrainingManager, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
+import { loadSessionForManager, phaseOf, requireTrainingManager, sessionDtos, wallClockText, type TrainingContext } from './session-repository';
 
-export async function cancelSession(ctx: TrainingContext, id: string, input: { version: number; reason: string }): Promise<SessionRow> {
+export async function cancelSession(ctx: TrainingContext, id: string, input: { version: number; reason: string }): Promise<TrainingSessionDto> {
   requireTrainingManager(ctx.actor);
   const now = ctx.clock.now();
-  const { row, emails } = await ctx.database.db.transaction(async (tx) => {
+  const { dto, emails } = await ctx.database.db.transaction(async (tx) => {
     const current = await loadSessionForManager(tx, ctx.actor, id, true);
     if (current.version !== input.version) throw staleVersion(`training session ${id}`);
     const phase = phaseOf(current, now);
@@ -32,8 +33,10 @@ export async function cancelSession(ctx: TrainingContext, id: string, input: { v
       (names) => `您单位报名的宣贯培训“${row.title}”（${wallClockText(row.startsAt)}，${row.venue}）已取消。原因：${reason}。参训人员：${names}。请关注后续场次安排。`,
     );
     await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'cancel', summary: { title: row.title, reason, notifiedOrganisations: orgs } });
-    return { row, emails };
+    const [dto] = await sessionDtos(tx, [row], now);
+    await rememberIdempotent(tx, dto);
+    return { dto, emails };
   });
   await sendEmails(ctx, emails);
-  return row;
+  return dto;
 }

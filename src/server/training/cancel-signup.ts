@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { invalidState, notFound } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { projects, trainingSessions, trainingSignups } from '../db/schema';
+import { rememberIdempotent } from '../http/idempotency';
 import { phaseOf, requireApplicant, type TrainingContext } from './session-repository';
 
 export async function cancelSignup(ctx: TrainingContext, signupId: string): Promise<{ id: string; cancelled: true }> {
@@ -27,6 +28,8 @@ export async function cancelSignup(ctx: TrainingContext, signupId: string): Prom
       action: 'cancel',
       summary: { session: session.title, sessionId: session.id, project: found.projectName, attendee: found.s.attendeeName },
     });
-    return { id: signupId, cancelled: true as const };
+    const result = { id: signupId, cancelled: true as const };
+    await rememberIdempotent(tx, result);
+    return result;
   });
 }

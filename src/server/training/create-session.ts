@@ -1,12 +1,13 @@
 /** 新建培训场次 for the active campaign (provider: its own; commission: run by the commission itself). */
-import type { SessionInput } from '../../shared/training';
+import type { SessionInput, TrainingSessionDto } from '../../shared/training';
 import { writeAudit } from '../audit/write-audit';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { trainingSessions } from '../db/schema';
+import { rememberIdempotent } from '../http/idempotency';
 import { checkSessionInput } from './session-input';
-import { requireTrainingManager, type SessionRow, type TrainingContext } from './session-repository';
+import { requireTrainingManager, sessionDtos, type TrainingContext } from './session-repository';
 
-export async function createSession(ctx: TrainingContext, input: SessionInput): Promise<SessionRow> {
+export async function createSession(ctx: TrainingContext, input: SessionInput): Promise<TrainingSessionDto> {
   requireTrainingManager(ctx.actor);
   const now = ctx.clock.now();
   const checked = checkSessionInput(input, now, { mustBeFuture: true });
@@ -28,6 +29,8 @@ export async function createSession(ctx: TrainingContext, input: SessionInput): 
       action: 'create',
       summary: { title: row.title, venue: row.venue, startsAt: row.startsAt.toISOString(), endsAt: row.endsAt.toISOString(), capacity: row.capacity },
     });
-    return row;
+    const [dto] = await sessionDtos(tx, [row], now);
+    await rememberIdempotent(tx, dto);
+    return dto;
   });
 }

@@ -34,11 +34,9 @@ import { cancelSignup } from './cancel-signup';
 import { createSession } from './create-session';
 import { markAttendance } from './mark-attendance';
 import { listSessions, renderRosterXlsx, sessionRoster } from './roster';
-import { seesFullPhone, sessionDtos, signupsOf, signupDto, type TrainingContext } from './session-repository';
+import { sessionDtos, type TrainingContext } from './session-repository';
 import { signUp } from './sign-up';
 import { updateSession } from './update-session';
-import { eq } from 'drizzle-orm';
-import { trainingSignups } from '../db/schema';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['宣贯培训'];
@@ -61,8 +59,7 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
     { schema: { tags: TAG, summary: '新建培训场次（北京时间）', body: sessionInputSchema, response: { 200: sessionSchema, ...errors } } },
     async (req, reply) =>
       withIdempotency(services, req, reply, async () => {
-        const ctx = authedContext(services, req);
-        return one(ctx, await createSession(ctx, req.body));
+        return createSession(authedContext(services, req), req.body);
       }),
   );
 
@@ -80,8 +77,7 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
     { schema: { tags: TAG, summary: '取消培训场次（原因；通知已报名单位）', params: idParams, body: sessionCancelSchema, response: { 200: sessionSchema, ...errors } } },
     async (req, reply) =>
       withIdempotency(services, req, reply, async () => {
-        const ctx = authedContext(services, req);
-        return one(ctx, await cancelSession(ctx, req.params.id, req.body));
+        return cancelSession(authedContext(services, req), req.params.id, req.body);
       }),
   );
 
@@ -129,12 +125,7 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
     '/api/applicant/training/sessions/:id/signups',
     { schema: { tags: TAG, summary: '报名参训人员（本单位已立项项目；名额已满答 409）', params: idParams, body: signupInputSchema, response: { 200: signupSchema, ...errors } } },
     async (req, reply) =>
-      withIdempotency(services, req, reply, async () => {
-        const ctx = authedContext(services, req);
-        const row = await signUp(ctx, req.params.id, req.body);
-        const [joined] = await signupsOf(db, eq(trainingSignups.id, row.id));
-        return signupDto(joined, seesFullPhone(ctx.actor));
-      }),
+      withIdempotency(services, req, reply, async () => signUp(authedContext(services, req), req.params.id, req.body)),
   );
 
   r.get(

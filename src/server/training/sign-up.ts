@@ -5,16 +5,17 @@
  * that lock and the (capacity+1)-th sees a full session (409 名额已满).
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { ATTENDEE_ROLE_LABELS, type SignupInput } from '../../shared/training';
+import { ATTENDEE_ROLE_LABELS, type SignupInput, type TrainingSignupDto } from '../../shared/training';
 import { AppError, invalidState, notFound } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { campaigns, projects, trainingSessions, trainingSignups } from '../db/schema';
+import { rememberIdempotent } from '../http/idempotency';
 import { allow } from '../policy/policy';
-import { attendeesPerProject, phaseOf, requireApplicant, type SignupRow, type TrainingContext } from './session-repository';
+import { attendeesPerProject, phaseOf, requireApplicant, seesFullPhone, signupDto, signupsOf, type TrainingContext } from './session-repository';
 
 const conflict = (field: string, msg: string) => new AppError('conflict', `signup refused: ${field}`, msg, { fields: { [field]: msg } });
 
-export async function signUp(ctx: TrainingContext, sessionId: string, input: SignupInput): Promise<SignupRow> {
+export async function signUp(ctx: TrainingContext, sessionId: string, input: SignupInput): Promise<TrainingSignupDto> {
   requireApplicant(ctx.actor);
   const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
@@ -56,7 +57,11 @@ export async function signUp(ctx: TrainingContext, sessionId: string, input: Sig
       // No phone in the audit summary: it is personal data and not needed to trace the act.
       summary: { session: session.title, sessionId, project: project.name, attendee: name, role: ATTENDEE_ROLE_LABELS[input.attendeeRole] },
     });
-    return row;
+    const [joined] = await signupsOf(tx, eq(trainingSignups.id, row.id));
+    const dto = signupDto(joined, seesFullPhone(ctx.actor));
+    // The seat and the stored answer commit together: a retry after a lost answer replays it.
+    await rememberIdempotent(tx, dto);
+    return dto;
   });
 }
 
