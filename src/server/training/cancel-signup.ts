@@ -21,7 +21,9 @@ export async function cancelSignup(ctx: TrainingContext, signupId: string): Prom
     const phase = phaseOf(session, now);
     if (phase === 'cancelled') throw invalidState(`session ${session.id} cancelled`, '该培训场次已取消，无需取消报名');
     if (phase !== 'upcoming') throw invalidState(`session ${session.id} started`, '培训已开始，不能取消报名');
-    await tx.delete(trainingSignups).where(eq(trainingSignups.id, signupId));
+    // A twin cancel that waited on the lock finds the row gone: same answer as a missing one.
+    const deleted = await tx.delete(trainingSignups).where(eq(trainingSignups.id, signupId)).returning({ id: trainingSignups.id });
+    if (deleted.length === 0) throw notFound(`signup ${signupId} gone`, '报名记录');
     await writeAudit(tx, ctx, {
       entity: 'training_signup',
       entityId: signupId,
