@@ -22,4 +22,12 @@ describe('campaign config', () => {
     expect(c2027.calendar.holidays).toEqual([]);
     expect(c2026.windows.application.closesAt).toBe('2026-04-20T23:59:59+08:00');
   });
+
+  it('立项审核: the default 立项编号 format, and a set decision start moves with the year', () => {
+    expect(c2026.projectNoFormat).toBe('TJZLGG-{year}-{nnnn}');
+    expect(c2026.approvalOpensAt).toBeUndefined();
+    const c2027 = copyCampaignConfigToYear({ ...c2026, approvalOpensAt: '2026-04-27T09:00:00+08:00' }, 2026, 2027);
+    expect(c2027.approvalOpensAt).toBe('2027-04-27T09:00:00+08:00');
+    expect(campaignConfigSchema.safeParse({ ...c2026, projectNoFormat: 'GG{year}' }).success).toBe(false);
+  });
 });

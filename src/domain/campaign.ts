@@ -3,6 +3,7 @@
  * to a new year. Everything the commission may change lives in CampaignConfig.
  */
 import type { CampaignConfig } from '../shared/campaign';
+import { DEFAULT_PROJECT_NO_FORMAT } from './project-number';
 import { CN_CALENDAR_2026 } from './working-days';
 
 
@@ -58,6 +59,8 @@ export function default2026CampaignConfig(namingRules: CampaignConfig['namingRul
     duplicate: { flagThreshold: 0.6, showThreshold: 0.3, targets: ['excellent_results', 'same_year'] },
     calendar: { holidays: [...CN_CALENDAR_2026.holidays], workdays: [...CN_CALENDAR_2026.workdays] },
     contact: { division: '市市场监管委质量发展处', people: '郭丽坤  陈莹', phone: '27182036  58950677', email: 'scjgzlfzc@tj.gov.cn' },
+    // 立项编号 (程序二); decisions open after the application deadline by default (approvalOpensAt absent).
+    projectNoFormat: DEFAULT_PROJECT_NO_FORMAT,
   };
 }
 
@@ -72,6 +75,7 @@ export function copyCampaignConfigToYear(config: CampaignConfig, fromYear: numbe
     w.closesAt = moveInstant(w.closesAt);
     if (w.applicantClosesAt) w.applicantClosesAt = moveInstant(w.applicantClosesAt);
   }
+  if (copy.approvalOpensAt) copy.approvalOpensAt = moveInstant(copy.approvalOpensAt);
   copy.earliestStartDate = `${Number(copy.earliestStartDate.slice(0, 4)) + shift}${copy.earliestStartDate.slice(4)}`;
   copy.calendar = { holidays: [], workdays: [] };
   return copy;

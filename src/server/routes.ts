@@ -3,14 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerApplicationAreaRoutes } from './applications/routes';
+import { registerApprovalRoutes } from './approvals/routes';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBackupRoutes } from './backup/routes';
 import { registerCampaignRoutes } from './campaigns/routes';
+import { registerCertificateRoutes } from './certificates/routes';
 import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
+import { registerTrainingRoutes } from './training/routes';
 
 export const APP_VERSION = '0.1.0';
 
@@ -34,4 +37,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   // Procedure areas register below, one line each.
   registerApplicationAreaRoutes(app, services, opts);
   registerRecommendationRoutes(app, services);
+  registerTrainingRoutes(app, services);
+  registerApprovalRoutes(app, services);
+  registerCertificateRoutes(app, services);
 }

@@ -3,6 +3,8 @@
  * text is unknown, the rule lives here with a default the commission can edit.
  */
 import { z } from 'zod';
+import { certificateNoFormatProblem } from '../domain/certificate-number';
+import { projectNoFormatProblem } from '../domain/project-number';
 
 const instant = z
   .string()
@@ -68,6 +70,32 @@ export const campaignConfigSchema = z.object({
   /** CN working-day calendar used for 公示 length (data/cn-holidays-<year>.json). */
   calendar: z.object({ holidays: z.array(day), workdays: z.array(day) }),
   contact: z.object({ division: z.string(), people: z.string(), phone: z.string(), email: z.string() }),
+  /** 宣贯培训: attendees one project may sign up per session (absent → 3, src/server/training). */
+  training: z.object({ attendeesPerProject: z.number().int().min(1).max(20) }).optional(),
+  /** 立项编号 template: {year} and one {nnnn} (src/domain/project-number.ts); absent → TJZLGG-{year}-{nnnn}. */
+  projectNoFormat: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .superRefine((v, c) => {
+      const problem = projectNoFormatProblem(v);
+      if (problem) c.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  /** 立项审核 decisions start here; absent → the second after the application window closes. */
+  approvalOpensAt: instant.optional(),
+  /** 证书编号 template: {year} and one {nnn} (src/domain/certificate-number.ts); absent → TJZLGG-{year}-YX-{nnn}. */
+  certificateNoFormat: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .superRefine((v, c) => {
+      const problem = certificateNoFormatProblem(v);
+      if (problem) c.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
 });
 
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;

@@ -59,6 +59,10 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   contactPhone: '联系电话',
   batchId: '推荐批次',
   recommenderKind: '推荐单位类型',
+  // 立项审核
+  projectNoFormat: '立项编号格式',
+  approvalOpensAt: '立项审核开始时间',
+  certificateNoFormat: '证书编号格式',
   // campaign configuration
   opensAt: '开始时间',
   applicantClosesAt: '申报单位提交截止时间',
@@ -93,6 +97,18 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   description: '说明',
   preferred: '倾斜支持',
   text: '内容',
+  // 宣贯培训
+  training: '宣贯培训设置',
+  attendeesPerProject: '每个项目每场报名人数上限',
+  venue: '培训地点',
+  startsAt: '开始时间',
+  endsAt: '结束时间',
+  capacity: '容量（人数）',
+  attendeeName: '参训人员姓名',
+  attendeeRole: '参训人员角色',
+  attendeePhone: '参训人员手机号码',
+  attended: '出勤',
+  items: '名单',
 };
 
 export function labelForPath(path: string): string {

@@ -15,6 +15,11 @@ const AuditPage = lazy(() => import('./AuditPage'));
 const BatchesPage = lazy(() => import('./BatchesPage'));
 const BatchesDetailPage = lazy(() => import('./BatchesDetailPage'));
 const HistoryPage = lazy(() => import('./HistoryPage'));
+// 宣贯培训: the commission sees and manages every session with the provider's pages.
+const TrainingSessionsPage = lazy(() => import('../training/SessionsPage'));
+const TrainingRosterPage = lazy(() => import('../training/RosterPage'));
+const CertificatesPage = lazy(() => import('./CertificatesPage'));
+const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -128,6 +133,11 @@ export default function CommissionApp() {
         { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
         { path: 'batches/:id', element: <Lazy><BatchesDetailPage /></Lazy> },
         { path: 'history', element: <Lazy><HistoryPage /></Lazy> },
+        { path: 'training', element: <Lazy><TrainingSessionsPage base="/commission/training" /></Lazy> },
+        { path: 'training/sessions', element: <Lazy><TrainingSessionsPage base="/commission/training" /></Lazy> },
+        { path: 'training/sessions/:id', element: <Lazy><TrainingRosterPage base="/commission/training" /></Lazy> },
+        { path: 'certificates', element: <Lazy><CertificatesPage /></Lazy> },
+        { path: 'approval', element: <Lazy><ApprovalsPage /></Lazy> },
         {
           path: 'audit',
           element: (
