@@ -13,6 +13,7 @@ import '../../components/review/review.css';
 const ReviewsPage = lazy(() => import('./ReviewsPage'));
 const ReviewPage = lazy(() => import('./ReviewPage'));
 const BatchesPage = lazy(() => import('./BatchesPage'));
+const TrainingSignupsPage = lazy(() => import('./TrainingSignupsPage'));
 
 const STATS: { label: string; states: string[]; tab: string }[] = [
   { label: '待审核', states: ['submitted'], tab: 'submitted' },
@@ -92,6 +93,7 @@ export default function RecommenderApp() {
         { path: 'reviews', element: <Lazy><ReviewsPage /></Lazy> },
         { path: 'reviews/:id', element: <Lazy><ReviewPage /></Lazy> },
         { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
+        { path: 'training', element: <Lazy><TrainingSignupsPage /></Lazy> },
         // Server notifications link to /recommender/batch.
         { path: 'batch', element: <Lazy><BatchesPage /></Lazy> },
       ]}
