@@ -18,6 +18,7 @@ describe('立项编号', () => {
     expect(projectNoFormatProblem('GG{nnn}-{nn}')).toContain('只包含一个');
     expect(projectNoFormatProblem('GG{month}-{nnnn}')).toContain('{year}');
     expect(projectNoFormatProblem('GG {nnnn}')).toContain('空格');
+    expect(projectNoFormatProblem('GG-{nnnn}')).toContain('{year}');
     expect(projectNoFormatProblem(DEFAULT_PROJECT_NO_FORMAT)).toBeNull();
     // A broken stored format falls back to the default rather than minting odd numbers.
     expect(formatProjectNo('GG{year}', 2026, 5)).toBe('TJZLGG-2026-0005');

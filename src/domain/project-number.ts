@@ -16,6 +16,9 @@ export function projectNoFormatProblem(format: string): string | null {
   const rest = format.replace(SEQ, '').replace(/\{year\}/g, '');
   if (/[{}]/.test(rest)) return '立项编号格式只能使用 {year}（年度）和 {nnnn}（序号）两种占位符';
   if (/\s/.test(rest)) return '立项编号格式不能包含空格';
+  // 立项编号 are unique across all years (projects.project_no has one unique index), so a format
+  // without the year would collide with last year's numbers.
+  if (!format.includes('{year}')) return '立项编号格式须包含年度占位符 {year}，以免与往年编号重复';
   return null;
 }
 
