@@ -104,7 +104,7 @@ export const BREAKS: Break[] = [
     point: 4,
     what: 'the idempotency record is written after the command commits (the old way), not in its transaction',
     file: 'src/server/http/idempotency.ts',
-    edits: [{ find: '  if (!p || p.recorded) return;\n', replace: '  if (!p || p.recorded || p) return;\n' }],
+    edits: [{ find: '  if (!p || p.recordedIn.has(tx)) return;\n', replace: '  if (!p || p.recordedIn.has(tx) || p) return;\n' }],
     tests: ['src/server/http/idempotency.test.ts'],
   },
   {
@@ -161,7 +161,7 @@ export const BREAKS: Break[] = [
     point: 5,
     what: 'kill -9 after a batch send committed: the idempotency record was not in the transaction, so the retry is refused',
     file: 'src/server/http/idempotency.ts',
-    edits: [{ find: '  if (!p || p.recorded) return;\n', replace: '  if (!p || p.recorded || p) return;\n' }],
+    edits: [{ find: '  if (!p || p.recordedIn.has(tx)) return;\n', replace: '  if (!p || p.recordedIn.has(tx) || p) return;\n' }],
     tests: ['test/reliability/crash-safety.test.ts'],
     testName: 'committed',
   },

@@ -32,21 +32,22 @@ interface PendingKey {
   userId: string;
   route: string;
   now: Date;
-  recorded: boolean;
+  /** Transactions that already hold the record (a command that retries its transaction records again). */
+  recordedIn: WeakSet<object>;
 }
 
 const pending = new AsyncLocalStorage<PendingKey>();
 
 /**
  * Stores the answer of the keyed request being served, in the command's own transaction. A no-op
- * outside a keyed request, and after the first call. `response` must be exactly what the route
- * answers (the JSON body).
+ * outside a keyed request, and when called again in the same transaction. `response` must be
+ * exactly what the route answers (the JSON body).
  */
 export async function rememberIdempotent(tx: DbOrTx, response: unknown): Promise<void> {
   const p = pending.getStore();
-  if (!p || p.recorded) return;
+  if (!p || p.recordedIn.has(tx)) return;
   await tx.insert(idempotencyKeys).values({ key: p.key, userId: p.userId, route: p.route, statusCode: 200, response: response as object, createdAt: p.now });
-  p.recorded = true;
+  p.recordedIn.add(tx);
 }
 
 export async function withIdempotency<T>(services: Services, req: FastifyRequest, reply: FastifyReply, run: () => Promise<T>): Promise<T> {
@@ -65,7 +66,7 @@ export async function withIdempotency<T>(services: Services, req: FastifyRequest
   const prior = await find();
   if (prior) return replay(prior);
 
-  const scope: PendingKey = { key, userId, route, now: services.clock.now(), recorded: false };
+  const scope: PendingKey = { key, userId, route, now: services.clock.now(), recordedIn: new WeakSet() };
   let result: T;
   try {
     result = await pending.run(scope, run);
@@ -77,11 +78,11 @@ export async function withIdempotency<T>(services: Services, req: FastifyRequest
     throw err;
   }
   if (process.env[FAULT_KILL_AFTER_COMMIT] === route) process.kill(process.pid, 'SIGKILL');
-  if (!scope.recorded) {
-    await db
-      .insert(idempotencyKeys)
-      .values({ key, userId, route, statusCode: 200, response: result as object, createdAt: scope.now })
-      .onConflictDoNothing();
-  }
+  // Commands that do not call rememberIdempotent yet (or whose recording transaction was rolled back
+  // and retried without it): store the answer now. A no-op when the command's transaction stored it.
+  await db
+    .insert(idempotencyKeys)
+    .values({ key, userId, route, statusCode: 200, response: result as object, createdAt: scope.now })
+    .onConflictDoNothing();
   return result;
 }
