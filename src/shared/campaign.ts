@@ -110,3 +110,11 @@ export const campaignSchema = z.object({
   version: z.number().int(),
 });
 export type CampaignDto = z.infer<typeof campaignSchema>;
+
+/** 年度工作概况: projects of the campaign per milestone (src/domain/campaign-overview.ts). */
+export const campaignOverviewSchema = z.object({
+  campaignId: z.string(),
+  year: z.number(),
+  milestones: z.array(z.object({ key: z.string(), label: z.string(), count: z.number() })),
+});
+export type CampaignOverview = z.infer<typeof campaignOverviewSchema>;

@@ -13,6 +13,15 @@ describe('commission pages', () => {
     await page.waitForURL((u) => u.pathname === '/commission');
   }
 
+  it('home shows the live 年度工作概况 (the demo has submitted projects)', { timeout: 60_000 }, async () => {
+    const { page } = await b.open();
+    await signIn(page);
+    const card = page.locator('.ant-card').filter({ has: page.getByText('年度工作概况') });
+    await card.waitFor();
+    const applied = card.locator('.ant-statistic').filter({ hasText: '申报项目' }).locator('.ant-statistic-content-value');
+    await expect.poll(async () => Number((await applied.textContent())?.replace(/\D/g, '') || 0), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
   it('edits the campaign with an optimistic version; a stale save shows 已被他人修改', { timeout: 180_000 }, async () => {
     const a = await b.open();
     const other = await b.open();

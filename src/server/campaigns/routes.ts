@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
-import { campaignConfigSchema, campaignSchema, WINDOW_KEYS } from '../../shared/campaign';
+import { campaignConfigSchema, campaignOverviewSchema, campaignSchema, WINDOW_KEYS } from '../../shared/campaign';
 import { windowStatus } from '../../domain/deadlines';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { Services } from '../context';
@@ -11,6 +11,7 @@ import { campaigns, organisations, windowReopenings } from '../db/schema';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
 import { activeCampaign, campaignById, toCampaignDto } from './campaign-repository';
+import { campaignOverview } from './campaign-overview';
 import { copyCampaign } from './copy-campaign';
 import { reopenWindow } from './reopen-window';
 import { updateCampaign } from './update-campaign';
@@ -87,6 +88,16 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
       serverTime: now.toISOString(),
     };
   });
+
+  r.get(
+    '/api/commission/overview',
+    { schema: { tags: ['年度活动'], summary: '年度工作概况（当前年度各环节项目数）', response: { 200: campaignOverviewSchema, ...errors } } },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'read_overview' });
+      return campaignOverview(services.database.db, await activeCampaign(services.database.db));
+    },
+  );
 
   r.get('/api/campaigns', { schema: { tags: ['年度活动'], summary: '年度活动列表', response: { 200: z.object({ items: z.array(campaignSchema) }), ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);

@@ -1,7 +1,10 @@
 import { AuditOutlined, RightOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Statistic } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Statistic } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { CampaignOverview } from '../../../shared/campaign';
+import { api, errorMessage } from '../../api';
 import { PageLoading } from '../../components/PageLoading';
 import { KeyDatesCard, ProcedureCard, WelcomeBanner } from '../../components/Workbench';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -47,7 +50,7 @@ function CommissionHome() {
   return (
     <>
       <PageHeader title="市市场监管委工作台" subtitle="年度活动组织、立项审核、成果评定与公示公布" />
-      <WelcomeBanner description="在此配置年度活动、管理各类账户、查阅审计日志；立项审核、宣贯培训、成果评定和公示公布功能将陆续上线。" />
+      <WelcomeBanner description="在此配置年度活动、管理各类账户、查阅审计日志；立项审核、宣贯培训和证书发放已上线，成果评定和公示公布功能将陆续上线。" />
       <Row gutter={[20, 20]}>
         <Col xs={24} md={8}>
           <QuickLink to="/commission/campaign" icon={<SettingOutlined />} title="年度活动配置" description="申报方向、产业链、时间窗口、规则与补报窗口" />
@@ -65,18 +68,7 @@ function CommissionHome() {
           <QuickLink to="/commission/audit" icon={<AuditOutlined />} title="审计日志" description="全部关键操作留痕，支持导出与哈希链校验" />
         </Col>
         <Col xs={24} xl={16}>
-          <Card title="年度工作概况" className="gg-fill">
-            <Row gutter={[16, 16]}>
-              {['申报项目', '已推荐', '已立项', '已提交成果'].map((t) => (
-                <Col xs={12} md={6} key={t}>
-                  <Statistic title={t} value={0} suffix="项" />
-                </Col>
-              ))}
-            </Row>
-            <p className="gg-muted gg-small" style={{ marginTop: 16, marginBottom: 0 }}>
-              统计数据将随项目申报模块上线后自动汇总。
-            </p>
-          </Card>
+          <OverviewCard />
         </Col>
         <Col xs={24} xl={8}>
           <KeyDatesCard />
@@ -88,6 +80,31 @@ function CommissionHome() {
     </>
   );
 }
+
+/** 年度工作概况: live counts per milestone of the current campaign, each linking to its page. */
+function OverviewCard() {
+  const overview = useQuery({ queryKey: ['commission', 'overview'], queryFn: () => api.get<CampaignOverview>('/api/commission/overview'), staleTime: 30_000 });
+  return (
+    <Card title={overview.data ? `${overview.data.year}年度工作概况` : '年度工作概况'} className="gg-fill" aria-busy={overview.isLoading}>
+      {overview.isError ? (
+        <Alert type="error" showIcon message="概况加载失败" description={errorMessage(overview.error)} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {(overview.data?.milestones ?? PLACEHOLDER_MILESTONES).map((m) => (
+            <Col xs={12} md={8} xxl={4} key={m.key}>
+              <Statistic title={m.label} value={m.count} suffix="项" loading={overview.isLoading} />
+            </Col>
+          ))}
+        </Row>
+      )}
+      <p className="gg-muted gg-small" style={{ marginTop: 16, marginBottom: 0 }}>
+        按项目已到达的环节统计（不含未提交的草稿）；详见<Link to="/commission/approval">立项审核</Link>和<Link to="/commission/batches">推荐批次接收</Link>。
+      </p>
+    </Card>
+  );
+}
+
+const PLACEHOLDER_MILESTONES = ['申报项目', '已推荐', '已立项', '已提交成果', '已认定优秀成果'].map((label) => ({ key: label, label, count: 0 }));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
