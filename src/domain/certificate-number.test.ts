@@ -11,6 +11,8 @@ describe('证书编号 format', () => {
   it('falls back to the default for an unusable format and names the problem', () => {
     expect(certificateNoFormatProblem('TJZLGG-{year}')).toContain('序号占位符');
     expect(certificateNoFormatProblem('A{nn}B{nnn}')).toContain('只包含一个');
+    expect(certificateNoFormatProblem('ZS-{nnn}')).toContain('{year}');
+    expect(certificateNoFormatProblem('ZS-{year}-{nnn}')).toBeNull();
     expect(formatCertificateNo('TJZLGG-{year}', 2026, 3)).toBe('TJZLGG-2026-YX-003');
   });
 

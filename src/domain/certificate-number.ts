@@ -13,6 +13,8 @@ const SEQ = /\{(n+)\}/;
 export function certificateNoFormatProblem(format: string): string | null {
   const runs = format.match(/\{n+\}/g) ?? [];
   if (runs.length !== 1) return '证书编号格式须包含且只包含一个序号占位符，如 {nnn}';
+  // Certificate numbers are unique across years (certificates_no_uq): each year restarts at 1.
+  if (!format.includes('{year}')) return '证书编号格式须包含年度占位符 {year}';
   if (/[\\/\s]/.test(format.replace(SEQ, ''))) return '证书编号格式不能包含空格或斜杠';
   return null;
 }

@@ -9,7 +9,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
-import { auditLog, certificateRuns, certificates, files, notifications, projects } from '../db/schema';
+import { activeCampaign } from '../campaigns/campaign-repository';
+import { auditLog, campaigns, certificateRuns, certificates, files, notifications, projects } from '../db/schema';
 import { pdfText, squash } from '../documents/test-utils';
 import { registerWorkers } from '../jobs/workers';
 import { runCertificateJob } from './certificate-run-job';
@@ -231,5 +232,16 @@ describe('resuming', () => {
     const [done] = await db().select().from(certificateRuns).where(eq(certificateRuns.id, second.body.id));
     expect(done).toMatchObject({ state: 'done', issued: 1 });
     expect((await db().select().from(certificates).where(inArray(certificates.projectId, more))).map((c) => c.certificateNo).sort()).toEqual(['TJZLGG-2026-YX-008', 'TJZLGG-2026-YX-009']);
+  });
+
+  it('numbers in the campaign’s own 证书编号格式, continuing the sequence', async () => {
+    const campaign = await activeCampaign(db());
+    await db().update(campaigns).set({ config: { ...(campaign.config as object), certificateNoFormat: '津质攻证{year}第{nnnn}号' } }).where(eq(campaigns.id, campaign.id));
+    const id = await recognised('app_012', '提升生物制造发酵批次收率一致性');
+    await commission.post('/api/commission/certificates/runs');
+    await t.jobs.drain();
+    expect((await certificateOf(id)).certificateNo).toBe('津质攻证2026第0010号');
+    const pdf = await commission.get(`/api/commission/certificates/${(await certificateOf(id)).id}/download`);
+    expect(squash(pdfText(pdf.raw))).toContain('证书编号：津质攻证2026第0010号');
   });
 });

@@ -28,6 +28,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { certificateNoFormatProblem, DEFAULT_CERTIFICATE_NO_FORMAT, formatCertificateNo } from '../../../domain/certificate-number';
 import { DEFAULT_PROJECT_NO_FORMAT, formatProjectNo, projectNoFormatProblem } from '../../../domain/project-number';
 import type { WindowKey } from '../../../shared/campaign';
 import { WINDOW_KEYS, WINDOW_LABELS } from '../../labels';
@@ -523,6 +524,21 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
             style={{ marginBottom: 0, maxWidth: 420 }}
           >
             <Input placeholder={DEFAULT_PROJECT_NO_FORMAT} maxLength={40} />
+          </Form.Item>
+        </Card>
+
+        <Card title="证书发放" className="gg-section-card" extra={<span className="gg-muted gg-small">证书编号按发放顺序连续分配，作废后重新发放使用新编号</span>}>
+          <Form.Item
+            label="证书编号格式"
+            name={['config', 'certificateNoFormat']}
+            extra={`{year} 为年度，{nnn} 为序号（n 的个数即位数）；留空则使用默认格式 ${DEFAULT_CERTIFICATE_NO_FORMAT}，如 ${formatCertificateNo(undefined, campaign.year, 1)}`}
+            normalize={(v: string | undefined) => (v?.trim() ? v : undefined)}
+            rules={[
+              { validator: (_, v: string | undefined) => (!v?.trim() || !certificateNoFormatProblem(v.trim()) ? Promise.resolve() : Promise.reject(new Error(certificateNoFormatProblem(v.trim())!))) },
+            ]}
+            style={{ marginBottom: 0, maxWidth: 420 }}
+          >
+            <Input placeholder={DEFAULT_CERTIFICATE_NO_FORMAT} maxLength={40} aria-label="证书编号格式" />
           </Form.Item>
         </Card>
 
