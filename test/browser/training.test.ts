@@ -106,5 +106,13 @@ describe('宣贯培训 pages', () => {
     await seen.waitFor();
     expect(await seen.textContent()).toContain('出勤');
     expect(await recommender.content()).not.toContain('13920265678');
+
+    // The per-project limit is campaign data the commission edits (default 3).
+    const commission = (await b.open()).page;
+    await signIn(commission, b.account('commission').username, '/commission');
+    await commission.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '年度活动配置' }).click();
+    const limit = commission.getByLabel('每个项目每场报名人数上限');
+    await limit.waitFor();
+    expect(await limit.inputValue()).toBe('3');
   });
 });

@@ -31,6 +31,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { certificateNoFormatProblem, DEFAULT_CERTIFICATE_NO_FORMAT, formatCertificateNo } from '../../../domain/certificate-number';
 import { DEFAULT_PROJECT_NO_FORMAT, formatProjectNo, projectNoFormatProblem } from '../../../domain/project-number';
 import type { WindowKey } from '../../../shared/campaign';
+import { DEFAULT_ATTENDEES_PER_PROJECT } from '../../../shared/training';
 import { WINDOW_KEYS, WINDOW_LABELS } from '../../labels';
 import { ApiError, api, errorMessage, idempotencyHeaders } from '../../api';
 import { DraftRestorePrompt } from '../../components/DraftRestorePrompt';
@@ -72,7 +73,7 @@ function toForm(c: CampaignDto): CampaignForm {
     applicantClosesAt: toPickerValue(windows[k].applicantClosesAt),
     closesAt: toPickerValue(windows[k].closesAt),
   });
-  return { title: c.title, documentNo: c.documentNo ?? '', status: c.status, windows: { application: w('application'), results: w('results') }, config: structuredClone(rest) };
+  return { title: c.title, documentNo: c.documentNo ?? '', status: c.status, windows: { application: w('application'), results: w('results') }, config: { ...structuredClone(rest), training: rest.training ?? { attendeesPerProject: DEFAULT_ATTENDEES_PER_PROJECT } } };
 }
 
 function toWire(f: CampaignForm): CampaignFormWire {
@@ -539,6 +540,18 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
             style={{ marginBottom: 0, maxWidth: 420 }}
           >
             <Input placeholder={DEFAULT_CERTIFICATE_NO_FORMAT} maxLength={40} aria-label="证书编号格式" />
+          </Form.Item>
+        </Card>
+
+        <Card title="宣贯培训" className="gg-section-card" extra={<span className="gg-muted gg-small">立项项目的质量负责人、项目负责人和技术骨干参训</span>}>
+          <Form.Item
+            label="每个项目每场报名人数上限"
+            name={['config', 'training', 'attendeesPerProject']}
+            rules={[{ required: true, message: '请填写每个项目每场报名人数上限' }]}
+            extra={`申报单位为一个已立项项目在同一场培训中最多报名的人数（默认 ${DEFAULT_ATTENDEES_PER_PROJECT} 人）`}
+            style={{ marginBottom: 0 }}
+          >
+            <InputNumber min={1} max={20} precision={0} style={{ width: 160 }} aria-label="每个项目每场报名人数上限" />
           </Form.Item>
         </Card>
 
