@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject } from '../../../test/support/factories';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
+import { eq } from 'drizzle-orm';
 import { activeCampaign } from '../campaigns/campaign-repository';
+import { projects } from '../db/schema';
 import { campaignConfigSchema } from '../../shared/campaign';
 import { duplicateIndex, invalidateDuplicateIndex } from './duplicate-index';
 
@@ -32,6 +34,20 @@ describe('duplicate index freshness', () => {
     expect(recent.has(`p:${p.id}`)).toBe(false);
     const exact = await duplicateIndex(db, c.id, c.config);
     expect(exact.has(`p:${p.id}`)).toBe(true);
+  });
+
+  it('an exact reader sees an application leave the compared set and another enter it at once', async () => {
+    const db = t.services.database.db;
+    const c = await campaign();
+    const a = await insertProject(t, { applicant: 'app_005', state: 'submitted', name: '汽车轮毂铸造缩松缺陷率降低攻关' });
+    const b = await insertProject(t, { applicant: 'app_006', state: 'draft', name: '光伏组件层压气泡不良率降低攻关' });
+    expect((await duplicateIndex(db, c.id, c.config)).has(`p:${a.id}`)).toBe(true);
+    // a withdrawn (leaves) and b submitted (enters), each with one version bump, in one step
+    await db.update(projects).set({ state: 'withdrawn', version: a.version + 1 }).where(eq(projects.id, a.id));
+    await db.update(projects).set({ state: 'submitted', version: b.version + 1 }).where(eq(projects.id, b.id));
+    const index = await duplicateIndex(db, c.id, c.config);
+    expect(index.has(`p:${a.id}`)).toBe(false);
+    expect(index.has(`p:${b.id}`)).toBe(true);
   });
 
   it('readers arriving together share one check, and all of them see the result', async () => {

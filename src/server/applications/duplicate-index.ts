@@ -13,7 +13,7 @@
  * Historical results are published lists and are shown in full. Recommenders and the commission
  * see everything.
  */
-import { count, eq, inArray, max } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
 import { SimilarityIndex, type SimilarityMatch } from '../../domain/similarity';
 import type { ApplicationForm } from '../../shared/application-form';
 import type { DuplicateCheck, DuplicateMatch } from '../../shared/applications';
@@ -38,10 +38,22 @@ interface DocMeta {
 
 interface CacheEntry {
   historySignature: string;
+  /** When the history signature was last read (performance.now()). */
+  historyCheckedAt: number;
+  /** Fingerprint of the compared same-year applications when `projects` was last brought up to date. */
+  sameYearSignature?: string;
   index: SimilarityIndex;
   /** project id → "version:state:deleted" of what the index holds (or decided not to hold). */
   projects: Map<string, string>;
 }
+
+/**
+ * The history changes only by an import (rare, by the commission). An import in this process
+ * invalidates the cache at once; other instances notice it within this time. Reading the
+ * history signature costs a count over 50,000 rows (~40 ms on PGlite), so exact checks
+ * (every submit) do not pay it every time.
+ */
+export const HISTORY_RECHECK_MS = 60_000;
 
 interface CampaignCache {
   entry?: CacheEntry;
@@ -111,7 +123,31 @@ function buildHistory(rows: (typeof historicalResults.$inferSelect)[]): Similari
  * (id, version, state) finds what changed since the last use, and only those forms are read and
  * re-indexed. A submit therefore costs one document, not a rebuild of 50,000 (docs/performance.md).
  */
+/**
+ * One aggregate over the compared applications (not drafts, not withdrawn): their number and a
+ * sum of hashes of (id, version, state). Every write bumps a project's version, so any change to
+ * the compared set changes it; computed in the database (~2 ms), it spares the scan below while
+ * nothing was submitted, returned, recommended… since the last check.
+ */
+async function sameYearSignatureOf(db: DbOrTx, campaignId: string): Promise<string> {
+  const [r] = await db
+    .select({
+      n: count(),
+      h: sql<string>`coalesce(sum(hashtext(${projects.id}::text || ':' || ${projects.version} || ':' || ${projects.state})), 0)::text`,
+    })
+    .from(projects)
+    .where(and(eq(projects.campaignId, campaignId), isNull(projects.deletedAt), notInArray(projects.state, [...NOT_COMPARED_STATES])));
+  return `${r.n}|${r.h}`;
+}
+
 async function refreshProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): Promise<void> {
+  const signature = await sameYearSignatureOf(db, campaignId);
+  if (entry.sameYearSignature === signature) return;
+  await scanProjects(db, campaignId, entry);
+  entry.sameYearSignature = signature;
+}
+
+async function scanProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): Promise<void> {
   const rows = await db
     .select({ id: projects.id, version: projects.version, state: projects.state, deletedAt: projects.deletedAt })
     .from(projects)
@@ -148,13 +184,18 @@ async function refreshProjects(db: DbOrTx, campaignId: string, entry: CacheEntry
 }
 
 async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, previous: CacheEntry | undefined): Promise<CacheEntry> {
-  const historySignature = await historySignatureOf(db, config);
   let entry = previous;
-  if (!entry || entry.historySignature !== historySignature) {
-    const kinds = historyKinds(config);
-    const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
-    entry = { historySignature, index: buildHistory(rows), projects: new Map() };
+  const historyDue = !entry || performance.now() - entry.historyCheckedAt > HISTORY_RECHECK_MS;
+  if (historyDue) {
+    const checkedAt = performance.now();
+    const historySignature = await historySignatureOf(db, config);
+    if (!entry || entry.historySignature !== historySignature) {
+      const kinds = historyKinds(config);
+      const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
+      entry = { historySignature, historyCheckedAt: checkedAt, index: buildHistory(rows), projects: new Map() };
+    } else entry.historyCheckedAt = checkedAt;
   }
+  if (!entry) throw new Error('unreachable: no duplicate index entry');
   if (config.duplicate.targets.includes('same_year')) await refreshProjects(db, campaignId, entry);
   return entry;
 }
