@@ -43,7 +43,7 @@ interface CacheEntry {
   /** Fingerprint of the compared same-year applications when `projects` was last brought up to date. */
   sameYearSignature?: string;
   index: SimilarityIndex;
-  /** project id → "version:state:deleted" of what the index holds (or decided not to hold). */
+  /** compared project id → "version:state" of what the index holds. */
   projects: Map<string, string>;
 }
 
@@ -119,11 +119,11 @@ function buildHistory(rows: (typeof historicalResults.$inferSelect)[]): Similari
 }
 
 /**
- * Brings the same-year part of the index up to date one project at a time: a cheap scan of
- * (id, version, state) finds what changed since the last use, and only those forms are read and
- * re-indexed. A submit therefore costs one document, not a rebuild of 50,000 (docs/performance.md).
- */
-/**
+ * The same-year part of the index is brought up to date one project at a time: a fingerprint says
+ * whether anything changed, a compact scan of (id, version, state) finds what, and only those
+ * forms are read and re-indexed. A submit therefore costs one document, not a rebuild of 50,000
+ * (docs/performance.md).
+ *
  * One aggregate over the compared applications (not drafts, not withdrawn): their number and a
  * sum of hashes of (id, version, state). Every write bumps a project's version, so any change to
  * the compared set changes it; computed in the database (~2 ms), it spares the scan below while
@@ -147,22 +147,29 @@ async function refreshProjects(db: DbOrTx, campaignId: string, entry: CacheEntry
   entry.sameYearSignature = signature;
 }
 
+/**
+ * Brings `entry.projects` (the compared applications: id → "version:state") up to date. The list
+ * comes back as ONE aggregated text instead of thousands of rows: on PGlite, decoding rows is most
+ * of a query's cost, and this runs on every submit of the deadline day (docs/performance.md).
+ */
 async function scanProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): Promise<void> {
-  const rows = await db
-    .select({ id: projects.id, version: projects.version, state: projects.state, deletedAt: projects.deletedAt })
+  const [{ list }] = await db
+    .select({ list: sql<string | null>`string_agg(${projects.id}::text || ':' || ${projects.version} || ':' || ${projects.state}, ',')` })
     .from(projects)
-    .where(eq(projects.campaignId, campaignId));
+    .where(and(eq(projects.campaignId, campaignId), isNull(projects.deletedAt), notInArray(projects.state, [...NOT_COMPARED_STATES])));
   const changed: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) {
-    seen.add(r.id);
-    const stamp = `${r.version}:${r.state}:${r.deletedAt ? 1 : 0}`;
-    if (entry.projects.get(r.id) === stamp) continue;
-    entry.projects.set(r.id, stamp);
-    const compared = !r.deletedAt && !(NOT_COMPARED_STATES as readonly string[]).includes(r.state);
-    entry.index.remove(`p:${r.id}`);
-    if (compared) changed.push(r.id);
+  for (const item of list ? list.split(',') : []) {
+    const i = item.indexOf(':');
+    const id = item.slice(0, i);
+    const stamp = item.slice(i + 1);
+    seen.add(id);
+    if (entry.projects.get(id) === stamp) continue;
+    entry.projects.set(id, stamp);
+    entry.index.remove(`p:${id}`);
+    changed.push(id);
   }
+  // Left the compared set (withdrawn, back to draft, deleted): out of the index.
   for (const id of [...entry.projects.keys()]) {
     if (!seen.has(id)) {
       entry.projects.delete(id);
