@@ -194,7 +194,12 @@ export async function startServer(db: BenchDatabase, opts: { logFile: string; po
   else delete env.DATABASE_URL;
   const t0 = performance.now();
   // `npm start` as an operator runs it: builds only when stale (the bench built first), then the bundle.
-  const child = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
+  // BENCH_SERVER_NODE_ARGS (diagnostics, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): run the same
+  // start script with node flags instead of through npm (npm does not pass such flags on).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean);
+  const child = nodeArgs?.length
+    ? spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true })
+    : spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', out, out], detached: true });
   closeSync(out);
   const handle: ServerHandle = {
     child,
