@@ -44,6 +44,7 @@ import { projectScope } from '../policy/project-policy';
 import { projectVisibleGuard } from '../policy/project-visibility';
 import { registerRegistrationRoutes } from '../registration/routes';
 import { applicationDetail } from './application-detail';
+import { auditPersonalDataView, unmaskedFormPhones } from '../audit/personal-data';
 import { formForViewer, isOwnApplicant, maskForm, parseForm, projectForActor } from './application-repository';
 import { runApplicationChecks } from './check-application';
 import { createApplication } from './create-application';
@@ -165,7 +166,12 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     { ...visible, schema: { tags: [TAG], summary: '申报书详情（表单、状态、可执行操作、退回意见、历史版本、雷同与申报条件检查）', params: idParams, response: { 200: applicationDetailSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
-      return applicationDetail(db, ctx.actor, req.params.id, services.clock.now());
+      const detail = await applicationDetail(db, ctx.actor, req.params.id, services.clock.now());
+      // Applicants only ever see their own; anyone else seeing the phones in full leaves a trace.
+      if (ctx.actor.role !== 'applicant') {
+        await auditPersonalDataView(ctx, { entity: 'project', entityId: detail.id, view: '申报书详情', fields: unmaskedFormPhones(detail.form) });
+      }
+      return detail;
     },
   );
 
@@ -285,6 +291,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
       if (!v) throw notFound(`version ${req.params.n}`, `第${req.params.n}版申报书`);
       const own = isOwnApplicant(ctx.actor, row);
       const form = parseForm(v.form);
+      if (!own) await auditPersonalDataView(ctx, { entity: 'project', entityId: row.id, view: `第${v.versionNo}版申报书`, fields: unmaskedFormPhones(form) });
       return { id: row.id, versionNo: v.versionNo, submittedAt: v.submittedAt.toISOString(), form: own ? form : maskForm(form), idNumbersMasked: !own };
     },
   );

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { apiErrorSchema } from '../../shared/api-error';
+import type { ApplicationForm } from '../../shared/application-form';
 import {
   applicationReviewSchema,
   authenticityInputSchema,
@@ -28,6 +29,7 @@ import {
   batchUpdateRequestSchema,
   unrecommendRequestSchema,
 } from '../../shared/recommendations';
+import { auditPersonalDataView, unmaskedFormPhones } from '../audit/personal-data';
 import { writeAudit } from '../audit/write-audit';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
@@ -101,7 +103,14 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
   r.get(
     '/api/recommender/applications/:id',
     { ...visible, schema: { tags: TAG, summary: '审核申报（申报书、条件核查、查重、附件、完整性、真实性、审核记录）', params: idParams, response: { 200: applicationReviewSchema, ...errors } } },
-    async (req) => applicationReview(authedContext(services, req), req.params.id),
+    async (req) => {
+      const ctx = authedContext(services, req);
+      const review = await applicationReview(ctx, req.params.id);
+      const fields = unmaskedFormPhones(review.form as ApplicationForm);
+      if (review.applicant.contactPhone) fields.push('单位联系电话');
+      await auditPersonalDataView(ctx, { entity: 'project', entityId: req.params.id, view: '推荐审核', fields });
+      return review;
+    },
   );
 
   r.put(
@@ -169,13 +178,14 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
       const now = ctx.clock.now();
-      const { header, rows } = await db.transaction(async (tx) => {
+      const { header, rows, batchId } = await db.transaction(async (tx) => {
         const campaign = await activeCampaign(tx);
         const batch = await composingBatch(tx, ctx.actor.organisationId, campaign, now);
         const list = await recommendedProjects(tx, ctx.actor.organisationId, campaign.id);
-        return { header: await summaryHeader(tx, batch, campaign.year, now), rows: summaryRows(list.map(({ p }) => p)) };
+        return { header: await summaryHeader(tx, batch, campaign.year, now), rows: summaryRows(list.map(({ p }) => p)), batchId: batch.id };
       });
       const rendered = await renderSummary(header, rows);
+      await auditPersonalDataView(ctx, { entity: 'recommendation_batch', entityId: batchId, view: `立项申报汇总表（${ext}）`, fields: rows.some((r) => r.phone) ? ['项目负责人电话'] : [], count: rows.length });
       return sendFile(reply, rendered[ext], summaryFileName(header, ext), MIME[ext]);
     });
   }

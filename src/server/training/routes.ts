@@ -22,6 +22,7 @@ import {
   signupInputSchema,
   signupSchema,
 } from '../../shared/training';
+import { auditPersonalDataView } from '../audit/personal-data';
 import { writeAudit } from '../audit/write-audit';
 import type { Services } from '../context';
 import { MIME } from '../files/sniff';
@@ -84,7 +85,14 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
   r.get(
     '/api/training/sessions/:id/roster',
     { schema: { tags: TAG, summary: '报名名单（含出勤）', params: idParams, response: { 200: rosterSchema, ...errors } } },
-    async (req) => sessionRoster(authedContext(services, req), req.params.id),
+    async (req) => {
+      const ctx = authedContext(services, req);
+      const roster = await sessionRoster(ctx, req.params.id);
+      if (!roster.phoneMasked && roster.items.length) {
+        await auditPersonalDataView(ctx, { entity: 'training_session', entityId: roster.session.id, view: '培训报名名单', fields: ['参训人员手机号码'], count: roster.items.length });
+      }
+      return roster;
+    },
   );
 
   r.put(

@@ -68,6 +68,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   login: '登录',
+  view_personal_data: '查看个人信息',
   login_failed: '登录失败',
   login_locked: '账户锁定',
   logout: '退出登录',
