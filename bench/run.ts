@@ -8,7 +8,9 @@
  *
  * Exit code: `--quick` fails only on a crash, a lost write or a broken audit chain; misses are
  * printed. Full mode prints pass/miss per figure and exits 1 on any miss.
- * Options: --quick, --only=1,2,3,4,5,6 (figures; 5 needs 1), --keep (keep the temp data dir).
+ * Options: --quick, --only=1,2,3,4,5,6 (figures; 5 needs 1), --keep (keep the temp data dir),
+ * --sessions=N (surge sessions instead of the issue's 100 on PGlite / 500 on PostgreSQL: to find the knee;
+ * such a run does not replace the recorded full results).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,9 +36,11 @@ const KB = 1024;
  */
 const SESSION_THINK_MS = 1_000;
 
+const SESSIONS_OVERRIDE = ((v) => (v ? Number(v.slice(11)) : undefined))(args.find((a) => a.startsWith('--sessions=')));
+
 const P = quick
   ? { scale: QUICK_SCALE, sessions: 20, durationS: 5, saturationS: 3, thinkMs: SESSION_THINK_MS, baselineS: 3, startRuns: 1, simQueries: 200, bruteQueries: 10, certificates: 20, certBudgetMs: 20_000, summaryRows: 250, docxRuns: 5, fcpRuns: 1, dupHttp: 5 }
-  : { scale: FULL_SCALE, sessions: adminUrl ? 500 : 100, durationS: 60, saturationS: 15, thinkMs: SESSION_THINK_MS, baselineS: 15, startRuns: 3, simQueries: 200, bruteQueries: 5, certificates: 1000, certBudgetMs: 75_000, summaryRows: 5000, docxRuns: 20, fcpRuns: 3, dupHttp: 20 };
+  : { scale: FULL_SCALE, sessions: SESSIONS_OVERRIDE ?? (adminUrl ? 500 : 100), durationS: 60, saturationS: 15, thinkMs: SESSION_THINK_MS, baselineS: 15, startRuns: 3, simQueries: 200, bruteQueries: 5, certificates: 1000, certBudgetMs: 75_000, summaryRows: 5000, docxRuns: 20, fcpRuns: 3, dupHttp: 20 };
 
 const results = new Results();
 /** Other work on the machine inflates every absolute figure: recorded with the results. */
@@ -217,7 +221,7 @@ async function finish(code: number | null) {
   writeFileSync(file, `${JSON.stringify(results.rows, null, 2)}\n`);
   // the full runs behind docs/performance.md are kept per database
   // The recorded full figures are only replaced by a run of every figure.
-  if (!quick && only.size === 6) {
+  if (!quick && only.size === 6 && SESSIONS_OVERRIDE === undefined) {
     const record = { machine: machine(), at: new Date().toISOString(), loadAverage: { atStart: LOAD_AT_START, atEnd: os.loadavg().map((x) => round(x)) }, results: results.rows };
     writeFileSync(path.join(ROOT, 'bench', `results-full-${adminUrl ? 'postgres' : 'pglite'}.json`), `${JSON.stringify(record, null, 2)}\n`);
   }
