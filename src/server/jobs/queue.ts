@@ -8,6 +8,9 @@ import type { Database } from '../db/client';
 
 export type JobHandler = (data: any) => Promise<void>;
 
+/** PostgreSQL SQLSTATE 40P01. */
+const DEADLOCK_DETECTED = '40P01';
+
 export interface JobQueue {
   send(name: string, data: object, opts?: { singletonKey?: string; startAfter?: Date }): Promise<string | null>;
   work(name: string, handler: JobHandler): Promise<void>;
@@ -17,7 +20,10 @@ export interface JobQueue {
 
 export class PgBossQueue implements JobQueue {
   private readonly boss: PgBoss;
-  private readonly created = new Set<string>();
+  /** One creation per queue name, shared by every caller (a send racing the worker start). */
+  private readonly queues = new Map<string, Promise<void>>();
+  /** Creations run one at a time in this process (see `ready`). */
+  private creating: Promise<unknown> = Promise.resolve();
   private started: Promise<unknown> | null = null;
 
   constructor(database: Database) {
@@ -28,12 +34,38 @@ export class PgBossQueue implements JobQueue {
     this.boss.on('error', (err) => console.error('[jobs]', err.message));
   }
 
-  private async ready(name: string) {
+  /**
+   * pg-boss's create_queue alters shared tables, and two creations at once deadlock in PostgreSQL
+   * (seen in CI: the worker start racing a command's first send on a fresh database). So creations
+   * run one at a time per process, and a deadlock with another instance starting at the same time
+   * is retried.
+   */
+  private ready(name: string): Promise<void> {
     this.started ??= this.boss.start();
-    await this.started;
-    if (!this.created.has(name)) {
-      await this.boss.createQueue(name);
-      this.created.add(name);
+    let created = this.queues.get(name);
+    if (!created) {
+      const run = this.creating.then(async () => {
+        await this.started;
+        await this.createQueueRetryingDeadlocks(name);
+      });
+      this.creating = run.catch(() => undefined);
+      created = run;
+      this.queues.set(name, created);
+      created.catch(() => this.queues.delete(name)); // a failed creation is tried again next time
+    }
+    return created;
+  }
+
+  private async createQueueRetryingDeadlocks(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(name);
+        return;
+      } catch (err) {
+        const deadlock = (err as { code?: string }).code === DEADLOCK_DETECTED;
+        if (!deadlock || attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
     }
   }
 
