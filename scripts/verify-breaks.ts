@@ -223,7 +223,7 @@ export const BREAKS: Break[] = [
     point: 7,
     what: 'the login rate limit is lifted',
     file: 'src/server/auth/routes.ts',
-    edits: [{ find: "config: { rateLimit: { max: 20, timeWindow: '1 minute' } },", replace: "config: { rateLimit: { max: 100000, timeWindow: '1 minute' } }," }],
+    edits: [{ find: "config: { rateLimit: { max: opts.loginRateLimitPerMinute ?? LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },", replace: "config: { rateLimit: { max: 100000, timeWindow: '1 minute' } }," }],
     tests: ['test/reliability/hardening.test.ts'],
     testName: 'rate limit',
   },

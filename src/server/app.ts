@@ -27,7 +27,7 @@ import { APP_VERSION, registerRoutes } from './routes';
 export const WEB_DIST = WEB_DIST_DIR;
 
 export interface BuildAppOptions {
-  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'>;
+  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'> & Partial<Pick<Config, 'loginRateLimitPerMinute'>>;
   services: Services;
   logger?: boolean;
   /** Serve the built web client from dist/web when present. */
@@ -124,7 +124,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     return payload;
   });
 
-  await registerRoutes(app, services, { cookieSecure: opts.config.cookieSecure });
+  await registerRoutes(app, services, { cookieSecure: opts.config.cookieSecure, loginRateLimitPerMinute: opts.config.loginRateLimitPerMinute });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

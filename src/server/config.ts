@@ -14,7 +14,12 @@ export interface Config {
   runWorkers: boolean;
   logLevel: string;
   seedDemo: boolean;
+  /** Logins per minute per client address (one bureau behind one NAT address shares it). */
+  loginRateLimitPerMinute: number;
 }
+
+/** Default login allowance per address and minute; account lockout guards each account on its own. */
+export const LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
@@ -41,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: env.RUN_WORKERS !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: env.SEED_DEMO !== 'false',
+    loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) : LOGIN_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -18,7 +18,7 @@ import { registerTrainingRoutes } from './training/routes';
 export const APP_VERSION = '0.1.0';
 
 /** Every area registers its own routes here; each area folder owns its routes.ts. */
-export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean }) {
+export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number }) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/health',
     { schema: { tags: ['系统'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) } } },

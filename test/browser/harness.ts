@@ -89,7 +89,9 @@ async function startChildServer(): Promise<RunningServer> {
   let output = '';
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: '' },
+    // The whole suite's users log in from one address (like a bureau behind one NAT address): the
+    // per-address login allowance is raised; the limit itself is tested in hardening.test.ts.
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '600' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));

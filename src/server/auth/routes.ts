@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { changePasswordRequestSchema, loginRequestSchema, meSchema, okSchema, type Me } from '../../shared/auth';
 import { apiErrorSchema } from '../../shared/api-error';
+import { LOGIN_RATE_LIMIT_PER_MINUTE } from '../config';
 import type { Services } from '../context';
 import { organisations, users } from '../db/schema';
 import { authedContext, commandContext, requireActor } from '../http/request-context';
@@ -35,7 +36,7 @@ export async function loadMe(services: Services, userId: string): Promise<Me> {
   };
 }
 
-export function registerAuthRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean }) {
+export function registerAuthRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 423: apiErrorSchema, 429: apiErrorSchema };
 
@@ -43,7 +44,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, opt
     '/api/auth/login',
     {
       schema: { tags: ['认证'], summary: '登录', body: loginRequestSchema, response: { 200: z_user(), ...errors } },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: opts.loginRateLimitPerMinute ?? LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const s = await login(commandContext(services, req), { ...req.body, userAgent: req.headers['user-agent'] });
