@@ -63,7 +63,7 @@ describe('idempotency record inside the command transaction', () => {
     expect(row.applicationNo).toBeTruthy();
     const keys = await db().select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
     expect(keys).toHaveLength(1);
-    expect(keys[0].route).toBe('POST /api/applications/:id/submit');
+    expect(keys[0].route).toBe(`POST /api/applications/${id}/submit`);
 
     const retry = await applicant.post(`/api/applications/${id}/submit`, { version }, { 'idempotency-key': key });
     expect(retry.status, JSON.stringify(retry.body)).toBe(200);
@@ -98,4 +98,18 @@ describe('idempotency record inside the command transaction', () => {
     expect(a.body.applicationNo).toBe(b.body.applicationNo);
     expect(await submissions(id)).toEqual({ versions: 1, audits: 1 });
   });
+
+  it('refuses a key reused on another project instead of replaying the first project\'s answer', async () => {
+    const key = 'submit-reused-key-on-two-projects-7c2d';
+    const first = await draftWith(applicant, await readyForm(t, applicant, 'demo_applicant', { name: '提高伺服电机编码器装配一次合格率' }));
+    const ok = await applicant.post(`/api/applications/${first.id}/submit`, { version: first.version }, { 'idempotency-key': key });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const second = await draftWith(applicant, await readyForm(t, applicant, 'demo_applicant', { name: '降低机器人关节模组异响返修率' }));
+    const reused = await applicant.post(`/api/applications/${second.id}/submit`, { version: second.version }, { 'idempotency-key': key });
+    expect(reused.status).toBe(409);
+    expect(reused.body.message).toBe('请求标识已用于其他操作');
+    expect(reused.headers['idempotent-replay']).toBeUndefined();
+    expect((await db().select().from(projects).where(eq(projects.id, second.id)))[0].state).toBe('draft');
+  });
 });
+

@@ -54,7 +54,10 @@ export async function withIdempotency<T>(services: Services, req: FastifyRequest
   const key = req.headers[IDEMPOTENCY_HEADER];
   if (typeof key !== 'string' || !req.actor) return run();
   if (key.length < 8 || key.length > 100) throw new AppError('validation', 'bad idempotency key', '请求标识（Idempotency-Key）格式不正确');
-  const route = `${req.method} ${req.routeOptions.url}`;
+  // The key is bound to the concrete request target (method + path with its ids), not the route
+  // template: a key reused on another project must not replay the first project's answer.
+  const routeTemplate = `${req.method} ${req.routeOptions.url}`;
+  const route = `${req.method} ${req.url.split('?')[0]}`;
   const userId = req.actor.userId;
   const db = services.database.db;
   const find = async () => (await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))))[0];
@@ -77,7 +80,7 @@ export async function withIdempotency<T>(services: Services, req: FastifyRequest
     if (twin) return replay(twin);
     throw err;
   }
-  if (process.env[FAULT_KILL_AFTER_COMMIT] === route) process.kill(process.pid, 'SIGKILL');
+  if (process.env[FAULT_KILL_AFTER_COMMIT] === routeTemplate) process.kill(process.pid, 'SIGKILL');
   // Commands that do not call rememberIdempotent yet (or whose recording transaction was rolled back
   // and retried without it): store the answer now. A no-op when the command's transaction stored it.
   await db
