@@ -192,17 +192,16 @@ async function scanProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): 
 
 async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, previous: CacheEntry | undefined): Promise<CacheEntry> {
   let entry = previous;
-  const historyDue = !entry || performance.now() - entry.historyCheckedAt > HISTORY_RECHECK_MS;
-  if (historyDue) {
+  if (!entry || performance.now() - entry.historyCheckedAt > HISTORY_RECHECK_MS) {
     const checkedAt = performance.now();
     const historySignature = await historySignatureOf(db, config);
-    if (!entry || entry.historySignature !== historySignature) {
+    if (entry?.historySignature === historySignature) entry.historyCheckedAt = checkedAt;
+    else {
       const kinds = historyKinds(config);
       const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
       entry = { historySignature, historyCheckedAt: checkedAt, index: buildHistory(rows), projects: new Map() };
-    } else entry.historyCheckedAt = checkedAt;
+    }
   }
-  if (!entry) throw new Error('unreachable: no duplicate index entry');
   if (config.duplicate.targets.includes('same_year')) await refreshProjects(db, campaignId, entry);
   return entry;
 }
