@@ -26,8 +26,8 @@ const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://root@127.0.0.1:5432/
 
 interface Break {
   name: string;
-  /** Issue 7 point (1–8). */
-  point: number;
+  /** Issue 7 point (1–8), or issue 13 point as '13.n'. */
+  point: number | string;
   what: string;
   file: string;
   /** Each `find` must occur in `file`; every occurrence is replaced. */
@@ -279,6 +279,15 @@ export const BREAKS: Break[] = [
     tests: ['test/scale-out-s3-jobs.test.ts'],
     pg: true,
   },
+  // Issue 13: security round 2
+  {
+    name: 'forwarded-for-trusted-from-anyone',
+    point: '13.1',
+    what: 'X-Forwarded-For is believed from any client (trustProxy: true): the login limit is escaped and the audit log records a chosen address',
+    file: 'src/server/app.ts',
+    edits: [{ find: 'trustProxy: opts.config.trustProxy?.length ? opts.config.trustProxy : false,', replace: 'trustProxy: true,' }],
+    tests: ['test/reliability/client-address.test.ts'],
+  },
 ];
 
 interface Outcome {
@@ -401,7 +410,7 @@ never modified. A break whose text no longer exists makes the script fail, so th
 ${[...header, ...rows].join('\n')}
 
 ${leftOut.length ? `Left out because their tests were not committed at this commit (areas still being built): ${leftOut.map((b) => `\`${b.name}\` (${b.tests.map((t) => `\`${t}\``).join(', ')})`).join('; ')}. They run automatically once committed.\n\n` : ''}Points: 1 hostile input, 2 uploads, 3 permissions, 4 concurrency, 5 crash safety, 6 backup and
-restore, 7 hardening, 8 scale-out (see \`docs/security.md\`).
+restore, 7 hardening, 8 scale-out; 13.n: issue 13 (security round 2) point n (see \`docs/security.md\`).
 `;
     writeFileSync(path.join(REPO, 'docs/break-evidence.md'), doc);
     console.log('\nwritten: docs/break-evidence.md');

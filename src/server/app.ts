@@ -27,7 +27,7 @@ import { APP_VERSION, registerRoutes } from './routes';
 export const WEB_DIST = WEB_DIST_DIR;
 
 export interface BuildAppOptions {
-  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'> & Partial<Pick<Config, 'loginRateLimitPerMinute'>>;
+  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'> & Partial<Pick<Config, 'loginRateLimitPerMinute' | 'trustProxy'>>;
   services: Services;
   logger?: boolean;
   /** Serve the built web client from dist/web when present. */
@@ -45,7 +45,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Forwarded headers only from the configured proxies (TRUST_PROXY); otherwise req.ip is the TCP
+    // peer, so a client cannot pick the address rate limits and the audit log see (issue 13.1).
+    trustProxy: opts.config.trustProxy?.length ? opts.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: undefined,
     // Router-level refusals (bad URL encoding, over-long path parameters) get the same {code, message} answer.

@@ -16,6 +16,12 @@ export interface Config {
   seedDemo: boolean;
   /** Logins per minute per client address (one bureau behind one NAT address shares it). */
   loginRateLimitPerMinute: number;
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs, from
+   * TRUST_PROXY, comma-separated). Empty (the default): forwarded headers are ignored and the client
+   * address is the TCP peer, so nobody can choose the address rate limits and the audit log see.
+   */
+  trustProxy: string[];
 }
 
 /** Default login allowance per address and minute; account lockout guards each account on its own. */
@@ -46,6 +52,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorkers: env.RUN_WORKERS !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: env.SEED_DEMO !== 'false',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) : LOGIN_RATE_LIMIT_PER_MINUTE,
   };
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/**
+ * TRUST_PROXY: comma-separated proxy addresses or CIDRs (`10.0.0.5`, `10.0.0.0/8`, `::1`,
+ * `fd00::/8`). Anything else (including `true` or `*`, which would let every client choose its
+ * address) stops the start with a message, rather than silently trusting or ignoring it.
+ */
+export function parseTrustProxy(raw: string | undefined): string[] {
+  const items = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    const [addr, bits, extra] = item.split('/');
+    const v4 = IPV4.test(addr);
+    const v6 = !v4 && /^[0-9a-f:.]+$/i.test(addr) && addr.includes(':');
+    const maxBits = v4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if ((!v4 && !v6) || !bitsOk || extra !== undefined) {
+      throw new Error(`TRUST_PROXY: "${item}" is not an IP address or CIDR (list the reverse proxies' addresses, e.g. TRUST_PROXY=10.0.0.5,10.0.1.0/24)`);
+    }
+  }
+  return items;
 }

@@ -78,14 +78,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { now?: string; config?: Partial<Parameters<typeof buildApp>[0]['config']> } = {}): Promise<TestApp> {
   const template = inject('template');
   const database = await openTestDatabase(template);
   const clock = new MovableClock(opts.now ?? TEST_NOW);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gg-files-'));
   const jobs = new RecordingQueue();
   const services: Services = { database, clock, files: new LocalFileStore(dir), jobs };
-  const app = await buildApp({ config: { allowedOrigins: [], cookieSecure: false, logLevel: 'warn' }, services, serveWeb: false });
+  const app = await buildApp({ config: { allowedOrigins: [], cookieSecure: false, logLevel: 'warn', ...opts.config }, services, serveWeb: false });
   await app.ready();
   return {
     app,
