@@ -215,7 +215,10 @@ export const BREAKS: Break[] = [
     point: 7,
     what: 'no account lockout after repeated failed logins',
     file: 'src/server/auth/login.ts',
-    edits: [{ find: 'const lock = failed >= MAX_FAILED_LOGINS;', replace: 'const lock = false;' }],
+    edits: [
+      { find: '  if (!slot || slot.attempt > MAX_FAILED_LOGINS) {', replace: '  if (!slot) {' },
+      { find: '    if (slot.attempt >= MAX_FAILED_LOGINS) await lockAccount(ctx, user, slot.attempt);', replace: '    if (false) await lockAccount(ctx, user, slot.attempt);' },
+    ],
     tests: ['src/server/auth/auth.test.ts'],
   },
   {
@@ -287,6 +290,24 @@ export const BREAKS: Break[] = [
     file: 'src/server/app.ts',
     edits: [{ find: 'trustProxy: opts.config.trustProxy?.length ? opts.config.trustProxy : false,', replace: 'trustProxy: true,' }],
     tests: ['test/reliability/client-address.test.ts'],
+  },
+  {
+    name: 'failed-logins-read-modify-write',
+    point: '13.2',
+    what: 'the failed-login counter is written back from the value read before the password check (parallel guesses overwrite each other; no lock)',
+    file: 'src/server/auth/login.ts',
+    edits: [{ find: '    .set({ failedLogins: sql`${users.failedLogins} + 1` })', replace: '    .set({ failedLogins: user.failedLogins + 1 })' }],
+    tests: ['src/server/auth/auth.test.ts'],
+    testName: 'parallel wrong guesses',
+  },
+  {
+    name: 'locked-account-answers-423',
+    point: '13.3',
+    what: 'a locked account answers 423 "locked" while an unknown name answers 401 (usernames can be enumerated)',
+    file: 'src/server/auth/login.ts',
+    edits: [{ find: '    if (slot) await lockAccount(ctx, user, slot.attempt);\n    throw BAD();', replace: "    if (slot) await lockAccount(ctx, user, slot.attempt);\n    throw new AppError('account_locked', 'locked', '账户已临时锁定');" }],
+    tests: ['src/server/auth/auth.test.ts'],
+    testName: 'unknown name',
   },
 ];
 
