@@ -57,7 +57,7 @@ export const BREAKS: Break[] = [
     point: 2,
     what: 'PDFs with /JavaScript, /Launch or embedded files are accepted',
     file: 'src/server/files/sniff.ts',
-    edits: [{ find: 'if (/\\/(JavaScript|JS|Launch|EmbeddedFile)\\b/.test(text))', replace: 'if (false && /\\/(JavaScript|JS|Launch|EmbeddedFile)\\b/.test(text))' }],
+    edits: [{ find: '    if (found) throw refuse(`pdf active content ${found}`', replace: '    if (false) throw refuse(`pdf active content ${found}`' }],
     tests: ['test/reliability/uploads.test.ts'],
   },
   {
@@ -308,6 +308,14 @@ export const BREAKS: Break[] = [
     edits: [{ find: '    if (slot) await lockAccount(ctx, user, slot.attempt);\n    throw BAD();', replace: "    if (slot) await lockAccount(ctx, user, slot.attempt);\n    throw new AppError('account_locked', 'locked', '账户已临时锁定');" }],
     tests: ['src/server/auth/auth.test.ts'],
     testName: 'unknown name',
+  },
+  {
+    name: 'pdf-names-not-decoded',
+    point: '13.4',
+    what: 'PDF names are compared as written: /J#61vaScript, /L#61unch and other escaped spellings pass the active-content filter',
+    file: 'src/server/files/sniff.ts',
+    edits: [{ find: '    const name = decodePdfName(m[1]);', replace: '    const name = m[1];' }],
+    tests: ['test/reliability/pdf-active-content.test.ts'],
   },
 ];
 

@@ -4,6 +4,7 @@
  * beyond their size (zip bombs). PDFs with embedded JavaScript are refused.
  */
 import { open, readFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { AppError } from '../app-error';
 
@@ -44,8 +45,8 @@ export async function sniffFile(path: string, size: number): Promise<FileType> {
   if (size === 0) throw refuse('empty', '文件为空，请重新选择');
   const h = await head(path, 8);
   if (h.subarray(0, 5).toString('latin1') === '%PDF-') {
-    const text = (await readFile(path)).toString('latin1');
-    if (/\/(JavaScript|JS|Launch|EmbeddedFile)\b/.test(text)) throw refuse('pdf active content', 'PDF 文件包含脚本或嵌入内容，出于安全原因无法接收，请另存为普通 PDF 后上传');
+    const found = pdfActiveContent(await readFile(path));
+    if (found) throw refuse(`pdf active content ${found}`, 'PDF 文件包含脚本、自动动作或嵌入内容，出于安全原因无法接收，请另存为普通 PDF 后上传');
     return 'pdf';
   }
   if (h.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
@@ -55,6 +56,67 @@ export async function sniffFile(path: string, size: number): Promise<FileType> {
     throw refuse('ole2', '不支持旧版 Office 格式（.doc/.xls），请另存为 .docx 或 .xlsx 后上传');
   }
   throw refuse('unknown type', '无法识别的文件类型，请上传 PDF、图片（JPG/PNG）、Word（.docx）或 Excel（.xlsx）文件');
+}
+
+/**
+ * PDF names that run or carry something: scripts, launching programs, actions on opening or on
+ * events (additional actions), embedded files and rich media. `/OpenAction` is allowed only as a
+ * destination array (open at a page), never as an action.
+ */
+const ACTIVE_PDF_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'AA', 'RichMedia', 'OpenAction']);
+/** Regular characters of a PDF name token (ISO 32000-1 §7.3.5: up to white-space or a delimiter). */
+const PDF_NAME = /\/([^\x00\t\n\f\r ()<>[\]{}/%]*)/g;
+/** Inflated bytes of object streams examined per PDF, at most. */
+const MAX_PDF_INFLATED = 64 * 1024 * 1024;
+
+/** Decodes the `#xx` escapes of a name (`/J#61vaScript` is `/JavaScript`). */
+export function decodePdfName(raw: string): string {
+  return raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The first active name found in `text` (already latin1), or null. */
+function activeNameIn(text: string): string | null {
+  for (const m of text.matchAll(PDF_NAME)) {
+    const name = decodePdfName(m[1]);
+    if (!ACTIVE_PDF_NAMES.has(name)) continue;
+    // Open at a page ("/OpenAction [3 0 R /Fit]") is harmless; a dictionary or reference is an action.
+    if (name === 'OpenAction' && /^\s*\[/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 64))) continue;
+    return name;
+  }
+  return null;
+}
+
+/**
+ * The active content of a PDF, or null: names are decoded before they are compared, and object
+ * streams (PDF 1.5+ keeps dictionaries compressed inside them) are inflated — with a cap — and
+ * examined too, so neither escapes nor compression hide a script (issue 13.4).
+ */
+export function pdfActiveContent(buf: Buffer): string | null {
+  const text = buf.toString('latin1');
+  const plain = activeNameIn(text);
+  if (plain) return plain;
+  let budget = MAX_PDF_INFLATED;
+  const streamStart = /(?<!end)stream\r?\n/g;
+  for (const m of text.matchAll(streamStart)) {
+    const dictStart = text.lastIndexOf('obj', m.index);
+    const dict = dictStart >= 0 ? text.slice(dictStart, m.index) : '';
+    const names = [...dict.matchAll(PDF_NAME)].map((n) => decodePdfName(n[1]));
+    if (!names.includes('ObjStm')) continue;
+    if (!names.includes('FlateDecode')) return 'ObjStm (unsupported filter)';
+    const from = m.index + m[0].length;
+    const end = text.indexOf('endstream', from);
+    if (end < 0) return 'ObjStm (unterminated)';
+    let inflated: Buffer;
+    try {
+      inflated = inflateSync(buf.subarray(from, end), { maxOutputLength: Math.max(budget, 1), finishFlush: 2 /* Z_SYNC_FLUSH: tolerate trailing EOL */ });
+    } catch {
+      return 'ObjStm (undecodable or too large)';
+    }
+    budget -= inflated.length;
+    const found = activeNameIn(inflated.toString('latin1'));
+    if (found) return found;
+  }
+  return null;
 }
 
 async function sniffZip(path: string, size: number): Promise<FileType> {
