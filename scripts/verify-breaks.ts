@@ -317,6 +317,14 @@ export const BREAKS: Break[] = [
     edits: [{ find: '    const name = decodePdfName(m[1]);', replace: '    const name = m[1];' }],
     tests: ['test/reliability/pdf-active-content.test.ts'],
   },
+  {
+    name: 'zip-names-after-jszip',
+    point: '13.8',
+    what: 'zip entry names are checked after JSZip loaded them (the old way): it has already removed the "..", so traversal entries pass',
+    file: 'src/server/files/sniff.ts',
+    edits: [{ find: '  const unsafe = unsafeZipEntryName(await readFile(path));', replace: "  const unsafe = Object.keys(zip.files).find((n) => n.includes('..') || n.startsWith('/')) ?? null;" }],
+    tests: ['test/reliability/zip-entry-names.test.ts'],
+  },
 ];
 
 interface Outcome {

@@ -126,10 +126,13 @@ async function sniffZip(path: string, size: number): Promise<FileType> {
   } catch {
     throw refuse('bad zip', '文件已损坏，无法打开');
   }
+  // JSZip normalises names while loading ("../../x" becomes "x"): judge the raw names of the
+  // central directory instead (issue 13.8).
+  const unsafe = unsafeZipEntryName(await readFile(path));
+  if (unsafe !== null) throw refuse(`zip traversal ${JSON.stringify(unsafe)}`, '压缩包内含非法路径（如 “..”、绝对路径），无法接收');
   let inflated = 0;
   for (const f of Object.values(zip.files)) {
     inflated += ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0);
-    if (f.name.includes('..') || f.name.startsWith('/')) throw refuse('zip traversal', '压缩包内含非法路径，无法接收');
   }
   if (inflated > MAX_INFLATED_BYTES || inflated > Math.max(size, 1) * MAX_INFLATE_RATIO) throw refuse('zip bomb', '文件解压后体积异常，疑似压缩炸弹，无法接收');
   const names = Object.keys(zip.files);
@@ -145,6 +148,41 @@ async function sniffZip(path: string, size: number): Promise<FileType> {
     throw refuse('unknown office', '无法识别的 Office 文件类型，请上传 .docx 或 .xlsx 文件');
   }
   return 'zip';
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+
+/**
+ * The first entry name of the zip's central directory, as stored, that could leave the folder it
+ * is extracted to (a `..` segment, an absolute or drive path, a NUL), or null when all are safe.
+ * A central directory that cannot be read is refused as damaged.
+ */
+export function unsafeZipEntryName(buf: Buffer): string | null {
+  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes at the very end.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw refuse('zip: no central directory', '文件已损坏，无法打开');
+  const count = buf.readUInt16LE(eocd + 10);
+  const offset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || offset === 0xffffffff) throw refuse('zip64', '不支持该压缩格式（ZIP64），请用 Office 重新保存后上传');
+  let p = offset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw refuse('zip: bad central directory', '文件已损坏，无法打开');
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    if (p + 46 + nameLength > buf.length) throw refuse('zip: bad central directory', '文件已损坏，无法打开');
+    const name = buf.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    if (name.includes('\0') || /^[\\/]/.test(name) || /^[a-zA-Z]:/.test(name) || name.split(/[\\/]/).includes('..')) return name;
+    p += 46 + nameLength + extraLength + commentLength;
+  }
+  return null;
 }
 
 /** Inflates one zip entry, stopping (and refusing) as soon as it passes `cap` bytes. */
