@@ -325,6 +325,15 @@ export const BREAKS: Break[] = [
     edits: [{ find: '  const unsafe = unsafeZipEntryName(await readFile(path));', replace: "  const unsafe = Object.keys(zip.files).find((n) => n.includes('..') || n.startsWith('/')) ?? null;" }],
     tests: ['test/reliability/zip-entry-names.test.ts'],
   },
+  {
+    name: 'malformed-multipart-500',
+    point: '13.5',
+    what: 'multipart bodies the parser cannot read (no closing boundary, no boundary parameter) fall through to 500',
+    file: 'src/server/http/error-handler.ts',
+    edits: [{ find: '    if (isMalformedMultipart(error)) {', replace: '    if (false) {' }],
+    tests: ['test/reliability/hostile-input.test.ts'],
+    testName: 'malformed multipart',
+  },
 ];
 
 interface Outcome {

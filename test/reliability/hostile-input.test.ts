@@ -442,4 +442,41 @@ describe('hostile input on every documented operation', () => {
     expect([...unlabelled], `request fields without a Chinese name (add to src/shared/field-labels.ts): ${[...unlabelled].join(', ')}`).toEqual([]);
     expect(Object.prototype).not.toHaveProperty('polluted');
   }, 120_000);
+
+  it('answers malformed multipart bodies with 400 in Chinese on every multipart route, and never 5xx on any write (issue 13.5)', async () => {
+    const b = 'GongguanBoundary2026';
+    const part = `--${b}\r\nContent-Disposition: form-data; name="file"; filename="申报书.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 质量攻关`;
+    const shapes: { name: string; body: string; type: string }[] = [
+      { name: 'no closing boundary', body: part, type: `multipart/form-data; boundary=${b}` },
+      { name: 'no boundary parameter', body: `${part}\r\n--${b}--\r\n`, type: 'multipart/form-data' },
+      { name: 'empty boundary parameter', body: `${part}\r\n--${b}--\r\n`, type: 'multipart/form-data; boundary=' },
+      { name: 'part header cut short', body: `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"`, type: `multipart/form-data; boundary=${b}` },
+      { name: 'not multipart at all', body: '天津市质量攻关', type: `multipart/form-data; boundary=${b}` },
+    ];
+    const failures: string[] = [];
+    const writes = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
+      Object.entries<Json>(item)
+        // Logging out would end the suite's sessions; a backup is a long download: neither reads a body.
+        .filter(([m]) => ['post', 'put', 'patch'].includes(m) && !/\/logout|\/admin\/backup$/.test(path))
+        .map(([m, op]) => ({ method: m.toUpperCase(), path, multipart: /multipart/i.test(`${op.summary ?? ''} ${op.description ?? ''}`) })),
+    );
+    const multipartRoutes = writes.filter((w) => w.multipart).map((w) => `${w.method} ${w.path}`);
+    expect(multipartRoutes).toEqual(expect.arrayContaining(['POST /api/files']));
+    const before = await rowCounts(t.services.database, tables);
+    for (const w of writes) {
+      const agent = agents.get(roleFor(w.path))!;
+      const url = w.path.replace(/\{(\w+)\}/g, () => randomUUID());
+      for (const shape of shapes) {
+        const res = await agent.request(w.method as 'POST', url, shape.body, { 'content-type': shape.type });
+        const label = `${w.method} ${w.path} — multipart ${shape.name}`;
+        if (res.status >= 500) failures.push(`${label}: ${res.status} ${res.raw.toString('utf8').slice(0, 200)}`);
+        else if (res.status >= 400 && (!res.body || typeof res.body.message !== 'string' || !CJK.test(res.body.message))) failures.push(`${label}: ${res.status} without a Chinese message`);
+        else if (w.multipart && res.status !== 400) failures.push(`${label}: ${res.status} instead of 400 (${res.body.message})`);
+      }
+    }
+    const after = await rowCounts(t.services.database, tables);
+    const changed = tables.filter((x) => after[x] !== before[x] && x !== 'audit_log');
+    expect(changed, 'malformed multipart bodies wrote rows').toEqual([]);
+    expect(failures, failures.slice(0, 40).join('\n')).toEqual([]);
+  }, 120_000);
 });

@@ -25,6 +25,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       req.log.error({ err: error, issues: error.cause?.issues }, 'response serialization failed');
       return reply.status(500).send({ code: 'internal', message: `服务器内部错误，请稍后重试（请求编号 ${requestId}）`, requestId });
     }
+    if (isMalformedMultipart(error)) {
+      return reply.status(400).send({ code: 'validation', message: MALFORMED_MULTIPART, fields: { file: MALFORMED_MULTIPART }, requestId });
+    }
     const fe = error as FastifyError;
     if (fe.statusCode === 429) {
       return reply.status(429).send({ code: 'rate_limited', message: '操作过于频繁，请稍后再试', requestId });
@@ -54,6 +57,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'internal', message: `服务器内部错误，请稍后重试（请求编号 ${requestId}）`, requestId });
   });
+}
+
+const MALFORMED_MULTIPART = '上传内容格式不正确（表单数据不完整或缺少分隔符），请重新选择文件上传';
+
+/**
+ * A multipart body the parser (busboy) cannot read: no boundary parameter, no closing boundary,
+ * a truncated part header. These are plain Errors without a status; they are the client's fault.
+ */
+function isMalformedMultipart(error: unknown): boolean {
+  if (!(error instanceof Error) || (error as FastifyError).statusCode) return false;
+  return /^(Multipart: |Unexpected end of (multipart data|form|file)|Malformed (part )?header|Part terminated early)/.test(error.message) || /[\\/]@fastify[\\/]busboy[\\/]/.test(error.stack ?? '');
 }
 
 /** SQLSTATE of a database error, also when wrapped by the query builder (error.cause). */
