@@ -112,6 +112,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     if (req.routeOptions.url) checkRouteGuard(req);
   });
 
+  // Free-form JSON (campaign rule parameters, form fragments) is bounded in depth and size before
+  // any validator or writer walks it recursively: a 5,000-level object must not overflow the stack,
+  // a 1,000-level one must not be stored (issue 13.6).
+  app.addHook('preValidation', async (req) => {
+    const problem = jsonShapeProblem(req.body);
+    if (problem) throw validation({ [problem.field]: problem.message });
+  });
+
   // PostgreSQL cannot store NUL in text, nor a lone UTF-16 surrogate in jsonb: refuse both up front,
   // naming the field, instead of failing in the database.
   app.addHook('preValidation', async (req) => {
@@ -172,6 +180,38 @@ function setSecurityHeaders(url: string, reply: FastifyReply): void {
     );
   }
   if (url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+}
+
+/** Deepest nesting of objects/arrays accepted in a request body (real forms stay under 10). */
+export const MAX_JSON_DEPTH = 32;
+/** Most values (objects, arrays, leaves) accepted in one request body. */
+export const MAX_JSON_NODES = 100_000;
+
+/** Walks a parsed body without recursion; names the field where it is too deep, or the body when too large. */
+function jsonShapeProblem(body: unknown): { field: string; message: string } | null {
+  if (body === null || typeof body !== 'object' || Buffer.isBuffer(body)) return null;
+  const stack: [unknown, string[]][] = [[body, []]];
+  let nodes = 0;
+  while (stack.length) {
+    const [value, path] = stack.pop()!;
+    if (++nodes > MAX_JSON_NODES) return { field: 'body', message: `请求内容包含的数据项过多（最多${MAX_JSON_NODES}项）` };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_JSON_DEPTH) {
+      const field = namedPrefix(path);
+      return { field: field || 'body', message: `${field ? labelForPath(field) : '请求内容'}的嵌套层数过多（最多${MAX_JSON_DEPTH}层）` };
+    }
+    for (const [k, v] of Object.entries(value)) stack.push([v, [...path, k]]);
+  }
+  return null;
+}
+
+/** The longest leading part of a path (at most 8 keys) that has a Chinese name, e.g. `config.namingRules.0.params`. */
+function namedPrefix(path: string[]): string {
+  for (let n = Math.min(path.length, 8); n > 0; n--) {
+    const p = path.slice(0, n).join('.');
+    if (/[\u4e00-\u9fff]/.test(labelForPath(p))) return p;
+  }
+  return path[0] ?? '';
 }
 
 // eslint-disable-next-line no-control-regex
