@@ -342,6 +342,14 @@ export const BREAKS: Break[] = [
     edits: [{ find: '    if (problem) throw validation({ [problem.field]: problem.message });', replace: '    if (problem && false) throw validation({ [problem.field]: problem.message });' }],
     tests: ['test/reliability/deep-json.test.ts'],
   },
+  {
+    name: 'files-shared-organisation-wide',
+    point: '13.7',
+    what: "a recommender reads every file of an organisation it has any visible application of, referenced or not (the old rule)",
+    file: 'src/server/files/file-readers.ts',
+    edits: [{ find: '        or(sql`${projects.form}::text LIKE ${needle}`, sql`EXISTS (SELECT 1 FROM project_versions v WHERE v.project_id = ${projects.id} AND v.form::text LIKE ${needle})`),', replace: '        sql`true`,' }],
+    tests: ['test/reliability/file-scope.test.ts'],
+  },
 ];
 
 interface Outcome {

@@ -7,9 +7,10 @@ import type { CampaignConfig } from '../../shared/campaign';
 import { AppError } from '../app-error';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
-import { files, projects } from '../db/schema';
+import { files } from '../db/schema';
 import { authedContext } from '../http/request-context';
 import { allow, authorize } from '../policy/policy';
+import { sharedThroughApplications } from './file-readers';
 import { uploadFile } from './upload-file';
 
 export const fileDtoSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });
@@ -56,12 +57,9 @@ export function registerFileRoutes(app: FastifyInstance, services: Services) {
       const ctx = authedContext(services, req);
       const [row] = await db.select().from(files).where(eq(files.id, req.params.id));
       if (!row) throw new AppError('not_found', 'file', '文件不存在或无权访问');
-      // A file is also readable by whoever may read a project whose 申报书 references it.
+      // A file is also readable by whoever may read an application whose 申报书 references it.
       let shared: string[] = [];
-      if (!allow(ctx.actor, { kind: 'file', action: 'read', resource: { ownerOrgId: row.ownerOrgId } }) && row.ownerOrgId) {
-        const owned = await db.select({ rec: projects.recommenderOrgId, state: projects.state }).from(projects).where(eq(projects.applicantOrgId, row.ownerOrgId));
-        shared = owned.filter((p) => p.rec && p.state !== 'draft').map((p) => p.rec!);
-      }
+      if (!allow(ctx.actor, { kind: 'file', action: 'read', resource: { ownerOrgId: row.ownerOrgId } })) shared = await sharedThroughApplications(db, ctx.actor, row);
       authorize(ctx.actor, { kind: 'file', action: 'read', resource: { ownerOrgId: row.ownerOrgId, sharedWithOrgIds: shared } }, false);
       const body = await services.files.stream(row.storageKey);
       reply.header('Content-Disposition', contentDisposition(row.originalName, !!req.query.inline));
