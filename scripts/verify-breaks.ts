@@ -350,6 +350,14 @@ export const BREAKS: Break[] = [
     edits: [{ find: '        or(sql`${projects.form}::text LIKE ${needle}`, sql`EXISTS (SELECT 1 FROM project_versions v WHERE v.project_id = ${projects.id} AND v.form::text LIKE ${needle})`),', replace: '        sql`true`,' }],
     tests: ['test/reliability/file-scope.test.ts'],
   },
+  {
+    name: 'dates-by-pattern-only',
+    point: '13.9',
+    what: 'dates are checked by pattern only: 9999-99-99 and 2026-02-30 pass as milestone, project, campaign and site-visit dates',
+    file: 'src/shared/dates.ts',
+    edits: [{ find: "    .refine(isRealDate, '不是真实存在的日期（请检查月份和日期，如 2 月没有 30 日）')", replace: "    .refine(() => true, '不是真实存在的日期（请检查月份和日期，如 2 月没有 30 日）')" }],
+    tests: ['test/reliability/dates.test.ts'],
+  },
 ];
 
 interface Outcome {

@@ -4,6 +4,7 @@
  * A draft may hold any subset of it; `submitIssues` (domain) decides what a submit needs.
  */
 import { z } from 'zod';
+import { calendarDate } from './dates';
 
 export const DIRECTIONS = ['common', 'precise'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -72,7 +73,7 @@ export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
 };
 
 const text = (max: number) => z.string().max(max);
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateStr = calendarDate();
 
 export const personSchema = z.object({
   name: text(50).optional(),

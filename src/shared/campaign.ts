@@ -3,13 +3,12 @@
  * text is unknown, the rule lives here with a default the commission can edit.
  */
 import { z } from 'zod';
+import { beijingInstant, calendarDate } from './dates';
 import { certificateNoFormatProblem } from '../domain/certificate-number';
 import { projectNoFormatProblem } from '../domain/project-number';
 
-const instant = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+08:00$/, '时间格式应为北京时间，如 2026-04-20T23:59:59+08:00');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const instant = beijingInstant();
+const day = calendarDate();
 
 export const WINDOW_KEYS = ['application', 'results'] as const;
 export type WindowKey = (typeof WINDOW_KEYS)[number];

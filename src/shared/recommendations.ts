@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PROJECT_STATES, PROJECT_STATE_LABELS } from '../domain/project-workflow';
 import { DIRECTIONS } from './application-form';
+import { calendarDate } from './dates';
 import { pagedSchema, pageQuerySchema } from './auth';
 
 /** 推荐意见 must say something: at least this many characters (trimmed). */
@@ -114,7 +115,7 @@ export const completenessItemSchema = z.object({
 export type CompletenessItem = z.infer<typeof completenessItemSchema>;
 
 export const siteVisitSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  date: calendarDate(),
   people: z.string().trim().min(1).max(200),
   findings: z.string().trim().min(1).max(3000),
 });

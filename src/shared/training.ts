@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { pagedSchema, pageQuerySchema } from './auth';
+import { wallClockTime } from './dates';
 
 /** Who a project may send (program.md item 3: 质量负责人、项目负责人和技术骨干). */
 export const ATTENDEE_ROLES = ['quality_head', 'project_lead', 'key_technician'] as const;
@@ -28,10 +29,7 @@ export const SESSION_PHASE_LABELS: Record<SessionPhase, string> = {
   cancelled: '已取消',
 };
 
-export const wallClockSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '应为北京时间，格式如 2026-05-12 09:00');
+export const wallClockSchema = wallClockTime();
 
 export const sessionInputSchema = z.object({
   title: z.string().trim().min(2).max(100),
