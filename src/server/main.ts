@@ -14,7 +14,8 @@ async function main() {
   const config = loadConfig();
   const services = await createServices(config);
   let accounts: Awaited<ReturnType<typeof seedDemo>> = [];
-  if (config.seedDemo) accounts = await seedDemo(services.database.db, { dataDir: config.dataDir, now: services.clock.now() });
+  // Under the start-up lock: a second instance starting at the same moment waits, then finds the seed done.
+  if (config.seedDemo) accounts = await services.database.withStartupLock(() => seedDemo(services.database.db, { dataDir: config.dataDir, now: services.clock.now() }));
   const app = await buildApp({ config, services, logger: true });
   await app.listen({ port: config.port, host: config.host });
   if (config.runWorkers) {
