@@ -3,6 +3,7 @@
  * migrations, seeds the 2026 campaign and the demo on first start, then serves API and web.
  */
 import { buildApp } from './app';
+import { CHECKPOINT_MINUTES, checkpointDirFrom, startAuditCheckpoints } from './audit/checkpoints';
 import { loadConfig } from './config';
 import { registerWorkers } from './jobs/workers';
 import { seedDemo } from './seed';
@@ -22,6 +23,13 @@ async function main() {
     // Workers start after the server listens so start-up stays fast; jobs wait in the database meanwhile.
     registerWorkers(services, { log: app.log }).catch((err) => app.log.error({ err }, 'job workers failed to start'));
   }
+  // The audit chain's head, anchored outside the database rows (see audit/checkpoints.ts).
+  const checkpoints = startAuditCheckpoints(services.database.db, {
+    dir: checkpointDirFrom(process.env, config.dataDir),
+    minutes: Number(process.env.AUDIT_CHECKPOINT_MINUTES) > 0 ? Number(process.env.AUDIT_CHECKPOINT_MINUTES) : CHECKPOINT_MINUTES,
+    now: () => services.clock.now(),
+    log: app.log,
+  });
   const url = `http://127.0.0.1:${config.port}`;
   const lines = [
     '',
@@ -37,6 +45,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     await app.close();
+    await checkpoints.stop();
     await services.jobs.stop();
     await services.database.close();
     process.exit(0);

@@ -19,8 +19,9 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { auditHead } from '../audit/checkpoints';
 import { verifyAuditChain } from '../audit/verify-chain';
-import type { Database, DbOrTx } from '../db/client';
+import type { Database, Db, DbOrTx } from '../db/client';
 import type { FileStore } from '../files/file-store';
 import { BackupKeyError, decryptStream, isEncryptedBackup } from './encryption';
 import { extractTar, TarWriter } from './tar';
@@ -42,6 +43,8 @@ export interface Manifest {
   tables: { name: string; rows: number; entry: string; sha256: string; bytes: number }[];
   files: { key: string; size: number; entry: string; sha256: string }[];
   excludedTables: string[];
+  /** The audit chain's head inside the snapshot: a receipt for `npm run audit:verify -- --receipt`. */
+  auditHead?: { seq: number; hash: string } | null;
 }
 
 async function q(db: DbOrTx, text: string): Promise<any[]> {
@@ -120,6 +123,7 @@ export async function writeBackup(database: Database, store: FileStore, out: Wri
     await database.db.transaction(
       async (tx) => {
         manifest.migrations = await migrationsOf(tx);
+        manifest.auditHead = await auditHead(tx as unknown as Db);
         for (const table of await tablesInDependencyOrder(tx)) {
           if (EXCLUDED_TABLES.includes(table)) continue;
           const entry = `db/${table}.jsonl`;
@@ -302,5 +306,9 @@ export async function restoreInto(database: Database, store: FileStore, archive:
   }
   const chain = await verifyAuditChain(database.db);
   if (!chain.ok) throw new RestoreError(`恢复后审计日志哈希链校验失败（seq=${chain.brokenSeq}）`);
+  if (manifest.auditHead) {
+    const head = await auditHead(database.db);
+    if (head?.seq !== manifest.auditHead.seq || head.hash !== manifest.auditHead.hash) throw new RestoreError(`恢复后审计日志末尾与备份清单不符（应为 seq=${manifest.auditHead.seq}）`);
+  }
   return { tables, files: manifest.files.length, auditEntries: chain.entries };
 }
