@@ -68,6 +68,11 @@ describe.runIf(pgUrl)('two instances started at the same moment on a new Postgre
   }, 300_000);
 });
 
+async function until(done: () => boolean, ms = 20_000) {
+  const end = Date.now() + ms;
+  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+}
+
 function readdirMigrations(): number {
   const journal = JSON.parse(readFileSync(path.join(REPO, 'src/server/db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
   return journal.entries.length;
@@ -79,6 +84,12 @@ describe.skipIf(pgUrl)('a PGlite data directory in use', () => {
     const first = await startServer({ DATA_DIR: dataDir }, 240_000);
     servers.push(first);
     const lock = lockPathFor(path.join(dataDir, 'pglite'));
+    // First start: the loud demo warning, and the demo password once (it is the one in demo-accounts.json).
+    const password = JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8'))[0].password as string;
+    expect(password).toMatch(/^Gg(-[A-Za-z0-9]{4}){4}$/);
+    await until(() => first.output().includes('密码只在本次首次启动时显示'));
+    expect(first.output()).toContain('演示数据已启用');
+    expect(first.output()).toContain(password);
     expect(JSON.parse(readFileSync(lock, 'utf8')).pid).toBe(first.child.pid);
 
     await expect(startServer({ DATA_DIR: dataDir }, 120_000)).rejects.toThrow(new RegExp(`正在被进程 ${first.child.pid} 使用[\\s\\S]*in use by process ${first.child.pid}`));
@@ -105,5 +116,13 @@ describe.skipIf(pgUrl)('a PGlite data directory in use', () => {
     expect(refused.status).toBe(2);
     expect(refused.out).toContain('正在被进程 1 使用');
     rmSync(lock);
-  }, 400_000);
+
+    // A later start: loud again, but the password is not printed (it stays in demo-accounts.json).
+    const again = await startServer({ DATA_DIR: dataDir }, 240_000);
+    servers.push(again);
+    await until(() => again.output().includes('密码见'));
+    expect(again.output()).toContain('演示数据已启用');
+    expect(again.output()).not.toContain(password);
+    await again.stop();
+  }, 500_000);
 });
