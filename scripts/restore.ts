@@ -5,23 +5,25 @@
  * target, chosen like the server chooses: DATABASE_URL (an empty PostgreSQL database) or else a
  * new PGlite data dir DATA_DIR (must not exist or be empty); files go to DATA_DIR/files or to S3
  * (FILE_STORE=s3). Every checksum is verified before anything is written, and the result is verified
- * after (row counts, every file present, audit hash chain).
+ * after (row counts, every file present, audit hash chain). An encrypted archive (`.tar.gz.enc`) is
+ * decrypted with BACKUP_ENCRYPTION_KEY; a wrong key or an altered byte is refused before any write.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { databaseIsEmpty, openArchive, restoreInto, RestoreError } from '../src/server/backup/backup';
+import { backupKeyFrom } from '../src/server/backup/encryption';
 import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/db/client';
 import { fileStoreFor } from '../src/server/services';
 
 async function main() {
   const archivePath = process.argv[2];
-  if (!archivePath || !existsSync(archivePath)) throw new RestoreError('用法：npm run restore -- <备份文件.tar.gz>');
+  if (!archivePath || !existsSync(archivePath)) throw new RestoreError('用法：npm run restore -- <备份文件.tar.gz 或 .tar.gz.enc>');
   const config = loadConfig();
   if (!config.databaseUrl && existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0) {
     throw new RestoreError(`目标数据目录 ${config.dataDir} 不是空的，拒绝恢复（请指定一个新的 DATA_DIR）`);
   }
-  const archive = await openArchive(path.resolve(archivePath));
+  const archive = await openArchive(path.resolve(archivePath), { key: backupKeyFrom() });
   try {
     if (config.databaseUrl) {
       const probe = await openDatabase({ databaseUrl: config.databaseUrl, migrate: false, poolSize: 1 });

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -220,5 +220,45 @@ describe('restore', () => {
       await m1.cleanup();
       await m2.cleanup();
     }
-  }, 400_000);
+    // Personal data and password hashes: owner-only.
+    expect(statSync(second).mode & 0o777).toBe(0o600);
+
+    // Encrypted with a key from the environment: not readable as gzip, restored with the same key only.
+    const key = randomBytes(32).toString('hex');
+    const sealed = path.join(work, 'sealed.tar.gz.enc');
+    const e = script('backup', ['--out', sealed], { ...env, BACKUP_ENCRYPTION_KEY: key });
+    expect(e.status, e.out).toBe(0);
+    expect(e.out).toMatch(/AES-256-GCM/);
+    expect(statSync(sealed).mode & 0o777).toBe(0o600);
+    const sealedBytes = readFileSync(sealed);
+    expect(sealedBytes.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b]))).toBe(false); // not a plain gzip
+    expect(sealedBytes.includes(Buffer.from('audit_log'))).toBe(false);
+    await expect(openArchive(sealed)).rejects.toThrow(/已加密.*BACKUP_ENCRYPTION_KEY/);
+    await expect(openArchive(sealed, { key: randomBytes(32) })).rejects.toThrow(/解密失败：密钥/);
+    const flipped = path.join(work, 'sealed-flipped.tar.gz.enc');
+    const copy = Buffer.from(sealedBytes);
+    copy[Math.floor(copy.length / 2)] ^= 0x01;
+    writeFileSync(flipped, copy);
+    await expect(openArchive(flipped, { key: Buffer.from(key, 'hex') })).rejects.toThrow(/解密失败：文件已损坏或被篡改/);
+    const wrongKey = script('restore', [sealed], { DATA_DIR: path.join(work, 'sealed-wrong-key'), BACKUP_ENCRYPTION_KEY: randomBytes(32).toString('base64') });
+    expect(wrongKey.status, wrongKey.out).toBe(1);
+    expect(wrongKey.out).toMatch(/解密失败/);
+    expect(existsSync(path.join(work, 'sealed-wrong-key', 'pglite'))).toBe(false); // nothing written
+    const sealedTarget = await emptyTarget('restored-from-sealed');
+    const r = script('restore', [sealed], { DATA_DIR: sealedTarget.dataDir, ...(sealedTarget.url ? { DATABASE_URL: sealedTarget.url } : {}), BACKUP_ENCRYPTION_KEY: key });
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toMatch(/恢复完成并已校验/);
+
+    // A backup that fails midway (a referenced object is missing from the store) leaves no file behind.
+    const objects = path.join(target.dataDir, 'files');
+    const victim = readdirSync(objects, { recursive: true }).map(String).find((f) => /[a-f0-9]{64}$/.test(f))!;
+    rmSync(path.join(objects, victim));
+    const failed = path.join(work, 'failed.tar.gz');
+    const f = script('backup', ['--out', failed], env);
+    expect(f.status, f.out).toBe(1);
+    expect(f.out).toMatch(/备份失败/);
+    expect(existsSync(failed)).toBe(false);
+    expect(existsSync(`${failed}.partial`)).toBe(false);
+    expect(readdirSync(work).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  }, 600_000);
 });

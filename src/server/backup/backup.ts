@@ -19,9 +19,11 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { auditHead } from '../audit/checkpoints';
 import { verifyAuditChain } from '../audit/verify-chain';
-import type { Database, DbOrTx } from '../db/client';
+import type { Database, Db, DbOrTx } from '../db/client';
 import type { FileStore } from '../files/file-store';
+import { BackupKeyError, decryptStream, isEncryptedBackup } from './encryption';
 import { extractTar, TarWriter } from './tar';
 
 export const BACKUP_FORMAT = 'gongguan-backup';
@@ -41,6 +43,8 @@ export interface Manifest {
   tables: { name: string; rows: number; entry: string; sha256: string; bytes: number }[];
   files: { key: string; size: number; entry: string; sha256: string }[];
   excludedTables: string[];
+  /** The audit chain's head inside the snapshot: a receipt for `npm run audit:verify -- --receipt`. */
+  auditHead?: { seq: number; hash: string } | null;
 }
 
 async function q(db: DbOrTx, text: string): Promise<any[]> {
@@ -119,6 +123,7 @@ export async function writeBackup(database: Database, store: FileStore, out: Wri
     await database.db.transaction(
       async (tx) => {
         manifest.migrations = await migrationsOf(tx);
+        manifest.auditHead = await auditHead(tx as unknown as Db);
         for (const table of await tablesInDependencyOrder(tx)) {
           if (EXCLUDED_TABLES.includes(table)) continue;
           const entry = `db/${table}.jsonl`;
@@ -187,16 +192,31 @@ async function sha256File(p: string): Promise<string> {
   return h.digest('hex');
 }
 
-/** Extracts and checks an archive (every checksum) without touching any target. */
-export async function openArchive(archive: string): Promise<{ dir: string; manifest: Manifest; cleanup(): Promise<void> }> {
+/**
+ * Extracts and checks an archive (every checksum) without touching any target. An encrypted archive
+ * (see encryption.ts) needs `key`; its authentication tag is checked before this returns.
+ */
+export async function openArchive(archive: string, opts: { key?: Buffer } = {}): Promise<{ dir: string; manifest: Manifest; cleanup(): Promise<void> }> {
+  const encrypted = await isEncryptedBackup(archive).catch(() => false);
+  if (encrypted && !opts.key) throw new RestoreError('备份文件已加密：请设置与备份时相同的 BACKUP_ENCRYPTION_KEY 后再恢复');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gg-restore-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const source = createReadStream(archive);
     const gunzip = createGunzip();
-    source.on('error', (err) => gunzip.destroy(err)); // .pipe() would not pass a read error on
-    const names = await extractTar(source.pipe(gunzip), dir).catch((err) => {
+    // .pipe() would not pass an error on: a read error or a failed decryption must end the extraction.
+    let plain: NodeJS.ReadableStream = source;
+    if (encrypted) {
+      const decrypt = decryptStream(opts.key!);
+      decrypt.on('error', (err) => gunzip.destroy(err));
+      plain = source.pipe(decrypt);
+    }
+    source.on('error', (err) => gunzip.destroy(err));
+    const names = await extractTar(plain.pipe(gunzip), dir).catch((err) => {
       if (err instanceof RestoreError) throw err;
+      if (err instanceof BackupKeyError) throw new RestoreError(err.message);
+      // Garbage out of the cipher breaks gzip before the tag is checked: it is the same finding.
+      if (encrypted) throw new RestoreError(`备份文件解密失败：文件已损坏或被篡改（${(err as Error).message}）`);
       throw new RestoreError(`备份文件无法读取或不完整：${(err as Error).message}`);
     });
     if (!names.includes('manifest.json')) throw new RestoreError('备份文件不完整：缺少 manifest.json（备份可能在写入过程中中断）');
@@ -286,5 +306,9 @@ export async function restoreInto(database: Database, store: FileStore, archive:
   }
   const chain = await verifyAuditChain(database.db);
   if (!chain.ok) throw new RestoreError(`恢复后审计日志哈希链校验失败（seq=${chain.brokenSeq}）`);
+  if (manifest.auditHead) {
+    const head = await auditHead(database.db);
+    if (head?.seq !== manifest.auditHead.seq || head.hash !== manifest.auditHead.hash) throw new RestoreError(`恢复后审计日志末尾与备份清单不符（应为 seq=${manifest.auditHead.seq}）`);
+  }
   return { tables, files: manifest.files.length, auditEntries: chain.entries };
 }

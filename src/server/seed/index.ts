@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import { organisations, users } from '../db/schema';
 import { accountsSeed, DEMO_USERNAMES } from './accounts';
@@ -24,36 +24,82 @@ export interface DemoAccount {
 /** Areas in order; a later procedure appends its own module here. */
 export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed];
 
-function demoPassword(): string {
-  const digits = String(randomInt(1000, 9999));
-  return `Gongguan@${digits}`;
+const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/**
+ * A strong random demo password, different per installation: 16 characters from 57 unambiguous
+ * ones (about 93 bits), e.g. `Gg-7kQm-x3Rt-Ha9w-Mz2p`. The prefix gives upper and lower case and a
+ * symbol, so it meets the platform's own password rules.
+ */
+export function demoPassword(): string {
+  const groups = Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join(''));
+  return `Gg-${groups.join('-')}`;
+}
+
+export interface DemoSeedResult {
+  /** Demo accounts; `password` is '' when this installation does not know it (see passwordKnown). */
+  accounts: DemoAccount[];
+  /** The demo accounts were created by this call (first start): the only time to show the password. */
+  created: boolean;
+  /**
+   * The password in `accounts` (and demo-accounts.json) logs in. False when the database came from
+   * elsewhere (a restore, a second instance with its own data directory): then no password is
+   * printed or written rather than a new one that would not work.
+   */
+  passwordKnown: boolean;
+}
+
+/** Whether `password` logs in to at least one demo account (they share one hash unless changed). */
+async function worksForDemoAccounts(db: Db, password: string): Promise<boolean> {
+  const rows = await db.selectDistinct({ hash: users.passwordHash }).from(users).where(inArray(users.username, Object.values(DEMO_USERNAMES)));
+  for (const r of rows) if (r.hash && (await verifyPassword(r.hash, password))) return true;
+  return false;
 }
 
 /**
  * Seeds what is missing and returns the demo accounts. The password is chosen once per
- * installation and kept in `<dataDir>/demo-accounts.json`.
+ * installation and kept in `<dataDir>/demo-accounts.json` (0600) — only while it matches the
+ * database: a file whose password does not log in is rewritten without a password.
  */
-export async function seedDemo(db: Db, opts: { dataDir: string; now: Date; log?: (s: string) => void; extraAreas?: SeedArea[]; password?: string }): Promise<DemoAccount[]> {
+export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<DemoAccount[]> {
+  return (await seedDemoData(db, opts)).accounts;
+}
+
+export interface SeedDemoOptions {
+  dataDir: string;
+  now: Date;
+  log?: (s: string) => void;
+  extraAreas?: SeedArea[];
+  password?: string;
+}
+
+export async function seedDemoData(db: Db, opts: SeedDemoOptions): Promise<DemoSeedResult> {
   mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, 'demo-accounts.json');
   let password: string | undefined;
   if (existsSync(file)) {
     try {
-      password = (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])[0]?.password;
+      password = (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])[0]?.password || undefined;
     } catch {
       password = undefined;
     }
   }
   password = opts.password ?? password ?? demoPassword();
   const ctx = { db, now: opts.now, demoPassword: password, demoPasswordHash: await hashPassword(password), log: opts.log ?? (() => {}) };
-  await runSeedAreas(ctx, [...SEED_AREAS, ...(opts.extraAreas ?? [])]);
+  const ran = await runSeedAreas(ctx, [...SEED_AREAS, ...(opts.extraAreas ?? [])]);
+  const created = ran.includes(accountsSeed.name);
+  const passwordKnown = created || (await worksForDemoAccounts(db, password));
   const rows = await db
     .select({ role: users.role, username: users.username, organisation: organisations.name })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(inArray(users.username, Object.values(DEMO_USERNAMES)))
     .orderBy(asc(users.role));
-  const accounts = rows.map((r) => ({ role: r.role, username: r.username, password: password!, organisation: r.organisation }));
-  writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
-  return accounts;
+  const accounts = rows.map((r) => ({ role: r.role, username: r.username, password: passwordKnown ? password! : '', organisation: r.organisation }));
+  const onDisk = passwordKnown
+    ? accounts
+    : accounts.map(({ password: _unknown, ...a }) => ({ ...a, password: null, note: '演示账户来自其他安装（例如备份恢复），密码不在本机：请使用原安装的 demo-accounts.json，或由系统管理员重置密码' }));
+  rmSync(file, { force: true }); // re-created 0600 even if an older file had other permissions
+  writeFileSync(file, JSON.stringify(onDisk, null, 2), { mode: 0o600 });
+  return { accounts, created, passwordKnown };
 }
