@@ -5,7 +5,7 @@
  * (reordered clauses, synonyms, inserted words: similarity.fixtures.ts `perturb`), so each query
  * has a label; `bruteForceTopK` is the exact baseline (its cost limits how many queries it runs).
  */
-import { bruteForceTopK, SimilarityIndex, type SimilarityDoc } from '../src/domain/similarity';
+import { bruteForceTopK, SimilarityIndex, type SimilarityDoc } from '../src/domain/similarity-index';
 import { generateDocs, perturb } from '../src/domain/similarity.fixtures';
 import { median, percentile } from './lib';
 

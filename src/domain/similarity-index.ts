@@ -1,0 +1,592 @@
+/**
+ * 雷同检查 index: finds the past results / applications an application copies, including disguised
+ * copies (synonyms swapped, sentences reordered, padded, shortened to a summary).
+ *
+ * Pipeline per text field:
+ *   synonym table (similarity-synonyms.ts: 提升→提高, 缺陷率→不良率…) → jieba words
+ *   (similarity-words.ts) [+ character bigrams for the short name field] → term ids.
+ * Score of a pair, per field: IDF-weighted Jaccard and containment of the term sets, averaged
+ * (boilerplate such as PDCA, 攻关小组, 标准作业指导书 occurs in many documents and weighs little);
+ * the document score is the field-weighted mean, or the name+body score when the body was
+ * redistributed over the fields (see `scoreFields`).
+ *
+ * Candidates: an inverted index (term → documents). A query walks the postings of its terms, rarest
+ * first, accumulating the IDF weight each document shares; terms in more than `maxPostingShare` of
+ * the documents are not walked (they are boilerplate and cannot make a copy stand out). The best
+ * `rerankLimit` documents by shared weight (absolute and relative to their size) are scored exactly.
+ * `bruteForce` scores every document with the same function: the recall baseline.
+ *
+ * Explanation of a match: overlapping passages (maximal common substrings of the canonical texts,
+ * so 提升/提高 does not break a passage), the synonyms that made the texts agree, and the rarest
+ * shared words.
+ */
+import { commonSubstrings, normalizeForSimilarity, type NormalizedText } from './similarity';
+import { DEFAULT_SYNONYM_GROUPS, matchedSynonyms, SynonymNormalizer, type CanonicalText, type SynonymGroup, type SynonymMatch } from './similarity-synonyms';
+import { addWords, segmentMany } from './similarity-words';
+
+// ---------------------------------------------------------------------------------------------
+// public types
+
+export interface SimilarityDoc {
+  id: string;
+  /** e.g. { name, problem, goals, route } */
+  fields: Record<string, string>;
+  meta?: unknown;
+}
+
+export interface SimilarityOverlap {
+  field: string;
+  queryRanges: [number, number][];
+  targetRanges: [number, number][];
+}
+
+export interface FieldSynonymMatch extends SynonymMatch {
+  field: string;
+}
+
+export interface SimilarityMatch {
+  id: string;
+  /** 0..1, weighted over the fields present in both query and document (name weighted higher) */
+  score: number;
+  fieldScores: Record<string, number>;
+  overlaps: SimilarityOverlap[];
+  /** Synonym pairs that made the texts agree (this application's word / the compared text's word). */
+  synonyms: FieldSynonymMatch[];
+  /** The rarest words both texts use (most telling first). */
+  sharedTerms: string[];
+  meta: unknown;
+}
+
+export interface SimilarityOptions {
+  /** Field weights; fields not listed get `defaultFieldWeight`. */
+  fieldWeights?: Record<string, number>;
+  defaultFieldWeight?: number;
+  /** The name field (also compared by character bigrams). Default 'name'. */
+  nameField?: string;
+  /** Candidates scored exactly per query (at least 10 × topK). Default 200. */
+  rerankLimit?: number;
+  /** Terms in more than this share of the documents are not walked for candidates. Default 0.08. */
+  maxPostingShare?: number;
+  /** Minimal common substring length for overlaps. Default 4. */
+  minOverlapLength?: number;
+  /** Synonym table (campaign data). Default DEFAULT_SYNONYM_GROUPS. */
+  synonyms?: SynonymGroup[];
+}
+
+export interface QueryOptions {
+  topK?: number;
+  minScore?: number;
+  excludeIds?: string[];
+}
+
+/** Default weights: the name matters most (a copied name is the clearest 雷同 signal). */
+export const DEFAULT_FIELD_WEIGHTS: Record<string, number> = { name: 0.4, problem: 0.25, goals: 0.15, route: 0.2 };
+
+/** Sets with fewer terms than this have their containment damped (a 2-word query is "contained" everywhere). */
+const CONTAINMENT_FULL_SIZE = 6;
+/** Weight of the whole-body comparison (all fields but the name as one text) when it beats the per-field one. */
+const BODY_BLEND = 1;
+/**
+ * A copied name is a 雷同 signal on its own (a new body under a past result's title): the score is
+ * at least NAME_ALONE × nameSimilarity² (an identical name gives 0.75; a name sharing the product and
+ * half its words, as same-chain projects do, about 0.2).
+ */
+const NAME_ALONE = 0.75;
+
+// ---------------------------------------------------------------------------------------------
+// term dictionary and per-document storage
+
+/** Per field: sorted unique term ids. Query fields also carry the count of terms the index never saw. */
+interface FieldTerms {
+  field: string;
+  ids: Int32Array;
+  unknown: number;
+}
+
+interface QueryFeatures {
+  fields: FieldTerms[];
+  texts: Record<string, string>;
+}
+
+const EMPTY = new Int32Array(0);
+
+function sortedUnique(ids: number[]): Int32Array {
+  const a = Int32Array.from(ids).sort();
+  let w = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[w++] = a[i];
+  return a.subarray(0, w);
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class SimilarityIndex {
+  private readonly weights: { fieldWeights: Record<string, number>; defaultFieldWeight: number };
+  private readonly nameField: string;
+  private readonly rerankLimit: number;
+  private readonly maxPostingShare: number;
+  private readonly minOverlapLength: number;
+  readonly synonyms: SynonymNormalizer;
+
+  // terms
+  private readonly termIds = new Map<string, number>();
+  private termStr: string[] = [];
+  private df = new Int32Array(1024);
+  private post: Int32Array[] = [];
+  private plen = new Int32Array(1024);
+  private idfCache = new Float64Array(0);
+  private idfFor = -1;
+
+  // documents (numbered in insertion order; removed ones stay as holes)
+  private ids: string[] = [];
+  private fieldsOf: (Record<string, string> | undefined)[] = [];
+  private metaOf: unknown[] = [];
+  private termsOf: (FieldTerms[] | undefined)[] = [];
+  private unionOf: (Int32Array | undefined)[] = [];
+  private alive = new Uint8Array(1024);
+  private readonly byId = new Map<string, number>();
+  private deadPostings = 0;
+  private livePostings = 0;
+  private acc = new Float64Array(1024);
+
+  constructor(opts: SimilarityOptions = {}) {
+    this.weights = {
+      fieldWeights: { ...DEFAULT_FIELD_WEIGHTS, ...(opts.fieldWeights ?? {}) },
+      defaultFieldWeight: opts.defaultFieldWeight ?? 0.15,
+    };
+    this.nameField = opts.nameField ?? 'name';
+    this.rerankLimit = opts.rerankLimit ?? 200;
+    this.maxPostingShare = opts.maxPostingShare ?? 0.08;
+    this.minOverlapLength = opts.minOverlapLength ?? 4;
+    if (!(this.rerankLimit >= 1) || !(this.maxPostingShare > 0 && this.maxPostingShare <= 1)) {
+      throw new RangeError('rerankLimit 必须 ≥ 1，maxPostingShare 必须在 (0, 1] 之间');
+    }
+    this.synonyms = new SynonymNormalizer(opts.synonyms ?? DEFAULT_SYNONYM_GROUPS);
+    addWords(this.synonyms.words);
+  }
+
+  /** Number of live documents. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The indexed texts of a document (a copy), or undefined. */
+  fieldsById(id: string): Record<string, string> | undefined {
+    const d = this.byId.get(id);
+    const f = d === undefined ? undefined : this.fieldsOf[d];
+    return f ? { ...f } : undefined;
+  }
+
+  /** Approximate bytes held by the index structures (postings, term ids, dictionary; not the texts). */
+  memoryBytes(): { postings: number; documentTerms: number; dictionary: number; texts: number } {
+    let postings = 0;
+    for (const p of this.post) postings += p ? p.byteLength + 64 : 0;
+    let documentTerms = 0;
+    for (let d = 0; d < this.ids.length; d++) {
+      if (!this.alive[d]) continue;
+      documentTerms += (this.unionOf[d]?.byteLength ?? 0) + 64;
+      for (const f of this.termsOf[d] ?? []) documentTerms += f.ids.byteLength + 96;
+    }
+    let dictionary = this.df.byteLength + this.plen.byteLength;
+    for (const s of this.termStr) dictionary += 2 * s.length + 48; // string + Map entry
+    let texts = 0;
+    for (const f of this.fieldsOf) if (f) for (const k in f) texts += 2 * f[k].length + 32;
+    return { postings, documentTerms, dictionary, texts };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // terms
+
+  /** Words (after synonyms) per field, plus character bigrams of the name. */
+  private termStrings(fields: Record<string, string>): { field: string; terms: string[] }[] {
+    const keys: string[] = [];
+    const texts: string[] = [];
+    for (const k in fields) {
+      const v = fields[k];
+      if (typeof v !== 'string' || v.trim().length === 0) continue;
+      keys.push(k);
+      texts.push(this.synonyms.canonicalText(v));
+    }
+    if (keys.length === 0) return [];
+    const words = segmentMany(texts);
+    return keys.map((field, i) => {
+      const terms = words[i];
+      if (field === this.nameField) {
+        const n = normalizeForSimilarity(texts[i]);
+        for (let c = 1; c < n.length; c++) {
+          if (n.runStart[c]) continue;
+          terms.push(`\u0001${String.fromCodePoint(n.codes[c - 1], n.codes[c])}`);
+        }
+      }
+      return { field, terms };
+    });
+  }
+
+  private internTerm(t: string): number {
+    let id = this.termIds.get(t);
+    if (id === undefined) {
+      id = this.termStr.length;
+      this.termIds.set(t, id);
+      this.termStr.push(t);
+      if (id >= this.df.length) {
+        const df = new Int32Array(this.df.length * 2);
+        df.set(this.df);
+        this.df = df;
+        const pl = new Int32Array(this.plen.length * 2);
+        pl.set(this.plen);
+        this.plen = pl;
+      }
+      this.post.push(EMPTY);
+    }
+    return id;
+  }
+
+  private idf(): Float64Array {
+    const n = this.byId.size;
+    if (this.idfFor === n && this.idfCache.length === this.termStr.length) return this.idfCache;
+    const out = new Float64Array(this.termStr.length);
+    for (let t = 0; t < out.length; t++) out[t] = Math.log((n + 1) / (this.df[t] + 0.5));
+    this.idfCache = out;
+    this.idfFor = n;
+    return out;
+  }
+
+  /** IDF of a term no document has. */
+  private unknownIdf(): number {
+    return Math.log((this.byId.size + 1) / 0.5);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // maintenance
+
+  /** Add (or replace) a document. */
+  add(doc: SimilarityDoc): void {
+    if (this.byId.has(doc.id)) this.remove(doc.id);
+    const num = this.ids.length;
+    this.ids.push(doc.id);
+    const fields: Record<string, string> = {};
+    for (const k in doc.fields) if (typeof doc.fields[k] === 'string') fields[k] = doc.fields[k];
+    this.fieldsOf.push(fields); // own copy: later edits by the caller must not desync the index
+    this.metaOf.push(doc.meta);
+    if (num >= this.alive.length) {
+      const a = new Uint8Array(this.alive.length * 2);
+      a.set(this.alive);
+      this.alive = a;
+    }
+    this.alive[num] = 1;
+    this.byId.set(doc.id, num);
+    const perField: FieldTerms[] = [];
+    const all: number[] = [];
+    for (const { field, terms } of this.termStrings(fields)) {
+      const ids = terms.map((t) => this.internTerm(t));
+      const sorted = sortedUnique(ids);
+      if (sorted.length === 0) continue;
+      perField.push({ field, ids: sorted, unknown: 0 });
+      for (const id of sorted) all.push(id);
+    }
+    const union = sortedUnique(all);
+    this.termsOf.push(perField);
+    this.unionOf.push(union);
+    for (const t of union) {
+      this.df[t]++;
+      let p = this.post[t];
+      const len = this.plen[t];
+      if (len === p.length) {
+        const grown = new Int32Array(Math.max(4, len * 2));
+        grown.set(p);
+        p = grown;
+        this.post[t] = p;
+      }
+      p[len] = num;
+      this.plen[t] = len + 1;
+    }
+    this.livePostings += union.length;
+  }
+
+  /** Remove a document; returns false when it was not indexed. */
+  remove(id: string): boolean {
+    const num = this.byId.get(id);
+    if (num === undefined) return false;
+    this.byId.delete(id);
+    this.alive[num] = 0;
+    const union = this.unionOf[num] ?? EMPTY;
+    for (const t of union) this.df[t]--;
+    this.deadPostings += union.length;
+    this.livePostings -= union.length;
+    this.fieldsOf[num] = undefined;
+    this.metaOf[num] = undefined;
+    this.termsOf[num] = undefined;
+    this.unionOf[num] = undefined;
+    if (this.deadPostings > 4096 && this.deadPostings > this.livePostings) this.compact();
+    return true;
+  }
+
+  private compact(): void {
+    for (let t = 0; t < this.post.length; t++) {
+      const p = this.post[t];
+      let w = 0;
+      for (let i = 0; i < this.plen[t]; i++) if (this.alive[p[i]]) p[w++] = p[i];
+      this.plen[t] = w;
+      if (w === 0) this.post[t] = EMPTY;
+      else if (w * 4 < p.length) this.post[t] = p.slice(0, w);
+    }
+    this.deadPostings = 0;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // queries
+
+  private queryFeatures(fields: Record<string, string>): QueryFeatures {
+    const out: FieldTerms[] = [];
+    const texts: Record<string, string> = {};
+    for (const { field, terms } of this.termStrings(fields)) {
+      const known: number[] = [];
+      const unknown = new Set<string>();
+      for (const t of terms) {
+        const id = this.termIds.get(t);
+        if (id === undefined || this.df[id] === 0) unknown.add(t);
+        else known.push(id);
+      }
+      const ids = sortedUnique(known);
+      if (ids.length + unknown.size === 0) continue;
+      out.push({ field, ids, unknown: unknown.size });
+      texts[field] = fields[field];
+    }
+    return { fields: out, texts };
+  }
+
+  /** Best matches for the query fields, highest score first. */
+  query(fields: Record<string, string>, opts: QueryOptions = {}): SimilarityMatch[] {
+    const topK = opts.topK ?? 10;
+    if (topK <= 0 || this.byId.size === 0) return [];
+    const q = this.queryFeatures(fields);
+    if (q.fields.length === 0) return [];
+    const idf = this.idf();
+    const exclude = new Set(opts.excludeIds ?? []);
+
+    // 1. candidates: walk the postings of the query's terms (boilerplate skipped), accumulate shared weight
+    const qUnion = new Set<number>();
+    for (const f of q.fields) for (const t of f.ids) qUnion.add(t);
+    const maxDf = Math.max(16, Math.floor(this.maxPostingShare * this.byId.size));
+    if (this.acc.length < this.ids.length) this.acc = new Float64Array(Math.max(this.ids.length, this.acc.length * 2));
+    const acc = this.acc;
+    const touched: number[] = [];
+    for (const t of qUnion) {
+      if (this.df[t] > maxDf) continue;
+      const w = idf[t];
+      const p = this.post[t];
+      const len = this.plen[t];
+      for (let i = 0; i < len; i++) {
+        const d = p[i];
+        if (!this.alive[d]) continue;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] += w;
+      }
+    }
+    const limit = Math.max(this.rerankLimit, topK * 10);
+    let candidates: number[];
+    if (touched.length <= limit) candidates = touched.slice();
+    else {
+      // best by shared weight, and best by shared weight relative to the document's own weight
+      // (a short document entirely contained in the query, e.g. a name-only record)
+      const byAbs = touched.slice().sort((x, y) => acc[y] - acc[x] || x - y).slice(0, limit);
+      const rel = new Map<number, number>();
+      for (const d of touched) rel.set(d, acc[d] / Math.max(1e-9, this.weightOf(this.unionOf[d]!, idf)));
+      const byRel = touched.slice().sort((x, y) => rel.get(y)! - rel.get(x)! || x - y).slice(0, limit >> 1);
+      candidates = [...new Set([...byAbs, ...byRel])];
+    }
+    for (const d of touched) acc[d] = 0;
+
+    // 2. exact scores
+    return this.rank(q, candidates, topK, opts.minScore ?? 0, exclude);
+  }
+
+  /** Exact scores against every live document (no candidate pruning): the recall baseline. */
+  bruteForce(fields: Record<string, string>, opts: QueryOptions = {}): SimilarityMatch[] {
+    const topK = opts.topK ?? 10;
+    if (topK <= 0 || this.byId.size === 0) return [];
+    const q = this.queryFeatures(fields);
+    if (q.fields.length === 0) return [];
+    this.idf();
+    const all: number[] = [];
+    for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) all.push(d);
+    return this.rank(q, all, topK, opts.minScore ?? 0, new Set(opts.excludeIds ?? []));
+  }
+
+  /** Only the scores (no explanations) of the given documents — for evaluation. */
+  scoreOf(fields: Record<string, string>, id: string): number {
+    const d = this.byId.get(id);
+    if (d === undefined) return 0;
+    const q = this.queryFeatures(fields);
+    return this.scorePair(q, d, this.idf()).score;
+  }
+
+  private rank(q: QueryFeatures, candidates: number[], topK: number, minScore: number, exclude: Set<string>): SimilarityMatch[] {
+    const idf = this.idf();
+    const scored: { d: number; score: number; fieldScores: Record<string, number> }[] = [];
+    for (const d of candidates) {
+      if (!this.alive[d] || (exclude.size > 0 && exclude.has(this.ids[d]))) continue;
+      const { score, fieldScores } = this.scorePair(q, d, idf);
+      if (score <= 0 || score < minScore) continue;
+      scored.push({ d, score, fieldScores });
+    }
+    scored.sort((x, y) => y.score - x.score || cmpStr(this.ids[x.d], this.ids[y.d]));
+    return scored.slice(0, topK).map((s) => this.explain(q, s.d, s.score, s.fieldScores, idf));
+  }
+
+  private weightOf(ids: Int32Array, idf: Float64Array): number {
+    let w = 0;
+    for (let i = 0; i < ids.length; i++) w += idf[ids[i]];
+    return w;
+  }
+
+  /** IDF-weighted mean of Jaccard and (size-damped) containment. */
+  private setSimilarity(a: Int32Array, aUnknown: number, b: Int32Array, idf: Float64Array): number {
+    if (a.length + aUnknown === 0 || b.length === 0) return 0;
+    let i = 0;
+    let j = 0;
+    let inter = 0;
+    let wa = aUnknown * this.unknownIdf();
+    let wb = 0;
+    let shared = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i];
+      const y = b[j];
+      if (x === y) {
+        const w = idf[x];
+        inter += w;
+        wa += w;
+        wb += w;
+        shared++;
+        i++;
+        j++;
+      } else if (x < y) wa += idf[a[i++]];
+      else wb += idf[b[j++]];
+    }
+    while (i < a.length) wa += idf[a[i++]];
+    while (j < b.length) wb += idf[b[j++]];
+    if (shared === 0 || inter <= 0) return 0;
+    const minCount = Math.min(a.length + aUnknown, b.length);
+    const containment = (inter / Math.min(wa, wb)) * Math.min(1, minCount / CONTAINMENT_FULL_SIZE);
+    const jac = inter / (wa + wb - inter);
+    return (jac + Math.min(1, containment)) / 2;
+  }
+
+  private scorePair(q: QueryFeatures, d: number, idf: Float64Array): { score: number; fieldScores: Record<string, number> } {
+    const terms = this.termsOf[d] ?? [];
+    const fieldScores: Record<string, number> = {};
+    let num = 0;
+    let den = 0;
+    for (const qf of q.fields) {
+      const tf = terms.find((f) => f.field === qf.field);
+      if (!tf) continue;
+      const s = this.setSimilarity(qf.ids, qf.unknown, tf.ids, idf);
+      fieldScores[qf.field] = s;
+      const w = this.weights.fieldWeights[qf.field] ?? this.weights.defaultFieldWeight;
+      num += w * s;
+      den += w;
+    }
+    if (den === 0) return { score: 0, fieldScores };
+    let score = num / den;
+    // The body moved between fields (a problem statement pasted under 技术路线…): compare all
+    // non-name fields as one text, and keep the better reading.
+    const qBody = q.fields.filter((f) => f.field !== this.nameField);
+    const tBody = terms.filter((f) => f.field !== this.nameField);
+    if (BODY_BLEND > 0 && qBody.length > 0 && tBody.length > 0) {
+      const qIds: number[] = [];
+      let qUnknown = 0;
+      for (const f of qBody) {
+        for (const t of f.ids) qIds.push(t);
+        qUnknown += f.unknown;
+      }
+      const tIds: number[] = [];
+      for (const f of tBody) for (const t of f.ids) tIds.push(t);
+      const body = this.setSimilarity(sortedUnique(qIds), qUnknown, sortedUnique(tIds), idf);
+      const wName = fieldScores[this.nameField] !== undefined ? (this.weights.fieldWeights[this.nameField] ?? this.weights.defaultFieldWeight) : 0;
+      let wBody = 0;
+      for (const f of qBody) if (fieldScores[f.field] !== undefined) wBody += this.weights.fieldWeights[f.field] ?? this.weights.defaultFieldWeight;
+      if (wBody > 0) {
+        const alt = (wName * (fieldScores[this.nameField] ?? 0) + wBody * body) / (wName + wBody);
+        if (alt > score) score = alt;
+      }
+    }
+    const nameSim = fieldScores[this.nameField];
+    if (nameSim !== undefined && NAME_ALONE * nameSim * nameSim > score) score = NAME_ALONE * nameSim * nameSim;
+    return { score: Math.min(1, score), fieldScores };
+  }
+
+  private canonical(text: string): CanonicalText {
+    return this.synonyms.canonicalize(text);
+  }
+
+  /** Normalised canonical text whose positions point into the ORIGINAL text. */
+  private normalizedOriginal(c: CanonicalText): NormalizedText {
+    const n = normalizeForSimilarity(c.text);
+    const starts = new Int32Array(n.length);
+    const ends = new Int32Array(n.length);
+    for (let i = 0; i < n.length; i++) {
+      starts[i] = c.origStart[n.starts[i]];
+      ends[i] = c.origEnd[n.ends[i] - 1];
+    }
+    return { ...n, starts, ends };
+  }
+
+  private explain(q: QueryFeatures, d: number, score: number, fieldScores: Record<string, number>, idf: Float64Array): SimilarityMatch {
+    const target = this.fieldsOf[d] ?? {};
+    const overlaps: SimilarityOverlap[] = [];
+    const synonyms: FieldSynonymMatch[] = [];
+    for (const field of Object.keys(fieldScores)) {
+      const qt = q.texts[field];
+      const tt = target[field];
+      if (!qt || !tt) continue;
+      const qc = this.canonical(qt);
+      const tc = this.canonical(tt);
+      if (fieldScores[field] > 0) {
+        const r = commonSubstrings(this.normalizedOriginal(qc), this.normalizedOriginal(tc), this.minOverlapLength);
+        if (r.aRanges.length > 0) overlaps.push({ field, queryRanges: r.aRanges, targetRanges: r.bRanges });
+      }
+      for (const m of matchedSynonyms({ text: qt, hits: qc.hits }, { text: tt, hits: tc.hits })) {
+        if (!synonyms.some((s) => s.query === m.query && s.target === m.target)) synonyms.push({ field, ...m });
+      }
+    }
+    // rarest shared words (not the name's character pairs)
+    const qAll = new Set<number>();
+    for (const f of q.fields) for (const t of f.ids) qAll.add(t);
+    const shared = [...(this.unionOf[d] ?? EMPTY)].filter((t) => qAll.has(t) && !this.termStr[t].startsWith('\u0001') && this.termStr[t].length >= 2);
+    shared.sort((x, y) => idf[y] - idf[x] || x - y);
+    return {
+      id: this.ids[d],
+      score,
+      fieldScores,
+      overlaps,
+      synonyms,
+      sharedTerms: shared.slice(0, 8).map((t) => this.termStr[t]),
+      meta: this.metaOf[d],
+    };
+  }
+}
+
+/** Indexes built for bruteForceTopK, per docs array (a caller scoring many queries over one unchanged list). */
+const bruteCache = new WeakMap<object, SimilarityIndex>();
+
+/** Exact scores of `fields` against `docs` (an index over them, scored without pruning). */
+export function bruteForceTopK(
+  fields: Record<string, string>,
+  docs: Iterable<SimilarityDoc>,
+  k: number,
+  opts: SimilarityOptions & { minScore?: number; excludeIds?: string[] } = {},
+): SimilarityMatch[] {
+  const { minScore, excludeIds, ...indexOpts } = opts;
+  let index = Array.isArray(docs) && Object.keys(indexOpts).length === 0 ? bruteCache.get(docs) : undefined;
+  if (!index || index.size !== (docs as SimilarityDoc[]).length) {
+    index = new SimilarityIndex(indexOpts);
+    for (const d of docs) index.add(d);
+    if (Array.isArray(docs) && Object.keys(indexOpts).length === 0) bruteCache.set(docs, index);
+  }
+  return index.bruteForce(fields, { topK: k, minScore, excludeIds });
+}
