@@ -22,7 +22,7 @@
  */
 import { commonSubstrings, normalizeForSimilarity, type NormalizedText } from './similarity';
 import { DEFAULT_SYNONYM_GROUPS, matchedSynonyms, SynonymNormalizer, type CanonicalText, type SynonymGroup, type SynonymMatch } from './similarity-synonyms';
-import { addWords, segmentMany } from './similarity-words';
+import { addWords, segmentClauses } from './similarity-words';
 
 // ---------------------------------------------------------------------------------------------
 // public types
@@ -106,6 +106,42 @@ interface FieldTerms {
 interface QueryFeatures {
   fields: FieldTerms[];
   texts: Record<string, string>;
+  /** All non-name fields together. Unknown words counted per field (a word in two fields counts twice). */
+  bodyIds: Int32Array;
+  bodyUnknown: number;
+}
+
+/** Clause cache bound (entries); cleared when full. */
+const CLAUSE_CACHE_MAX = 500_000;
+
+const isDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** Characters a clause is made of: CJK ideographs and letters (digits and everything else end it). */
+const isClauseChar = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) || c === 0x3007 || (c >= 0xf900 && c <= 0xfaff);
+
+/** Split a text into clauses (runs of clause characters) and numbers (86.5 → "86.5"). */
+function scanClauses(s: string, onClause: (clause: string) => void, onNumber: (n: string) => void): void {
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < n && (isDigit(s.charCodeAt(j)) || ((s[j] === '.' || s[j] === '．') && j + 1 < n && isDigit(s.charCodeAt(j + 1))))) j++;
+      let num = '';
+      for (let k = i; k < j; k++) {
+        const d = s.charCodeAt(k);
+        num += d >= 0xff10 ? String.fromCharCode(d - 0xfee0) : d === 0xff0e ? '.' : s[k];
+      }
+      onNumber(num);
+      i = j;
+    } else if (isClauseChar(c)) {
+      let j = i + 1;
+      while (j < n && isClauseChar(s.charCodeAt(j))) j++;
+      onClause(s.slice(i, j));
+      i = j;
+    } else i++;
+  }
 }
 
 const EMPTY = new Int32Array(0);
@@ -115,6 +151,13 @@ function sortedUnique(ids: number[]): Int32Array {
   let w = 0;
   for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[w++] = a[i];
   return a.subarray(0, w);
+}
+
+/** The k-th largest value (k ≥ 1) of `values` (not changed). */
+function kthLargest(values: Float64Array, k: number): number {
+  if (k >= values.length) return -Infinity;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[sorted.length - k];
 }
 
 function cmpStr(a: string, b: string): number {
@@ -133,10 +176,13 @@ export class SimilarityIndex {
   private readonly termIds = new Map<string, number>();
   private termStr: string[] = [];
   private df = new Int32Array(1024);
+  /** term id → numbers of the documents that use it (the first plen[t] entries) */
   private post: Int32Array[] = [];
   private plen = new Int32Array(1024);
-  private idfCache = new Float64Array(0);
+  private idfCache: Float64Array = new Float64Array(0);
   private idfFor = -1;
+  /** Bumped by every add/remove. */
+  private version = 0;
 
   // documents (numbered in insertion order; removed ones stay as holes)
   private ids: string[] = [];
@@ -144,11 +190,17 @@ export class SimilarityIndex {
   private metaOf: unknown[] = [];
   private termsOf: (FieldTerms[] | undefined)[] = [];
   private unionOf: (Int32Array | undefined)[] = [];
+  /** Terms of all fields but the name, together (sorted unique). */
+  private bodyOf: (Int32Array | undefined)[] = [];
+  /** Words of a clause → term ids (documents' clauses repeat: 组建跨部门攻关小组…). */
+  private readonly clauseIds = new Map<string, Int32Array>();
   private alive = new Uint8Array(1024);
   private readonly byId = new Map<string, number>();
   private deadPostings = 0;
   private livePostings = 0;
   private acc = new Float64Array(1024);
+  /** Scratch: term id → last document number + 1 that used it (union without sorting). */
+  private stamp = new Int32Array(4096);
 
   constructor(opts: SimilarityOptions = {}) {
     this.weights = {
@@ -185,7 +237,7 @@ export class SimilarityIndex {
   /** Approximate bytes held by the index structures (postings, term ids, dictionary; not the texts). */
   memoryBytes(): { postings: number; documentTerms: number; dictionary: number; texts: number } {
     let postings = 0;
-    for (const p of this.post) postings += p ? p.byteLength + 64 : 0;
+    for (const p of this.post) postings += p.byteLength + 64;
     let documentTerms = 0;
     for (let d = 0; d < this.ids.length; d++) {
       if (!this.alive[d]) continue;
@@ -202,28 +254,73 @@ export class SimilarityIndex {
   // -------------------------------------------------------------------------------------------
   // terms
 
-  /** Words (after synonyms) per field, plus character bigrams of the name. */
-  private termStrings(fields: Record<string, string>): { field: string; terms: string[] }[] {
-    const keys: string[] = [];
-    const texts: string[] = [];
-    for (const k in fields) {
-      const v = fields[k];
-      if (typeof v !== 'string' || v.trim().length === 0) continue;
-      keys.push(k);
-      texts.push(this.synonyms.canonicalText(v));
-    }
-    if (keys.length === 0) return [];
-    const words = segmentMany(texts);
-    return keys.map((field, i) => {
-      const terms = words[i];
-      if (field === this.nameField) {
-        const n = normalizeForSimilarity(texts[i]);
-        for (let c = 1; c < n.length; c++) {
-          if (n.runStart[c]) continue;
-          terms.push(`\u0001${String.fromCodePoint(n.codes[c - 1], n.codes[c])}`);
+  /**
+   * Terms per field: words of the canonical text (synonyms rewritten), numbers as written, and for
+   * the name also its character pairs. Words come from a per-clause cache of term ids (clauses are
+   * the text between punctuation and numbers); the clauses not cached are segmented together.
+   * `intern` false (queries): terms the index never saw are counted, not added.
+   */
+  private extract(fields: Record<string, string>, intern: boolean): { field: string; ids: number[]; unknown: Set<string> }[] {
+    const plans: { field: string; canon: string; items: (string | number)[]; unknown: Set<string> }[] = [];
+    const misses: string[] = [];
+    const missSet = new Set<string>();
+    for (const field in fields) {
+      const v = fields[field];
+      if (typeof v !== 'string' || v.length === 0) continue;
+      const canon = this.synonyms.canonicalText(v);
+      const items: (string | number)[] = [];
+      const unknown = new Set<string>();
+      scanClauses(canon, (clause) => {
+        items.push(clause);
+        if (!this.clauseIds.has(clause) && !missSet.has(clause)) {
+          missSet.add(clause);
+          misses.push(clause);
         }
+      }, (numberText) => {
+        const id = intern ? this.internTerm(numberText) : this.termIds.get(numberText);
+        if (id === undefined || (!intern && this.df[id] === 0)) unknown.add(numberText);
+        else items.push(id);
+      });
+      plans.push({ field, canon, items, unknown });
+    }
+    if (plans.length === 0) return [];
+    const missWords = segmentClauses(misses);
+    const fresh = new Map<string, string[]>();
+    for (let i = 0; i < misses.length; i++) {
+      const words = missWords[i];
+      if (intern) {
+        if (this.clauseIds.size >= CLAUSE_CACHE_MAX) this.clauseIds.clear();
+        const ids = new Int32Array(words.length);
+        for (let k = 0; k < words.length; k++) ids[k] = this.internTerm(words[k]);
+        this.clauseIds.set(misses[i], ids);
+      } else fresh.set(misses[i], words);
+    }
+    return plans.map(({ field, canon, items, unknown }) => {
+      const ids: number[] = [];
+      const addWord = (w: string) => {
+        const id = intern ? this.internTerm(w) : this.termIds.get(w);
+        if (id === undefined || (!intern && this.df[id] === 0)) unknown.add(w);
+        else ids.push(id);
+      };
+      for (const item of items) {
+        if (typeof item === 'number') {
+          ids.push(item);
+          continue;
+        }
+        const cached = this.clauseIds.get(item);
+        if (cached) {
+          for (let k = 0; k < cached.length; k++) {
+            const id = cached[k];
+            if (!intern && this.df[id] === 0) unknown.add(this.termStr[id]);
+            else ids.push(id);
+          }
+        } else for (const w of fresh.get(item) ?? []) addWord(w);
       }
-      return { field, terms };
+      if (field === this.nameField) {
+        const n = normalizeForSimilarity(canon);
+        for (let c = 1; c < n.length; c++) if (!n.runStart[c]) addWord(`\u0001${String.fromCodePoint(n.codes[c - 1], n.codes[c])}`);
+      }
+      return { field, ids, unknown };
     });
   }
 
@@ -246,13 +343,14 @@ export class SimilarityIndex {
     return id;
   }
 
+  /** IDF of every term, recomputed after the documents changed (terms are only added with documents). */
   private idf(): Float64Array {
+    if (this.idfFor === this.version) return this.idfCache;
     const n = this.byId.size;
-    if (this.idfFor === n && this.idfCache.length === this.termStr.length) return this.idfCache;
     const out = new Float64Array(this.termStr.length);
     for (let t = 0; t < out.length; t++) out[t] = Math.log((n + 1) / (this.df[t] + 0.5));
     this.idfCache = out;
-    this.idfFor = n;
+    this.idfFor = this.version;
     return out;
   }
 
@@ -267,6 +365,7 @@ export class SimilarityIndex {
   /** Add (or replace) a document. */
   add(doc: SimilarityDoc): void {
     if (this.byId.has(doc.id)) this.remove(doc.id);
+    this.version++;
     const num = this.ids.length;
     this.ids.push(doc.id);
     const fields: Record<string, string> = {};
@@ -282,22 +381,34 @@ export class SimilarityIndex {
     this.byId.set(doc.id, num);
     const perField: FieldTerms[] = [];
     const all: number[] = [];
-    for (const { field, terms } of this.termStrings(fields)) {
-      const ids = terms.map((t) => this.internTerm(t));
+    if (this.stamp.length < this.termStr.length + 4096) {
+      const grown = new Int32Array(Math.max(this.termStr.length + 4096, this.stamp.length * 2));
+      grown.set(this.stamp);
+      this.stamp = grown;
+    }
+    const mark = num + 1;
+    for (const { field, ids } of this.extract(fields, true)) {
       const sorted = sortedUnique(ids);
       if (sorted.length === 0) continue;
       perField.push({ field, ids: sorted, unknown: 0 });
-      for (const id of sorted) all.push(id);
+      for (let k = 0; k < sorted.length; k++) {
+        const id = sorted[k];
+        if (this.stamp[id] !== mark) {
+          this.stamp[id] = mark;
+          all.push(id);
+        }
+      }
     }
-    const union = sortedUnique(all);
+    const union = Int32Array.from(all);
     this.termsOf.push(perField);
     this.unionOf.push(union);
+    this.bodyOf.push(sortedUnique(perField.filter((f) => f.field !== this.nameField).flatMap((f) => [...f.ids])));
     for (const t of union) {
       this.df[t]++;
       let p = this.post[t];
       const len = this.plen[t];
       if (len === p.length) {
-        const grown = new Int32Array(Math.max(4, len * 2));
+        const grown = new Int32Array(Math.max(8, len * 2));
         grown.set(p);
         p = grown;
         this.post[t] = p;
@@ -312,6 +423,7 @@ export class SimilarityIndex {
   remove(id: string): boolean {
     const num = this.byId.get(id);
     if (num === undefined) return false;
+    this.version++;
     this.byId.delete(id);
     this.alive[num] = 0;
     const union = this.unionOf[num] ?? EMPTY;
@@ -322,6 +434,7 @@ export class SimilarityIndex {
     this.metaOf[num] = undefined;
     this.termsOf[num] = undefined;
     this.unionOf[num] = undefined;
+    this.bodyOf[num] = undefined;
     if (this.deadPostings > 4096 && this.deadPostings > this.livePostings) this.compact();
     return true;
   }
@@ -344,20 +457,19 @@ export class SimilarityIndex {
   private queryFeatures(fields: Record<string, string>): QueryFeatures {
     const out: FieldTerms[] = [];
     const texts: Record<string, string> = {};
-    for (const { field, terms } of this.termStrings(fields)) {
-      const known: number[] = [];
-      const unknown = new Set<string>();
-      for (const t of terms) {
-        const id = this.termIds.get(t);
-        if (id === undefined || this.df[id] === 0) unknown.add(t);
-        else known.push(id);
-      }
+    for (const { field, ids: known, unknown } of this.extract(fields, false)) {
       const ids = sortedUnique(known);
       if (ids.length + unknown.size === 0) continue;
       out.push({ field, ids, unknown: unknown.size });
       texts[field] = fields[field];
     }
-    return { fields: out, texts };
+    const body = out.filter((f) => f.field !== this.nameField);
+    return {
+      fields: out,
+      texts,
+      bodyIds: sortedUnique(body.flatMap((f) => [...f.ids])),
+      bodyUnknown: body.reduce((n, f) => n + f.unknown, 0),
+    };
   }
 
   /** Best matches for the query fields, highest score first. */
@@ -392,13 +504,19 @@ export class SimilarityIndex {
     let candidates: number[];
     if (touched.length <= limit) candidates = touched.slice();
     else {
-      // best by shared weight, and best by shared weight relative to the document's own weight
-      // (a short document entirely contained in the query, e.g. a name-only record)
-      const byAbs = touched.slice().sort((x, y) => acc[y] - acc[x] || x - y).slice(0, limit);
-      const rel = new Map<number, number>();
-      for (const d of touched) rel.set(d, acc[d] / Math.max(1e-9, this.weightOf(this.unionOf[d]!, idf)));
-      const byRel = touched.slice().sort((x, y) => rel.get(y)! - rel.get(x)! || x - y).slice(0, limit >> 1);
-      candidates = [...new Set([...byAbs, ...byRel])];
+      // best by shared weight, and best by shared weight per term of the document (a short document
+      // entirely contained in the query, e.g. a record with a name and one sentence)
+      const abs = new Float64Array(touched.length);
+      const rel = new Float64Array(touched.length);
+      for (let i = 0; i < touched.length; i++) {
+        const d = touched[i];
+        abs[i] = acc[d];
+        rel[i] = acc[d] / (this.unionOf[d]?.length || 1);
+      }
+      const absCut = kthLargest(abs, limit);
+      const relCut = kthLargest(rel, limit >> 1);
+      candidates = [];
+      for (let i = 0; i < touched.length; i++) if (abs[i] >= absCut || rel[i] >= relCut) candidates.push(touched[i]);
     }
     for (const d of touched) acc[d] = 0;
 
@@ -498,15 +616,7 @@ export class SimilarityIndex {
     const qBody = q.fields.filter((f) => f.field !== this.nameField);
     const tBody = terms.filter((f) => f.field !== this.nameField);
     if (BODY_BLEND > 0 && qBody.length > 0 && tBody.length > 0) {
-      const qIds: number[] = [];
-      let qUnknown = 0;
-      for (const f of qBody) {
-        for (const t of f.ids) qIds.push(t);
-        qUnknown += f.unknown;
-      }
-      const tIds: number[] = [];
-      for (const f of tBody) for (const t of f.ids) tIds.push(t);
-      const body = this.setSimilarity(sortedUnique(qIds), qUnknown, sortedUnique(tIds), idf);
+      const body = this.setSimilarity(q.bodyIds, q.bodyUnknown, this.bodyOf[d] ?? EMPTY, idf);
       const wName = fieldScores[this.nameField] !== undefined ? (this.weights.fieldWeights[this.nameField] ?? this.weights.defaultFieldWeight) : 0;
       let wBody = 0;
       for (const f of qBody) if (fieldScores[f.field] !== undefined) wBody += this.weights.fieldWeights[f.field] ?? this.weights.defaultFieldWeight;

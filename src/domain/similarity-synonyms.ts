@@ -64,6 +64,8 @@ export interface CanonicalText {
 /** Compiled table: first character → variants starting with it, longest first. */
 export class SynonymNormalizer {
   private readonly byFirst = new Map<string, { variant: string; canonical: string }[]>();
+  /** 1 for every UTF-16 unit that starts some variant (a fast pre-check before the map). */
+  private readonly first = new Uint8Array(0x10000);
   /** Stable fingerprint of the table (cache keys). */
   readonly signature: string;
   /** Every word of the table (given to the segmenter so each is kept as one word). */
@@ -83,6 +85,7 @@ export class SynonymNormalizer {
         words.add(v);
         if (v === canonical) continue;
         const list = this.byFirst.get(v[0]) ?? [];
+        this.first[v.charCodeAt(0)] = 1;
         list.push({ variant: v, canonical });
         this.byFirst.set(v[0], list);
       }
@@ -147,6 +150,10 @@ export class SynonymNormalizer {
     let plainFrom = 0;
     let i = 0;
     while (i < s.length) {
+      if (this.first[s.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       const list = this.byFirst.get(s[i]);
       let matched: { variant: string; canonical: string } | undefined;
       if (list) for (const cand of list) if (s.startsWith(cand.variant, i)) { matched = cand; break; }

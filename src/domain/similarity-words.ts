@@ -122,6 +122,32 @@ export function segmentMany(texts: string[]): string[][] {
   });
 }
 
+/**
+ * Words of several clauses (text without digits or punctuation), one list each, with ONE call into
+ * the segmenter. Used by the index, which caches the result per clause.
+ */
+export function segmentClauses(clauses: string[]): string[][] {
+  if (clauses.length === 0) return [];
+  const raw = segmenter().cut(clauses.join('\n'), false);
+  const out: string[][] = [];
+  let cur: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const tok = raw[i];
+    if (tok === '\n') {
+      out.push(cur);
+      cur = [];
+      continue;
+    }
+    // clauses hold only ideographs and letters: drop single ideographs (的, 在, 和…), fold letters
+    const c = tok.charCodeAt(0);
+    if (tok.length === 1 && c >= 0x2e80) continue;
+    cur.push(c < 0x80 || (c >= 0xff21 && c <= 0xff5a) ? fold(tok) : tok);
+  }
+  out.push(cur);
+  while (out.length < clauses.length) out.push([]);
+  return out;
+}
+
 function tidy(raw: string[]): string[] {
   const out: string[] = [];
   let num = '';
