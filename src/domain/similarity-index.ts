@@ -109,6 +109,8 @@ interface QueryFeatures {
   /** All non-name fields together. Unknown words counted per field (a word in two fields counts twice). */
   bodyIds: Int32Array;
   bodyUnknown: number;
+  /** Weight of each of `fields`. */
+  weights: Float64Array;
 }
 
 /** Clause cache bound (entries); cleared when full. */
@@ -469,6 +471,7 @@ export class SimilarityIndex {
       texts,
       bodyIds: sortedUnique(body.flatMap((f) => [...f.ids])),
       bodyUnknown: body.reduce((n, f) => n + f.unknown, 0),
+      weights: Float64Array.from(out, (f) => this.weights.fieldWeights[f.field] ?? this.weights.defaultFieldWeight),
     };
   }
 
@@ -546,15 +549,17 @@ export class SimilarityIndex {
 
   private rank(q: QueryFeatures, candidates: number[], topK: number, minScore: number, exclude: Set<string>): SimilarityMatch[] {
     const idf = this.idf();
-    const scored: { d: number; score: number; fieldScores: Record<string, number> }[] = [];
+    const scratch = new Float64Array(q.fields.length);
+    const scored: { d: number; score: number }[] = [];
     for (const d of candidates) {
       if (!this.alive[d] || (exclude.size > 0 && exclude.has(this.ids[d]))) continue;
-      const { score, fieldScores } = this.scorePair(q, d, idf);
+      const score = this.scoreInto(q, d, idf, scratch);
       if (score <= 0 || score < minScore) continue;
-      scored.push({ d, score, fieldScores });
+      scored.push({ d, score });
     }
     scored.sort((x, y) => y.score - x.score || cmpStr(this.ids[x.d], this.ids[y.d]));
-    return scored.slice(0, topK).map((s) => this.explain(q, s.d, s.score, s.fieldScores, idf));
+    const qCanon = new Map<string, { c: CanonicalText; n: NormalizedText }>();
+    return scored.slice(0, topK).map((s) => this.explain(q, s.d, s.score, this.scorePair(q, s.d, idf).fieldScores, idf, qCanon));
   }
 
   private weightOf(ids: Int32Array, idf: Float64Array): number {
@@ -595,39 +600,53 @@ export class SimilarityIndex {
     return (jac + Math.min(1, containment)) / 2;
   }
 
-  private scorePair(q: QueryFeatures, d: number, idf: Float64Array): { score: number; fieldScores: Record<string, number> } {
-    const terms = this.termsOf[d] ?? [];
-    const fieldScores: Record<string, number> = {};
+  /** Score of document d; per-field similarities into `out` (aligned with q.fields, NaN = field absent there). */
+  private scoreInto(q: QueryFeatures, d: number, idf: Float64Array, out: Float64Array): number {
+    const terms = this.termsOf[d];
+    if (!terms) return 0;
     let num = 0;
     let den = 0;
-    for (const qf of q.fields) {
-      const tf = terms.find((f) => f.field === qf.field);
+    let nameSim = NaN;
+    let wName = 0;
+    let wBody = 0;
+    for (let i = 0; i < q.fields.length; i++) {
+      const qf = q.fields[i];
+      out[i] = NaN;
+      let tf: FieldTerms | undefined;
+      for (let k = 0; k < terms.length; k++) if (terms[k].field === qf.field) tf = terms[k];
       if (!tf) continue;
-      const s = this.setSimilarity(qf.ids, qf.unknown, tf.ids, idf);
-      fieldScores[qf.field] = s;
-      const w = this.weights.fieldWeights[qf.field] ?? this.weights.defaultFieldWeight;
-      num += w * s;
+      const sim = this.setSimilarity(qf.ids, qf.unknown, tf.ids, idf);
+      out[i] = sim;
+      const w = q.weights[i];
+      num += w * sim;
       den += w;
+      if (qf.field === this.nameField) {
+        nameSim = sim;
+        wName = w;
+      } else wBody += w;
     }
-    if (den === 0) return { score: 0, fieldScores };
+    if (den === 0) return 0;
     let score = num / den;
     // The body moved between fields (a problem statement pasted under 技术路线…): compare all
     // non-name fields as one text, and keep the better reading.
-    const qBody = q.fields.filter((f) => f.field !== this.nameField);
-    const tBody = terms.filter((f) => f.field !== this.nameField);
-    if (BODY_BLEND > 0 && qBody.length > 0 && tBody.length > 0) {
-      const body = this.setSimilarity(q.bodyIds, q.bodyUnknown, this.bodyOf[d] ?? EMPTY, idf);
-      const wName = fieldScores[this.nameField] !== undefined ? (this.weights.fieldWeights[this.nameField] ?? this.weights.defaultFieldWeight) : 0;
-      let wBody = 0;
-      for (const f of qBody) if (fieldScores[f.field] !== undefined) wBody += this.weights.fieldWeights[f.field] ?? this.weights.defaultFieldWeight;
-      if (wBody > 0) {
-        const alt = (wName * (fieldScores[this.nameField] ?? 0) + wBody * body) / (wName + wBody);
-        if (alt > score) score = alt;
-      }
+    const tBody = this.bodyOf[d] ?? EMPTY;
+    if (BODY_BLEND > 0 && wBody > 0 && tBody.length > 0) {
+      const body = this.setSimilarity(q.bodyIds, q.bodyUnknown, tBody, idf);
+      const alt = (wName * (Number.isNaN(nameSim) ? 0 : nameSim) + wBody * body) / (wName + wBody);
+      if (alt > score) score = alt;
     }
-    const nameSim = fieldScores[this.nameField];
-    if (nameSim !== undefined && NAME_ALONE * nameSim * nameSim > score) score = NAME_ALONE * nameSim * nameSim;
-    return { score: Math.min(1, score), fieldScores };
+    if (!Number.isNaN(nameSim) && NAME_ALONE * nameSim * nameSim > score) score = NAME_ALONE * nameSim * nameSim;
+    return Math.min(1, score);
+  }
+
+  private scorePair(q: QueryFeatures, d: number, idf: Float64Array): { score: number; fieldScores: Record<string, number> } {
+    const out = new Float64Array(q.fields.length);
+    const score = this.scoreInto(q, d, idf, out);
+    const fieldScores: Record<string, number> = {};
+    q.fields.forEach((f, i) => {
+      if (!Number.isNaN(out[i])) fieldScores[f.field] = out[i];
+    });
+    return { score, fieldScores };
   }
 
   private canonical(text: string): CanonicalText {
@@ -646,7 +665,14 @@ export class SimilarityIndex {
     return { ...n, starts, ends };
   }
 
-  private explain(q: QueryFeatures, d: number, score: number, fieldScores: Record<string, number>, idf: Float64Array): SimilarityMatch {
+  private explain(
+    q: QueryFeatures,
+    d: number,
+    score: number,
+    fieldScores: Record<string, number>,
+    idf: Float64Array,
+    qCanon: Map<string, { c: CanonicalText; n: NormalizedText }>,
+  ): SimilarityMatch {
     const target = this.fieldsOf[d] ?? {};
     const overlaps: SimilarityOverlap[] = [];
     const synonyms: FieldSynonymMatch[] = [];
@@ -654,10 +680,16 @@ export class SimilarityIndex {
       const qt = q.texts[field];
       const tt = target[field];
       if (!qt || !tt) continue;
-      const qc = this.canonical(qt);
+      let qn = qCanon.get(field);
+      if (!qn) {
+        const c = this.canonical(qt);
+        qn = { c, n: this.normalizedOriginal(c) };
+        qCanon.set(field, qn);
+      }
+      const qc = qn.c;
       const tc = this.canonical(tt);
       if (fieldScores[field] > 0) {
-        const r = commonSubstrings(this.normalizedOriginal(qc), this.normalizedOriginal(tc), this.minOverlapLength);
+        const r = commonSubstrings(qn.n, this.normalizedOriginal(tc), this.minOverlapLength);
         if (r.aRanges.length > 0) overlaps.push({ field, queryRanges: r.aRanges, targetRanges: r.bRanges });
       }
       for (const m of matchedSynonyms({ text: qt, hits: qc.hits }, { text: tt, hits: tc.hits })) {

@@ -472,6 +472,28 @@ function summary(r: Rnd, src: EvalDoc['fields']): EvalDoc['fields'] {
   };
 }
 
+/** A disguised copy of `src` of the given kind (bench: paraphrased copies of corpus documents). */
+export function disguise(kind: 'synonym' | 'reorder' | 'padding' | 'summary_only' | 'mixed', src: EvalDoc['fields'], seed: number): EvalDoc['fields'] {
+  const r = mulberry32(seed);
+  switch (kind) {
+    case 'synonym':
+      return { name: synonymParaphraseKeepDigits(r, src.name), problem: synonymParaphraseKeepDigits(r, src.problem), goals: synonymParaphraseKeepDigits(r, src.goals), route: synonymParaphraseKeepDigits(r, src.route) };
+    case 'reorder':
+      return { name: src.name, problem: reorder(r, src.problem), goals: reorder(r, src.goals), route: reorder(r, src.route) };
+    case 'padding':
+      return { name: src.name, problem: pad(r, src.problem, 2), goals: src.goals, route: pad(r, src.route, 3) };
+    case 'summary_only':
+      return summary(r, src);
+    case 'mixed':
+      return {
+        name: synonymParaphraseKeepDigits(r, src.name),
+        problem: pad(r, reorder(r, synonymParaphraseKeepDigits(r, src.problem)), 1),
+        goals: synonymParaphraseKeepDigits(r, lightEdit(r, src.goals)),
+        route: reorder(r, synonymParaphraseKeepDigits(r, src.route)),
+      };
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export function generateEvalSet(): { past: EvalDoc[]; queries: EvalQuery[] } {
