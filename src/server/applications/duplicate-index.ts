@@ -40,6 +40,8 @@ interface DocMeta {
 
 interface CacheEntry {
   historySignature: string;
+  /** The synonym table the index was built with. */
+  synonyms: string;
   /** When the history signature was last read (performance.now()). */
   historyCheckedAt: number;
   /** Fingerprint of the compared same-year applications when `projects` was last brought up to date. */
@@ -199,6 +201,8 @@ async function scanProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): 
 
 async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, previous: CacheEntry | undefined): Promise<CacheEntry> {
   let entry = previous;
+  // a changed synonym table (campaign config) changes every document's terms: rebuild at once
+  if (entry && entry.synonyms !== synonymSignature(config)) entry = undefined;
   if (!entry || performance.now() - entry.historyCheckedAt > HISTORY_RECHECK_MS) {
     const checkedAt = performance.now();
     const historySignature = await historySignatureOf(db, config);
@@ -206,7 +210,7 @@ async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, pr
     else {
       const kinds = historyKinds(config);
       const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
-      entry = { historySignature, historyCheckedAt: checkedAt, index: buildHistory(rows, config), projects: new Map() };
+      entry = { historySignature, historyCheckedAt: checkedAt, synonyms: synonymSignature(config), index: buildHistory(rows, config), projects: new Map() };
     }
   }
   if (config.duplicate.targets.includes('same_year')) await refreshProjects(db, campaignId, entry);
