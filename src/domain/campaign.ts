@@ -5,7 +5,7 @@
 import type { CampaignConfig } from '../shared/campaign';
 import { DEFAULT_PROJECT_NO_FORMAT } from './project-number';
 import { CN_CALENDAR_2026 } from './working-days';
-
+import { DEFAULT_FLAG_THRESHOLD, DEFAULT_SHOW_THRESHOLD } from './similarity-thresholds';
 
 export const DEFAULT_VETO_CHECKLIST = [
   // INFERRED from the 天津质量奖 veto items (rules-from-attachments.md, "similar programs"); the commission confirms.
@@ -56,7 +56,7 @@ export function default2026CampaignConfig(namingRules: CampaignConfig['namingRul
     publicityWorkingDays: 5, // INFERRED: 5–7 working days observed in Tianjin notices.
     namingRules,
     vetoChecklist: DEFAULT_VETO_CHECKLIST,
-    duplicate: { flagThreshold: 0.6, showThreshold: 0.3, targets: ['excellent_results', 'same_year'] },
+    duplicate: { flagThreshold: DEFAULT_FLAG_THRESHOLD, showThreshold: DEFAULT_SHOW_THRESHOLD, targets: ['excellent_results', 'same_year'] },
     calendar: { holidays: [...CN_CALENDAR_2026.holidays], workdays: [...CN_CALENDAR_2026.workdays] },
     contact: { division: '市市场监管委质量发展处', people: '郭丽坤  陈莹', phone: '27182036  58950677', email: 'scjgzlfzc@tj.gov.cn' },
     // 立项编号 (程序二); decisions open after the application deadline by default (approvalOpensAt absent).

@@ -2,7 +2,7 @@
  * Deterministic generator of realistic (fictitious) 质量攻关 project texts, for similarity tests,
  * recall checks and benchmarks. Not used by production code paths.
  */
-import type { SimilarityDoc } from './similarity';
+import type { SimilarityDoc } from './similarity-index';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -198,6 +198,12 @@ export const duplicateMatchSchema = z.object({
   applicationNo: z.string().optional(),
   /** Fields compared: name=项目名称, problem=质量问题/立项背景, goals=攻关目标, route=技术路线. */
   overlaps: z.array(z.object({ field: z.string(), fieldLabel: z.string(), queryRanges: z.array(range), targetRanges: z.array(range).optional() })),
+  /** Why it matched: synonym pairs (this application's word / the compared text's word, both read as `canonical`). */
+  synonyms: z.array(z.object({ field: z.string(), fieldLabel: z.string(), query: z.string(), target: z.string(), canonical: z.string() })).optional(),
+  /** Why it matched: the rarest words both texts use (omitted for confidential same-year applications). */
+  sharedTerms: z.array(z.string()).optional(),
+  /** Compared texts of the matched record (historical results, or for recommender/commission the other application). */
+  targetTexts: z.record(z.string(), z.string()).optional(),
 });
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 

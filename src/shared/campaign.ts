@@ -65,6 +65,19 @@ export const campaignConfigSchema = z.object({
     showThreshold: z.number().min(0).max(1),
     /** 2026 compares with past excellent results; 2023 compared with all past projects (attachments file). */
     targets: z.array(z.enum(['excellent_results', 'past_projects', 'same_year'])).min(1),
+    /**
+     * Synonym table of the 雷同 check (src/domain/similarity-synonyms.ts): every variant is compared
+     * as its canonical word (提升→提高). Absent → the default table.
+     */
+    synonyms: z
+      .array(
+        z.object({
+          canonical: z.string().trim().min(1, '标准词不能为空').max(20, '标准词最多20个字'),
+          variants: z.array(z.string().trim().min(1, '同义词不能为空').max(20, '同义词最多20个字')).min(1, '每组至少一个同义词').max(30, '每组最多30个同义词'),
+        }),
+      )
+      .max(300, '同义词表最多300组')
+      .optional(),
   }),
   /** CN working-day calendar used for 公示 length (data/cn-holidays-<year>.json). */
   calendar: z.object({ holidays: z.array(day), workdays: z.array(day) }),

@@ -3,7 +3,8 @@
  * (historical_results, kinds per the campaign's `duplicate.targets`) and with the same campaign's
  * other applications that have been submitted at least once.
  *
- * The `SimilarityIndex` (src/domain/similarity.ts) is built once per process and campaign and
+ * The `SimilarityIndex` (src/domain/similarity-index.ts: jieba words, IDF, the campaign's synonym
+ * table `duplicate.synonyms`) is built once per process and campaign and
  * cached: the historical part is rebuilt only when the history changes (an import); the same-year
  * applications are updated one by one as their versions change. Several app instances each keep
  * their own cache; they converge on the next use.
@@ -14,7 +15,8 @@
  * see everything.
  */
 import { and, count, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
-import { SimilarityIndex, type SimilarityMatch } from '../../domain/similarity';
+import { SimilarityIndex, type SimilarityMatch } from '../../domain/similarity-index';
+import { DEFAULT_SYNONYM_GROUPS, SynonymNormalizer } from '../../domain/similarity-synonyms';
 import type { ApplicationForm } from '../../shared/application-form';
 import type { DuplicateCheck, DuplicateMatch } from '../../shared/applications';
 import type { CampaignConfig } from '../../shared/campaign';
@@ -38,6 +40,8 @@ interface DocMeta {
 
 interface CacheEntry {
   historySignature: string;
+  /** The synonym table the index was built with. */
+  synonyms: string;
   /** When the history signature was last read (performance.now()). */
   historyCheckedAt: number;
   /** Fingerprint of the compared same-year applications when `projects` was last brought up to date. */
@@ -106,11 +110,16 @@ async function historySignatureOf(db: DbOrTx, config: CampaignConfig): Promise<s
     ? await db.select({ n: count(), at: max(historicalResults.createdAt) }).from(historicalResults).where(inArray(historicalResults.kind, kinds))
     : [{ n: 0, at: null }];
   const at = h.at instanceof Date ? h.at.toISOString() : String(h.at ?? '');
-  return [kinds.join(','), h.n, at, config.duplicate.targets.includes('same_year')].join('|');
+  return [kinds.join(','), h.n, at, config.duplicate.targets.includes('same_year'), synonymSignature(config)].join('|');
 }
 
-function buildHistory(rows: (typeof historicalResults.$inferSelect)[]): SimilarityIndex {
-  const index = new SimilarityIndex();
+/** A changed synonym table rebuilds the index (every document is compared through it). */
+function synonymSignature(config: CampaignConfig): string {
+  return new SynonymNormalizer(config.duplicate.synonyms ?? DEFAULT_SYNONYM_GROUPS).signature;
+}
+
+function buildHistory(rows: (typeof historicalResults.$inferSelect)[], config: CampaignConfig): SimilarityIndex {
+  const index = new SimilarityIndex({ synonyms: config.duplicate.synonyms });
   for (const r of rows) {
     const meta: DocMeta = { source: 'historical', id: r.id, name: r.name, unitName: r.unitName, year: r.year, level: r.level ?? undefined };
     index.add({ id: `h:${r.id}`, fields: { name: r.name, problem: r.problem ?? '', goals: r.goals ?? '', route: r.route ?? '' }, meta });
@@ -192,6 +201,8 @@ async function scanProjects(db: DbOrTx, campaignId: string, entry: CacheEntry): 
 
 async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, previous: CacheEntry | undefined): Promise<CacheEntry> {
   let entry = previous;
+  // a changed synonym table (campaign config) changes every document's terms: rebuild at once
+  if (entry && entry.synonyms !== synonymSignature(config)) entry = undefined;
   if (!entry || performance.now() - entry.historyCheckedAt > HISTORY_RECHECK_MS) {
     const checkedAt = performance.now();
     const historySignature = await historySignatureOf(db, config);
@@ -199,7 +210,7 @@ async function checkIndex(db: Db, campaignId: string, config: CampaignConfig, pr
     else {
       const kinds = historyKinds(config);
       const rows = kinds.length ? await db.select().from(historicalResults).where(inArray(historicalResults.kind, kinds)) : [];
-      entry = { historySignature, historyCheckedAt: checkedAt, index: buildHistory(rows), projects: new Map() };
+      entry = { historySignature, historyCheckedAt: checkedAt, synonyms: synonymSignature(config), index: buildHistory(rows, config), projects: new Map() };
     }
   }
   if (config.duplicate.targets.includes('same_year')) await refreshProjects(db, campaignId, entry);
@@ -242,7 +253,7 @@ export interface DuplicateViewer {
   redactOtherApplications: boolean;
 }
 
-function toMatch(m: SimilarityMatch, viewer: DuplicateViewer): DuplicateMatch {
+function toMatch(m: SimilarityMatch, viewer: DuplicateViewer, texts: Record<string, string> | undefined): DuplicateMatch {
   const meta = m.meta as DocMeta;
   const hide = viewer.redactOtherApplications && meta.source === 'application';
   return {
@@ -262,6 +273,10 @@ function toMatch(m: SimilarityMatch, viewer: DuplicateViewer): DuplicateMatch {
       queryRanges: o.queryRanges,
       targetRanges: hide ? undefined : o.targetRanges,
     })),
+    // the other application's words stay confidential for an applicant: only this side's word is shown
+    synonyms: m.synonyms.map((s) => ({ field: s.field, fieldLabel: DUPLICATE_FIELD_LABELS[s.field] ?? s.field, query: s.query, target: hide ? '' : s.target, canonical: s.canonical })),
+    sharedTerms: hide ? undefined : m.sharedTerms,
+    targetTexts: hide || !texts ? undefined : texts,
   };
 }
 
@@ -275,18 +290,18 @@ export async function findDuplicates(
   const { flagThreshold, showThreshold } = input.config.duplicate;
   const query = similarityFields(input.form);
   const hasText = Object.values(query).some((v) => v.trim().length > 0);
-  const raw = hasText
-    ? (await duplicateIndex(db, input.campaignId, input.config, { maxAgeMs: input.maxAgeMs })).query(query, { topK: input.topK ?? 5, minScore: showThreshold, excludeIds: [`p:${input.projectId}`] })
-    : [];
+  const index = hasText ? await duplicateIndex(db, input.campaignId, input.config, { maxAgeMs: input.maxAgeMs }) : null;
+  const raw = index ? index.query(query, { topK: input.topK ?? 5, minScore: showThreshold, excludeIds: [`p:${input.projectId}`] }) : [];
   const topScore = raw.length ? round4(raw[0].score) : null;
+  const texts = raw.map((m) => index?.fieldsById(m.id));
   return {
     topScore,
     flagged: topScore !== null && topScore >= flagThreshold,
     flagThreshold,
     showThreshold,
     query,
-    matches: raw.map((m) => toMatch(m, input.viewer)),
-    stored: raw.map((m) => toMatch(m, { redactOtherApplications: false })),
+    matches: raw.map((m, i) => toMatch(m, input.viewer, texts[i])),
+    stored: raw.map((m, i) => toMatch(m, { redactOtherApplications: false }, texts[i])),
   };
 }
 
@@ -304,7 +319,17 @@ export function storedDuplicates(
     query: similarityFields(input.form),
     matches: list.map((m) =>
       input.viewer.redactOtherApplications && m.source === 'application'
-        ? { ...m, id: undefined, name: '本年度其他申报项目（内容保密）', unitName: undefined, applicationNo: undefined, overlaps: m.overlaps.map((o) => ({ ...o, targetRanges: undefined })) }
+        ? {
+            ...m,
+            id: undefined,
+            name: '本年度其他申报项目（内容保密）',
+            unitName: undefined,
+            applicationNo: undefined,
+            overlaps: m.overlaps.map((o) => ({ ...o, targetRanges: undefined })),
+            synonyms: m.synonyms?.map((x) => ({ ...x, target: '' })),
+            sharedTerms: undefined,
+            targetTexts: undefined,
+          }
         : m,
     ),
   };

@@ -50,6 +50,40 @@ function asMatches(raw: unknown[]): DuplicateMatch[] {
   return raw.filter((m): m is DuplicateMatch => !!m && typeof m === 'object' && typeof (m as DuplicateMatch).score === 'number');
 }
 
+/**
+ * Why a pair matched, beyond the highlighted passages: the words the applicant swapped for synonyms
+ * (compared as the same word) and the rarest words both texts use.
+ */
+function MatchReasons({ match: m }: { match: DuplicateMatch }) {
+  const synonyms = m.synonyms ?? [];
+  const terms = m.sharedTerms ?? [];
+  if (synonyms.length === 0 && terms.length === 0) return null;
+  return (
+    <div className="gg-small gg-rv-reasons" data-testid="duplicate-reasons">
+      {synonyms.length > 0 && (
+        <div>
+          同义改写（按同一词比对）：
+          {synonyms.map((x, i) => (
+            <Tag key={i} color="orange" bordered={false} data-testid="duplicate-synonym">
+              {x.fieldLabel}：本申报书“{x.query}”{x.target ? ` ↔ 对方“${x.target}”` : `（同义词“${x.canonical}”）`}
+            </Tag>
+          ))}
+        </div>
+      )}
+      {terms.length > 0 && (
+        <div>
+          共同的少见用语：
+          {terms.map((t) => (
+            <Tag key={t} bordered={false}>
+              {t}
+            </Tag>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export const pct = (score: number | null | undefined) => (score === null || score === undefined ? '—' : `${(score * 100).toFixed(1)}%`);
 
 export function DuplicateMatches({
@@ -115,12 +149,19 @@ export function DuplicateMatches({
                   ))}
                 </div>
               )}
+              <MatchReasons match={m} />
               {m.overlaps
                 .filter((o) => o.queryRanges.length > 0 && texts[o.field])
                 .map((o) => (
                   <div key={o.field} className="gg-rv-overlap">
                     <div className="gg-rv-overlap-label">{o.fieldLabel || FIELD_LABELS[o.field]}（本申报书中的重合内容）</div>
                     <Highlighted text={texts[o.field]} ranges={o.queryRanges} />
+                    {o.targetRanges && o.targetRanges.length > 0 && m.targetTexts?.[o.field] && (
+                      <details className="gg-rv-overlap-target" data-testid="duplicate-target-text">
+                        <summary>对照：{m.source === 'historical' ? '历年成果' : '该申报项目'}中的对应内容</summary>
+                        <Highlighted text={m.targetTexts[o.field]} ranges={o.targetRanges} />
+                      </details>
+                    )}
                   </div>
                 ))}
             </li>
