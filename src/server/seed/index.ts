@@ -11,6 +11,7 @@ import { campaignSeed, demoReopeningSeed } from './campaign';
 import { historySeed } from './history';
 import { organisationsSeed } from './organisations';
 import { projectsSeed } from './projects';
+import { publicationsSeed } from './publications';
 import { runSeedAreas, type SeedArea } from './seed-registry';
 import { trainingSeed } from './training';
 
@@ -22,7 +23,7 @@ export interface DemoAccount {
 }
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, publicationsSeed];
 
 function demoPassword(): string {
   const digits = String(randomInt(1000, 9999));
