@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import { organisations, users } from '../db/schema';
 import { accountsSeed, DEMO_USERNAMES } from './accounts';
+import { approvalQueueSeed } from './approval-queue';
 import { applicantsSeed } from './applicants';
 import { campaignSeed, demoReopeningSeed } from './campaign';
 import { historySeed } from './history';
@@ -23,7 +24,7 @@ export interface DemoAccount {
 }
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, publicationsSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed];
 
 function demoPassword(): string {
   const digits = String(randomInt(1000, 9999));
