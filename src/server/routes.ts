@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerApplicationAreaRoutes } from './applications/routes';
 import { registerApprovalRoutes } from './approvals/routes';
+import { registerPreferentialRoutes } from './approvals/preferential-support';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBackupRoutes } from './backup/routes';
@@ -42,4 +43,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerApprovalRoutes(app, services);
   registerCertificateRoutes(app, services);
   registerPublicationRoutes(app, services);
+  registerPreferentialRoutes(app, services);
 }

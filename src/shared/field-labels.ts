@@ -113,6 +113,10 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   publishedOn: '发布日期',
   expectedVersion: '已发布版本',
   correctionNote: '更正说明',
+  preferentialSupport: '倾斜支持',
+  reservedShare: '预留比例',
+  plannedApprovals: '计划立项数',
+  priorityOrdering: '优先排序',
 };
 
 export function labelForPath(path: string): string {

@@ -35,11 +35,15 @@ describe('立项计划公布', () => {
     const menu = page.getByRole('navigation', { name: '功能菜单' });
     await menu.getByRole('menuitem', { name: '立项审核' }).click();
     await page.getByRole('heading', { level: 1, name: '立项审核' }).waitFor();
+    // 倾斜支持: 共性技术 marked, approved vs quota per direction.
+    await page.getByTestId('quota-common').getByText('倾斜支持').waitFor();
+    const preciseBefore = Number(/已立项 (\d+) 项/.exec((await page.getByTestId('quota-precise').textContent()) ?? '')![1]);
     for (const name of [HONGQIAO, NINGHE]) await page.getByLabel(`选择《${name}》`).check();
     await page.getByRole('button', { name: '批量立项' }).click();
     const confirmBulk = page.getByRole('dialog', { name: '确认批量立项（2 个项目）' });
     await confirmBulk.getByRole('button', { name: '确认立项' }).click();
     await page.getByText(/已批量立项 2 个项目/).waitFor();
+    await page.getByTestId('quota-precise').getByText(`已立项 ${preciseBefore + 2} 项`, { exact: false }).waitFor();
 
     // Publish: the seeded version 1 exists, so this is a correction with its note.
     await menu.getByRole('menuitem', { name: '立项计划公布' }).click();
