@@ -8,7 +8,7 @@
  *
  * Exit code: `--quick` fails only on a crash, a lost write or a broken audit chain; misses are
  * printed. Full mode prints pass/miss per figure and exits 1 on any miss.
- * Options: --quick, --only=1,2,3,4,5,6 (figures; 5 needs 1), --keep (keep the temp data dir),
+ * Options: --quick, --only=1,2,3,4,5,6,7 (figures; 5 needs 1; 7 = published content under load), --keep (keep the temp data dir),
  * --sessions=N (surge sessions instead of the issue's 100 on PGlite / 500 on PostgreSQL: to find the knee;
  * such a run does not replace the recorded full results).
  */
@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runBaseline } from './baseline';
 import { runDocuments } from './documents';
+import { runPublications } from './publications';
 import { freshDatabase, log, machine, median, percentile, printTable, Results, round, ROOT, sleep, startServer, type BenchDatabase, type ServerHandle } from './lib';
 import { FULL_SCALE, openBenchDatabase, QUICK_SCALE, seedScaled, type SeedInfo } from './seed';
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_SHOW_THRESHOLD, runSimilarity } from './similarity';
@@ -26,7 +27,7 @@ import { ensureBuild, measureRoutes, staticEntryJs } from './web';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
-const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? '1,2,3,4,5,6').split(',').map(Number));
+const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? '1,2,3,4,5,6,7').split(',').map(Number));
 const adminUrl = process.env.DATABASE_URL || undefined;
 const KB = 1024;
 
@@ -131,6 +132,19 @@ async function main() {
       }
     } catch (err) {
       todo.push(`figure 6: chromium measurement failed: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+
+  // ---- 7: published content (立项计划) under load, answered from the in-process cache
+  if (only.has(7)) {
+    try {
+      const pb = await runPublications(srv.url, { connections: quick ? 10 : 50, durationS: quick ? 3 : 10 });
+      results.info(7, 'publication detail, first answer (builds the cache)', round(pb.coldDetailMs), 'ms');
+      results.add({ figure: 7, name: 'publication PDF, second answer as % of the first (cache hit vs render)', value: round((100 * pb.warmPdfMs) / pb.coldPdfMs), unit: '%', target: '< 10', note: `first answer ${round(pb.coldPdfMs)} ms (renders), second ${round(pb.warmPdfMs)} ms` });
+      results.add({ figure: 7, name: `public list/detail/PDF/Excel mix, ${quick ? 10 : 50} connections, p99`, value: round(pb.p99), unit: 'ms', target: '< 500', note: `p50 ${pb.p50} ms, ${pb.requests} requests, ${round(pb.throughput)} req/s` });
+      results.add({ figure: 7, name: 'publication answers not 2xx, or failed', value: pb.non2xx + pb.errors, unit: '', target: '= 0' });
+    } catch (err) {
+      todo.push(`figure 7: ${(err as Error).message.split('\n')[0]}`);
     }
   }
 

@@ -179,7 +179,8 @@ function setSecurityHeaders(url: string, reply: FastifyReply): void {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
   }
-  if (url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  // A public reading route may declare its answer cacheable (published content never changes).
+  if (url.startsWith('/api/') && !(url.startsWith('/api/public/') && reply.hasHeader('Cache-Control'))) reply.header('Cache-Control', 'no-store');
 }
 
 /** Deepest nesting of objects/arrays accepted in a request body (real forms stay under 10). */

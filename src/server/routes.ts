@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerApplicationAreaRoutes } from './applications/routes';
 import { registerApprovalRoutes } from './approvals/routes';
+import { registerPreferentialRoutes } from './approvals/preferential-support';
 import { registerAuditRoutes } from './audit/routes';
 import { registerAuthRoutes } from './auth/routes';
 import { registerBackupRoutes } from './backup/routes';
@@ -12,6 +13,7 @@ import { registerCertificateRoutes } from './certificates/routes';
 import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
 import { registerNotificationRoutes } from './notifications/routes';
+import { registerPublicationRoutes } from './publications/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 
@@ -40,4 +42,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerTrainingRoutes(app, services);
   registerApprovalRoutes(app, services);
   registerCertificateRoutes(app, services);
+  registerPublicationRoutes(app, services);
+  registerPreferentialRoutes(app, services);
 }

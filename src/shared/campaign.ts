@@ -108,6 +108,18 @@ export const campaignConfigSchema = z.object({
       if (problem) c.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
+  /**
+   * 倾斜支持 in 立项审核 for the directions marked `preferred` (src/domain/preferential-support.ts):
+   * a share of the approvals reserved for them (of `plannedApprovals`, or of the approvals so far),
+   * and/or listing them first. Absent → listed first, nothing reserved.
+   */
+  preferentialSupport: z
+    .object({
+      reservedShare: z.number().gt(0).lt(1).nullable(),
+      plannedApprovals: z.number().int().min(1).max(10_000).nullable(),
+      priorityOrdering: z.boolean(),
+    })
+    .optional(),
 });
 
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;

@@ -109,6 +109,14 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   attendeePhone: '参训人员手机号码',
   attended: '出勤',
   items: '名单',
+  // 公开发布
+  publishedOn: '发布日期',
+  expectedVersion: '已发布版本',
+  correctionNote: '更正说明',
+  preferentialSupport: '倾斜支持',
+  reservedShare: '预留比例',
+  plannedApprovals: '计划立项数',
+  priorityOrdering: '优先排序',
 };
 
 export function labelForPath(path: string): string {

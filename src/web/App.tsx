@@ -8,6 +8,8 @@ import { SessionFlows } from './session/SessionFlows';
 // Every page is its own chunk: the portal and the login page never load a role's app.
 const PortalHome = lazy(() => import('./pages/public/PortalHome'));
 const RegisterPage = lazy(() => import('./pages/public/RegisterPage'));
+const PublicationsPage = lazy(() => import('./pages/public/PublicationsPage'));
+const PublicationPage = lazy(() => import('./pages/public/PublicationPage'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const ApplicantApp = lazy(() => import('./pages/applicant/ApplicantApp'));
@@ -28,6 +30,8 @@ export function App() {
         <Routes>
           <Route path="/" element={<PortalHome />} />
           <Route path="/register" element={<RegisterPage />} />
+          <Route path="/publications" element={<PublicationsPage />} />
+          <Route path="/publications/:id" element={<PublicationPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route

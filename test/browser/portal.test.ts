@@ -33,13 +33,32 @@ describe('public portal', () => {
     for (const p of ['项目申报', '立项审核', '宣贯培训', '项目实施', '跟踪服务', '提交成果', '成果评定', '公示公布', '宣传推广']) {
       expect(await page.locator('.gg-procedure-grid .gg-procedure-title', { hasText: p }).count()).toBe(1);
     }
-    for (const key of ['plan', 'publicity', 'excellent']) await page.getByTestId(`disclosure-${key}`).getByText('暂无公开信息').waitFor();
+    for (const key of ['publicity', 'excellent']) await page.getByTestId(`disclosure-${key}`).getByText('暂无公开信息').waitFor();
+    // 立项计划公布 lists the published plan (the demo seed publishes version 1), linking to its rows.
+    const plan = page.getByTestId('disclosure-plan');
+    expect(await plan.getByText('暂无公开信息').count()).toBe(0);
+    await plan.getByRole('link', { name: /^2026年天津市质量攻关项目计划/ }).first().waitFor();
+    expect(await plan.getByTestId('corrected-mark').count()).toBe(0);
     await page.getByText('scjgzlfzc@tj.gov.cn').waitFor();
     expect(await page.getByRole('link', { name: '登录', exact: true }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: '申报单位注册' }).count()).toBeGreaterThan(0);
 
     await page.waitForLoadState('networkidle');
     expect(await jsGzipBytes()).toBeLessThan(BUDGET_GZIP);
+  });
+
+  it('opens the published plan from the portal: real rows, searchable', async () => {
+    const { page } = await b.open();
+    await page.goto('/');
+    await page.getByTestId('disclosure-plan').getByRole('link', { name: /^2026年天津市质量攻关项目计划/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^2026年天津市质量攻关项目计划/ }).waitFor();
+    // Approved demo projects (src/server/seed/projects.ts) with their 立项编号.
+    await page.getByRole('cell', { name: '降低光伏组件隐裂不良率' }).waitFor();
+    await page.getByRole('cell', { name: '降低电动自行车控制器早期失效率' }).waitFor();
+    expect(await page.getByRole('cell', { name: /^TJZLGG-2026-\d{4}$/ }).count()).toBeGreaterThanOrEqual(2);
+    await page.getByLabel('搜索项目名称、承担单位或立项编号').fill('光伏');
+    await page.getByLabel('搜索项目名称、承担单位或立项编号').press('Enter');
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
   });
 
   it('keeps the login page light and links to the registration page', async () => {

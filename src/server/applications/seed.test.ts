@@ -5,6 +5,7 @@ import { applicationFormSchema } from '../../shared/application-form';
 import { projects } from '../db/schema';
 import { DEMO_PROJECT_SPECS } from '../seed/projects';
 import { readyForm } from './test-helpers';
+import { APPROVAL_QUEUE_DEMO } from '../seed/approval-queue';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -53,7 +54,8 @@ describe('demo applications (seed)', () => {
     const saved = await a.put(`/api/applications/${draft.id}/draft`, { version: current.body.version, form });
     const sub = await a.post(`/api/applications/${draft.id}/submit`, { version: saved.body.version });
     expect(sub.status, JSON.stringify(sub.body)).toBe(200);
-    const seededCount = DEMO_PROJECT_SPECS.filter((s) => s.state !== 'draft').length;
+    // The demo applications of every seed area that submits (projects-2026, then approval-queue).
+    const seededCount = DEMO_PROJECT_SPECS.filter((s) => s.state !== 'draft').length + APPROVAL_QUEUE_DEMO.length;
     expect(sub.body.applicationNo).toBe(`SB2026-${String(seededCount + 1).padStart(4, '0')}`);
     const [row] = await t.services.database.db.select().from(projects).where(eq(projects.id, draft.id));
     expect(row.state).toBe('submitted');

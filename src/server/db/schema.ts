@@ -559,3 +559,31 @@ export const meta = pgTable('meta', {
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull().default(sql`now()`),
 });
+
+/**
+ * Publications (公开发布): immutable, versioned public documents of the commission (立项计划 now;
+ * 公示名单, 认定结果, 通报表扬 later). A row is never updated: a correction is the next version of
+ * the same (campaign, kind) series, and the earlier version stays public marked 已更正.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    /** A code of PUBLICATION_KINDS (src/shared/publications.ts). */
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    documentNo: text('document_no').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    /** The snapshot of the rows listed, as published (never recomputed). */
+    rows: jsonb('rows').notNull(),
+    /** Why this version corrects the previous one (null on version 1). */
+    correctionNote: text('correction_note'),
+    publishedBy: uuid('published_by'),
+    publishedAt: ts('published_at').notNull(),
+  },
+  (t) => [uniqueIndex('publications_series_uq').on(t.campaignId, t.kind, t.version), index('publications_published_idx').on(t.publishedAt)],
+);

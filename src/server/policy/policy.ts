@@ -10,6 +10,7 @@ import { allowCampaign, type CampaignAction } from './campaign-policy';
 import { allowFile, type FileAction, type FileResource } from './file-policy';
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
 import { allowProject, type ProjectAction, type ProjectResource } from './project-policy';
+import { allowPublication, type PublicationAction } from './publication-policy';
 import { allowTrainingSession, type TrainingSessionAction, type TrainingSessionResource } from './training-policy';
 import { allowUser, type UserAction, type UserResource } from './user-policy';
 
@@ -21,7 +22,8 @@ export type PolicyRequest =
   | { kind: 'organisation'; action: OrganisationAction; resource: OrganisationResource }
   | { kind: 'file'; action: FileAction; resource: FileResource }
   | { kind: 'batch'; action: BatchAction; resource: BatchResource }
-  | { kind: 'training_session'; action: TrainingSessionAction; resource: TrainingSessionResource };
+  | { kind: 'training_session'; action: TrainingSessionAction; resource: TrainingSessionResource }
+  | { kind: 'publication'; action: PublicationAction; resource?: undefined };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -42,6 +44,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowBatch(actor, req.action, req.resource);
     case 'training_session':
       return allowTrainingSession(actor, req.action, req.resource);
+    case 'publication':
+      return allowPublication(actor, req.action);
     default:
       return false;
   }

@@ -6,11 +6,13 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Db } from '../db/client';
 import { organisations, users } from '../db/schema';
 import { accountsSeed, DEMO_USERNAMES } from './accounts';
+import { approvalQueueSeed } from './approval-queue';
 import { applicantsSeed } from './applicants';
 import { campaignSeed, demoReopeningSeed } from './campaign';
 import { historySeed } from './history';
 import { organisationsSeed } from './organisations';
 import { projectsSeed } from './projects';
+import { publicationsSeed } from './publications';
 import { runSeedAreas, type SeedArea } from './seed-registry';
 import { trainingSeed } from './training';
 
@@ -22,7 +24,7 @@ export interface DemoAccount {
 }
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed];
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

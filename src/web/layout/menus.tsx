@@ -65,6 +65,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/commission/batches', label: '推荐批次接收', icon: <InboxOutlined /> },
     { path: '/commission/history', label: '历年成果库', icon: <DatabaseOutlined /> },
     { path: '/commission/approval', label: '立项审核', icon: <CheckSquareOutlined /> },
+    { path: '/commission/publications', label: '立项计划公布', icon: <NotificationOutlined /> },
     { path: '/commission/training', label: '宣贯培训', icon: <BookOutlined /> },
     { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined />, comingSoon: true },
     { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined />, comingSoon: true },

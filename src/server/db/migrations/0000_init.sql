@@ -258,6 +258,20 @@ CREATE TABLE "projects" (
 	"deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "publications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"version" integer NOT NULL,
+	"title" text NOT NULL,
+	"document_no" text NOT NULL,
+	"published_on" date NOT NULL,
+	"rows" jsonb NOT NULL,
+	"correction_note" text,
+	"published_by" uuid,
+	"published_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "publicity_windows" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"campaign_id" uuid NOT NULL,
@@ -379,6 +393,7 @@ ALTER TABLE "project_versions" ADD CONSTRAINT "project_versions_project_id_proje
 ALTER TABLE "projects" ADD CONSTRAINT "projects_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_applicant_org_id_organisations_id_fk" FOREIGN KEY ("applicant_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "publications" ADD CONSTRAINT "publications_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "publicity_windows" ADD CONSTRAINT "publicity_windows_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -410,6 +425,8 @@ CREATE INDEX "projects_applicant_idx" ON "projects" USING btree ("applicant_org_
 CREATE INDEX "projects_recommender_idx" ON "projects" USING btree ("recommender_org_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_application_no_uq" ON "projects" USING btree ("application_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_project_no_uq" ON "projects" USING btree ("project_no");--> statement-breakpoint
+CREATE UNIQUE INDEX "publications_series_uq" ON "publications" USING btree ("campaign_id","kind","version");--> statement-breakpoint
+CREATE INDEX "publications_published_idx" ON "publications" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "batches_campaign_idx" ON "recommendation_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "training_sessions_campaign_idx" ON "training_sessions" USING btree ("campaign_id","starts_at");--> statement-breakpoint

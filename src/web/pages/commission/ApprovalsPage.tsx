@@ -21,6 +21,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { usePublicCampaign } from '../../hooks/usePublicCampaign';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
+import { PreferentialQuotaCard } from './PreferentialQuotaCard';
 import '../../components/review/review.css';
 
 type Sort = (typeof APPROVAL_SORTS)[number];
@@ -265,6 +266,7 @@ export default function ApprovalsPage() {
           </a>
         }
       />
+      <PreferentialQuotaCard />
       <Card>
         {decisions && !decisions.open && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={decisions.message} data-testid="decisions-closed" />}
         <form

@@ -23,6 +23,7 @@ const TrainingSessionsPage = lazy(() => import('../training/SessionsPage'));
 const TrainingRosterPage = lazy(() => import('../training/RosterPage'));
 const CertificatesPage = lazy(() => import('./CertificatesPage'));
 const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
+const PlanPublicationPage = lazy(() => import('./PlanPublicationPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -155,6 +156,7 @@ export default function CommissionApp() {
         { path: 'training/sessions/:id', element: <Lazy><TrainingRosterPage base="/commission/training" /></Lazy> },
         { path: 'certificates', element: <Lazy><CertificatesPage /></Lazy> },
         { path: 'approval', element: <Lazy><ApprovalsPage /></Lazy> },
+        { path: 'publications', element: <Lazy><PlanPublicationPage /></Lazy> },
         {
           path: 'audit',
           element: (

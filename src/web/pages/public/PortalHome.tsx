@@ -13,6 +13,8 @@ import { PROCEDURES } from '../../procedures';
 import { errorMessage } from '../../api';
 import { formatBeijing } from '../../time';
 import type { PublicCampaign } from '../../types';
+import { PublicationLine } from './PublicationLine';
+import { usePublications } from './publications-api';
 
 /** Which procedure the year is in, by the server's clock. */
 function currentProcedure(c: PublicCampaign, now: number): number {
@@ -163,6 +165,25 @@ const DISCLOSURES = [
   { key: 'excellent', title: '优秀成果', icon: <TrophyOutlined /> },
 ];
 
+/** 立项计划公布: the current (not corrected) project plans, newest year first. */
+function PlanPublications() {
+  const { data } = usePublications();
+  const plans = (data?.items ?? []).filter((p) => p.kind === 'project_plan' && !p.correctedBy).slice(0, 3);
+  if (plans.length === 0) return <EmptyState text="暂无公开信息" />;
+  return (
+    <>
+      <ul className="gg-pub-list">
+        {plans.map((p) => (
+          <PublicationLine key={p.id} p={p} />
+        ))}
+      </ul>
+      <Link to="/publications" className="gg-small">
+        查看全部公开信息
+      </Link>
+    </>
+  );
+}
+
 export default function PortalHome() {
   usePageTitle(undefined);
   const { data: campaign, isPending, error } = usePublicCampaign();
@@ -226,7 +247,7 @@ export default function PortalHome() {
                   className="gg-fill"
                   data-testid={`disclosure-${d.key}`}
                 >
-                  <EmptyState text="暂无公开信息" />
+                  {d.key === 'plan' ? <PlanPublications /> : <EmptyState text="暂无公开信息" />}
                 </Panel>
               </Col>
             ))}
