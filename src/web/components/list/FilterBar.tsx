@@ -17,7 +17,7 @@ export interface FilterOption {
 type Keyed<F> = { key: keyof F & string; label: string; width?: number; /** Applied as soon as it changes. */ instant?: boolean };
 
 export type FilterField<F> =
-  | (Keyed<F> & { kind: 'text'; placeholder?: string; maxLength?: number })
+  | (Keyed<F> & { kind: 'text'; placeholder?: string; maxLength?: number; /** A fuller name for screen readers than the visible label. */ ariaLabel?: string })
   | (Keyed<F> & { kind: 'select'; options: FilterOption[]; /** The no-filter choice ('' value); false: none. */ allLabel?: string | false; search?: boolean; loading?: boolean })
   | (Keyed<F> & { kind: 'number'; min: number; max: number; placeholder?: string })
   | { kind: 'dateRange'; keys: [keyof F & string, keyof F & string]; label: string }
@@ -34,7 +34,7 @@ function Field<F extends Record<string, string>>({ field, list }: { field: Filte
           value={list.draft[field.key]}
           onChange={(e) => set(field.key, e.target.value, field.instant || (!e.target.value && list.filters[field.key] !== ''))}
           placeholder={field.placeholder}
-          aria-label={field.label}
+          aria-label={field.ariaLabel ?? field.label}
           style={{ width: field.width ?? 240 }}
           allowClear
           maxLength={field.maxLength ?? 100}
