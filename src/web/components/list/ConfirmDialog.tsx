@@ -65,6 +65,7 @@ export function ConfirmDialog({
   onConfirm,
   children,
   width,
+  cancelText = '取消',
 }: {
   open: boolean;
   title: string;
@@ -81,6 +82,8 @@ export function ConfirmDialog({
   onConfirm(reason: string): void;
   children?: ReactNode;
   width?: number;
+  /** The dismiss button (返回 where the action itself is a 取消…). */
+  cancelText?: string;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
   useEffect(() => {
@@ -92,7 +95,7 @@ export function ConfirmDialog({
       title={title}
       okText={okText}
       okButtonProps={{ danger, loading }}
-      cancelText="取消"
+      cancelText={cancelText}
       onCancel={onCancel}
       onOk={() => (reason ? form.validateFields().then((v) => onConfirm((v.reason ?? '').trim()), () => undefined) : onConfirm(''))}
       width={width}

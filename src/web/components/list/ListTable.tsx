@@ -49,3 +49,9 @@ export function ListTable<T extends object>({ list, result, what, empty, noMatch
     />
   );
 }
+
+/** Rows of a list filtered in the browser (a short list the server sends whole) by a keyword. */
+export function matchRows<T>(rows: T[], keyword: string, text: (row: T) => (string | null | undefined)[]): T[] {
+  const k = keyword.trim();
+  return k ? rows.filter((r) => text(r).some((v) => v?.includes(k))) : rows;
+}

@@ -4,6 +4,6 @@ export { ConfirmDialog, ErrorList, reasonRules, type ReasonSpec } from './Confir
 export { CountTabs, type CountTab } from './CountTabs';
 export { ExportButton } from './ExportButton';
 export { FilterBar, type FilterField, type FilterOption } from './FilterBar';
-export { ListTable, type ListResult, type ListTableProps } from './ListTable';
+export { ListTable, matchRows, type ListResult, type ListTableProps } from './ListTable';
 export { DIRECTION_OPTIONS, optionsOf, useChainOptions } from './options';
 
