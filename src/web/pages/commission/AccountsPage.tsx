@@ -1,39 +1,21 @@
-/** 账户管理: list, search and filter accounts; create; reset password; unlock; enable/disable. */
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+/** 账户管理: list, search and filter accounts (in the URL); create; reset password; unlock; enable/disable. */
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Row, Col, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Badge, Button, Card, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { RoleCode } from '../../../shared/auth';
 import { ROLE_LABELS } from '../../labels';
 import { ApiError, api, errorMessage, idempotencyHeaders } from '../../api';
-import { DraftRestorePrompt } from '../../components/DraftRestorePrompt';
+import { FilterBar, ListTable, optionsOf } from '../../components/list';
 import { TemporaryPasswordModal, type TemporaryPasswordInfo } from '../../components/TemporaryPasswordModal';
-import { useDraftPersistence } from '../../hooks/useDraftPersistence';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { useSession } from '../../session/session';
 import { formatBeijing } from '../../time';
 import type { AdminUser, Paged } from '../../types';
-import { useOrganisations } from './queries';
-import { MANAGED_ROLES, ORG_KIND_FOR_ROLE, RECOMMENDER_SUBTYPE_LABELS } from './labels';
-
-interface Filters {
-  q: string;
-  role: RoleCode | '';
-  page: number;
-  pageSize: number;
-}
-
-interface CreateForm {
-  username: string;
-  displayName: string;
-  role: RoleCode;
-  organisationId: string;
-  phone?: string;
-  email?: string;
-  isAdmin?: boolean;
-}
+import { CreateUserModal } from './accounts/CreateUserModal';
 
 const USERS_KEY = ['admin', 'users'] as const;
 
@@ -46,151 +28,18 @@ function statusTags(u: AdminUser) {
 }
 
 
-function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(info: TemporaryPasswordInfo): void }) {
-  const [form] = Form.useForm<CreateForm>();
-  const { message } = App.useApp();
-  const values = Form.useWatch([], form) as CreateForm | undefined;
-  const role = Form.useWatch('role', form);
-  const orgs = useOrganisations(role ? ORG_KIND_FOR_ROLE[role] : undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [idemKey, setIdemKey] = useState(() => idempotencyHeaders());
-  const draft = useDraftPersistence<CreateForm>('admin-create-user', open ? values : undefined, { enabled: open });
-
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      setIdemKey(idempotencyHeaders());
-    }
-  }, [open]);
-
-  const create = useMutation({
-    mutationFn: (body: CreateForm) =>
-      api.post<{ user: AdminUser; temporaryPassword: string }>(
-        '/api/admin/users',
-        { ...body, phone: body.phone?.trim() || undefined, email: body.email?.trim() || undefined, isAdmin: body.role === 'commission' ? !!body.isAdmin : undefined },
-        { headers: idemKey },
-      ),
-    onSuccess: (res) => {
-      draft.clear();
-      form.resetFields();
-      message.success(`账户 ${res.user.username} 已创建`);
-      onCreated({ title: '账户已创建', username: res.user.username, displayName: res.user.displayName, password: res.temporaryPassword });
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
-        const known = new Set(['username', 'displayName', 'role', 'organisationId', 'phone', 'email', 'isAdmin']);
-        form.setFields(Object.entries(err.fields).filter(([k]) => known.has(k)).map(([name, msg]) => ({ name: name as keyof CreateForm, errors: [msg] })));
-      }
-      setError(errorMessage(err));
-    },
-  });
-
-  const orgOptions = useMemo(
-    () =>
-      (orgs.data?.items ?? []).map((o) => ({
-        value: o.id,
-        label: o.subtype && RECOMMENDER_SUBTYPE_LABELS[o.subtype] ? `${o.name}（${RECOMMENDER_SUBTYPE_LABELS[o.subtype]}）` : o.name,
-      })),
-    [orgs.data],
-  );
-
-  return (
-    <Modal
-      open={open}
-      title="新建账户"
-      onCancel={onClose}
-      okText="创建账户"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      onOk={() => form.submit()}
-      forceRender
-      width={560}
-      mask={{ closable: false }}
-    >
-      {draft.pending && (
-        <DraftRestorePrompt
-          savedAt={draft.pending.savedAt}
-          onRestore={() => {
-            const v = draft.restore();
-            if (v) form.setFieldsValue(v);
-          }}
-          onDiscard={draft.discard}
-        />
-      )}
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} data-testid="create-user-error" />}
-      <Form<CreateForm>
-        form={form}
-        layout="vertical"
-        name="create-user"
-        initialValues={{ role: 'recommender', isAdmin: false }}
-        onFinish={(v) => {
-          setError(null);
-          create.mutate(v);
-        }}
-        onValuesChange={(changed: Partial<CreateForm>) => {
-          if (changed.role) form.setFieldValue('organisationId', undefined);
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-<Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]} extra="字母、数字、下划线、点或短横线，3–64 位">
-            <Input autoComplete="off" />
-          </Form.Item>
-</Col>
-          <Col xs={24} sm={12}>
-<Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
-            <Input autoComplete="off" />
-          </Form.Item>
-</Col>
-        </Row>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={MANAGED_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-        </Form.Item>
-        <Form.Item label="所属单位" name="organisationId" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={orgs.isFetching}
-            options={orgOptions}
-            placeholder={orgs.isError ? '单位列表加载失败' : '请选择所属单位'}
-            notFoundContent={orgs.isFetching ? '加载中…' : '暂无可选单位'}
-          />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-<Form.Item label="手机号码" name="phone">
-            <Input autoComplete="off" inputMode="tel" />
-          </Form.Item>
-</Col>
-          <Col xs={24} sm={12}>
-<Form.Item label="电子邮箱" name="email">
-            <Input autoComplete="off" inputMode="email" />
-          </Form.Item>
-</Col>
-        </Row>
-        {role === 'commission' && (
-          <Form.Item name="isAdmin" valuePropName="checked">
-            <Checkbox>授予管理员权限（可管理账户）</Checkbox>
-          </Form.Item>
-        )}
-      </Form>
-      <Alert type="info" showIcon title="创建后系统将生成临时密码，使用人首次登录须修改密码。" />
-    </Modal>
-  );
-}
-
 export default function AccountsPage() {
   usePageTitle('账户管理');
   const { me } = useSession();
   const qc = useQueryClient();
   const { message, modal } = App.useApp();
-  const [filters, setFilters] = useState<Filters>({ q: '', role: '', page: 1, pageSize: 20 });
-  const [search, setSearch] = useState('');
+  const list = useListState({ filters: { q: '', role: '' } });
   const [createOpen, setCreateOpen] = useState(false);
   const [temp, setTemp] = useState<TemporaryPasswordInfo | null>(null);
 
-  const list = useQuery({
-    queryKey: [...USERS_KEY, filters],
-    queryFn: () => api.get<Paged<AdminUser>>('/api/admin/users', { q: filters.q, role: filters.role, page: filters.page, pageSize: filters.pageSize }),
+  const users = useQuery({
+    queryKey: [...USERS_KEY, list.query],
+    queryFn: () => api.get<Paged<AdminUser>>('/api/admin/users', list.query),
     placeholderData: keepPreviousData,
   });
 
@@ -305,66 +154,16 @@ export default function AccountsPage() {
         }
       />
       <Card>
-        <form
-          className="gg-filter-bar"
-          role="search"
-          aria-label="账户筛选"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilters((f) => ({ ...f, q: search.trim(), page: 1 }));
-          }}
-        >
-          <label className="gg-filter-field">
-            <span>关键词</span>
-            <Input
-              allowClear
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-                if (!e.target.value) setFilters((f) => ({ ...f, q: '', page: 1 }));
-              }}
-              placeholder="用户名、姓名或单位名称"
-              style={{ width: 260 }}
-            />
-          </label>
-          <label className="gg-filter-field">
-            <span>角色</span>
-            <Select
-              aria-label="角色"
-              value={filters.role}
-              style={{ width: 160 }}
-              onChange={(role) => setFilters((f) => ({ ...f, role, page: 1 }))}
-              options={[{ value: '', label: '全部角色' }, ...Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }))]}
-            />
-          </label>
-          <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              查询
-            </Button>
-            <Tooltip title="刷新">
-              <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void refresh()} />
-            </Tooltip>
-          </Space>
-        </form>
-        {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />}
-        <Table<AdminUser>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 1500 }}
-          locale={{ emptyText: '没有符合条件的账户' }}
-          pagination={{
-            current: filters.page,
-            pageSize: filters.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `共 ${total} 条`,
-            onChange: (page, pageSize) => setFilters((f) => ({ ...f, page: pageSize !== f.pageSize ? 1 : page, pageSize })),
-          }}
+        <FilterBar
+          list={list}
+          label="账户筛选"
+          onRefresh={() => void refresh()}
+          fields={[
+            { key: 'q', kind: 'text', label: '关键词', placeholder: '用户名、姓名或单位名称', width: 260 },
+            { key: 'role', kind: 'select', label: '角色', width: 160, allLabel: '全部角色', instant: true, options: optionsOf(ROLE_LABELS) },
+          ]}
         />
+        <ListTable<AdminUser> list={list} result={users} what="账户列表" empty="暂无账户" noMatch="没有符合条件的账户" columns={columns} scroll={{ x: 1500 }} />
       </Card>
       <CreateUserModal
         open={createOpen}

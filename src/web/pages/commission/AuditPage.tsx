@@ -1,29 +1,19 @@
-/** 审计日志: filter, browse, export to Excel, verify the hash chain. */
-import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+/** 审计日志: filter (in the URL), browse, export the filtered entries to Excel, verify the hash chain. */
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { RoleCode } from '../../../shared/auth';
 import { ROLE_LABELS } from '../../labels';
-import { api, errorMessage, withQuery } from '../../api';
+import { api, errorMessage } from '../../api';
+import { ExportButton, FilterBar, ListTable, optionsOf } from '../../components/list';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
-import { formatBeijing, pickerDayBoundary } from '../../time';
+import { formatBeijing } from '../../time';
 import type { AuditEntry, AuditVerifyResult, Paged } from '../../types';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './labels';
-
-interface AuditFilters {
-  entity: string;
-  action: string;
-  organisationId: string;
-  userId: string;
-  from?: string;
-  to?: string;
-}
-
-const EMPTY: AuditFilters = { entity: '', action: '', organisationId: '', userId: '' };
 
 function summaryText(s: unknown): string {
   if (s === null || s === undefined) return '';
@@ -43,16 +33,12 @@ function summaryText(s: unknown): string {
 export default function AuditPage() {
   usePageTitle('审计日志');
   const { message } = App.useApp();
-  const [draft, setDraft] = useState<AuditFilters>(EMPTY);
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [filters, setFilters] = useState<AuditFilters>(EMPTY);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListState({ filters: { entity: '', action: '', organisationId: '', userId: '', from: '', to: '' } });
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
 
-  const query = { ...filters, page: page.page, pageSize: page.pageSize };
-  const list = useQuery({
-    queryKey: ['audit', query],
-    queryFn: () => api.get<Paged<AuditEntry>>('/api/audit', query),
+  const entries = useQuery({
+    queryKey: ['audit', list.query],
+    queryFn: () => api.get<Paged<AuditEntry>>('/api/audit', list.query),
     placeholderData: keepPreviousData,
   });
 
@@ -61,19 +47,6 @@ export default function AuditPage() {
     onSuccess: setVerify,
     onError: (err) => message.error(errorMessage(err)),
   });
-
-  const apply = () => {
-    setFilters({ ...draft, from: pickerDayBoundary(range?.[0], false), to: pickerDayBoundary(range?.[1], true) });
-    setPage((p) => ({ ...p, page: 1 }));
-  };
-  const reset = () => {
-    setDraft(EMPTY);
-    setRange(null);
-    setFilters(EMPTY);
-    setPage((p) => ({ ...p, page: 1 }));
-  };
-
-  const exportHref = withQuery('/api/audit/export.xlsx', { ...filters });
 
   const columns: ColumnsType<AuditEntry> = [
     { title: '序号', dataIndex: 'seq', width: 80, render: (v: number) => <span className="gg-mono">{v}</span> },
@@ -126,9 +99,7 @@ export default function AuditPage() {
             <Button icon={<SafetyCertificateOutlined />} loading={verifyChain.isPending} onClick={() => verifyChain.mutate()}>
               校验哈希链
             </Button>
-            <a className="gg-link-btn gg-link-btn-primary" href={exportHref} download>
-              <DownloadOutlined aria-hidden /> 导出 Excel
-            </a>
+            <ExportButton href="/api/audit/export.xlsx" query={list.filterQuery} />
           </Space>
         }
       />
@@ -145,83 +116,29 @@ export default function AuditPage() {
         />
       )}
       <Card>
-        <form
-          className="gg-filter-bar"
-          role="search"
-          aria-label="审计日志筛选"
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply();
-          }}
-        >
-          <label className="gg-filter-field">
-            <span>对象类型</span>
-            <Select
-              aria-label="对象类型"
-              style={{ width: 140 }}
-              value={draft.entity}
-              onChange={(entity) => setDraft((d) => ({ ...d, entity }))}
-              options={[{ value: '', label: '全部' }, ...Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))]}
-            />
-          </label>
-          <label className="gg-filter-field">
-            <span>操作</span>
-            <Select
-              aria-label="操作"
-              style={{ width: 140 }}
-              value={draft.action}
-              onChange={(action) => setDraft((d) => ({ ...d, action }))}
-              options={[{ value: '', label: '全部' }, ...Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))]}
-            />
-          </label>
-          <label className="gg-filter-field">
-            <span>日期范围</span>
-            <DatePicker.RangePicker aria-label="日期范围" value={range} onChange={(v) => setRange(v)} allowEmpty={[true, true]} />
-          </label>
-          <label className="gg-filter-field">
-            <span>用户编号</span>
-            <Input value={draft.userId} onChange={(e) => setDraft((d) => ({ ...d, userId: e.target.value.trim() }))} placeholder="可选" style={{ width: 150 }} allowClear />
-          </label>
-          <label className="gg-filter-field">
-            <span>单位编号</span>
-            <Input
-              value={draft.organisationId}
-              onChange={(e) => setDraft((d) => ({ ...d, organisationId: e.target.value.trim() }))}
-              placeholder="可选"
-              style={{ width: 150 }}
-              allowClear
-            />
-          </label>
-          <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-              查询
-            </Button>
-            <Button onClick={reset}>重置</Button>
-            <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={() => void list.refetch()} />
-          </Space>
-        </form>
-        {list.isError ? (
-          <Result status="warning" title="审计日志加载失败" subTitle={errorMessage(list.error)} />
-        ) : (
-          <Table<AuditEntry>
-            rowKey="seq"
-            size="middle"
-            columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={{ x: 1250 }}
-            locale={{ emptyText: '没有符合条件的审计记录' }}
-            pagination={{
-              current: page.page,
-              pageSize: page.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (p, pageSize) => setPage((old) => ({ page: pageSize !== old.pageSize ? 1 : p, pageSize })),
-            }}
-          />
-        )}
+        <FilterBar
+          list={list}
+          label="审计日志筛选"
+          onRefresh={() => void entries.refetch()}
+          fields={[
+            { key: 'entity', kind: 'select', label: '对象类型', width: 140, options: optionsOf(AUDIT_ENTITY_LABELS) },
+            { key: 'action', kind: 'select', label: '操作', width: 140, options: optionsOf(AUDIT_ACTION_LABELS) },
+            { kind: 'dateRange', keys: ['from', 'to'], label: '日期范围' },
+            { key: 'userId', kind: 'text', label: '用户编号', placeholder: '可选', width: 150, maxLength: 36 },
+            { key: 'organisationId', kind: 'text', label: '单位编号', placeholder: '可选', width: 150, maxLength: 36 },
+          ]}
+        />
+        <ListTable<AuditEntry>
+          list={list}
+          result={entries}
+          what="审计日志"
+          empty="暂无审计记录"
+          noMatch="没有符合条件的审计记录"
+          rowKey="seq"
+          columns={columns}
+          scroll={{ x: 1250 }}
+          pageSizeOptions={[20, 50, 100, 200]}
+        />
       </Card>
     </>
   );

@@ -1,12 +1,13 @@
 /** 推荐批次详情 (commission): contact, files, completeness, projects; 接收 / 退回 with confirmation. */
 import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, ExclamationCircleOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
 import { MIN_REASON_LENGTH, RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
 import { api, ApiError, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/list';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
 import { StateTag } from '../../components/review/StateTag';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -26,7 +27,7 @@ export default function BatchesDetailPage() {
   usePageTitle(q.data ? `推荐批次：${q.data.recommenderName}` : '推荐批次');
   const [returning, setReturning] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
+  const [reasonError, setReasonError] = useState<string | null>(null);
 
   const done = (text: string) => {
     message.success(text);
@@ -54,7 +55,8 @@ export default function BatchesDetailPage() {
     },
     onError: (err) => {
       if (isStale(err) || !(err instanceof ApiError)) return failed(err);
-      const rest = applyFieldErrors(form, err, ['reason']);
+      setReasonError(err.fields.reason ?? null);
+      const rest = applyFieldErrors(null, err).filter((m) => !err.fields.reason || !m.endsWith(err.fields.reason));
       if (rest.length || !Object.keys(err.fields).length) setError(rest.length ? rest.join('；') : err.message);
     },
   });
@@ -116,7 +118,7 @@ export default function BatchesDetailPage() {
                 danger
                 icon={<RollbackOutlined />}
                 onClick={() => {
-                  form.resetFields();
+                  setReasonError(null);
                   setError(null);
                   setReturning(true);
                 }}
@@ -197,36 +199,19 @@ export default function BatchesDetailPage() {
           ]}
         />
       </Card>
-      <Modal
+      <ConfirmDialog
         open={returning}
         title={`整批退回：${b.recommenderName}`}
         okText="确认退回"
-        okButtonProps={{ danger: true, loading: giveBack.isPending }}
-        cancelText="取消"
+        danger
+        loading={giveBack.isPending}
+        fieldError={reasonError}
+        errors={error ? [error] : []}
         onCancel={() => setReturning(false)}
-        onOk={() => form.validateFields().then((v) => giveBack.mutate({ version: b.version, reason: v.reason.trim() }), () => undefined)}
-        destroyOnHidden
-      >
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`退回后，批次中的 ${b.projectCount} 个项目回到推荐单位的推荐名单，推荐单位须修改后重新报送。`}
-        />
-        <Form form={form} layout="vertical">
-          <Form.Item
-            name="reason"
-            label="退回原因"
-            rules={[
-              { required: true, whitespace: true, message: '请填写退回原因' },
-              { validator: (_, v: string | undefined) => (!v?.trim() || Array.from(v.trim()).length >= MIN_REASON_LENGTH ? Promise.resolve() : Promise.reject(new Error(`退回原因至少${MIN_REASON_LENGTH}个字`))) },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={2000} showCount placeholder="如：盖章版汇总表与推荐名单不一致，请核对后重新报送" />
-          </Form.Item>
-        </Form>
-        {error && <Alert type="error" showIcon role="alert" title={error} />}
-      </Modal>
+        onConfirm={(reason) => giveBack.mutate({ version: b.version, reason })}
+        notice={{ title: `退回后，批次中的 ${b.projectCount} 个项目回到推荐单位的推荐名单，推荐单位须修改后重新报送。` }}
+        reason={{ label: '退回原因', min: MIN_REASON_LENGTH, placeholder: '如：盖章版汇总表与推荐名单不一致，请核对后重新报送' }}
+      />
     </>
   );
 }

@@ -1,14 +1,16 @@
-/** 推荐批次接收 (commission): incoming batches per recommender, filters, and who has not sent yet. */
-import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, FilePdfOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+/** 推荐批次接收 (commission): incoming batches per recommender, filters and page in the URL, and who has not sent yet. */
+import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Input, Progress, Result, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Card, Col, Progress, Row, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { RECOMMENDER_KIND_LABELS, type commissionBatchItemSchema, type recommenderStatusListSchema } from '../../../shared/recommendations';
 import { api, errorMessage } from '../../api';
+import { FilterBar, ListTable, optionsOf } from '../../components/list';
 import { StateTag } from '../../components/review/StateTag';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
@@ -20,7 +22,7 @@ type RecommenderStatusList = z.infer<typeof recommenderStatusListSchema>;
 
 export const COMMISSION_BATCHES_KEY = ['commission', 'batches'] as const;
 
-const KIND_OPTIONS = [{ value: '', label: '全部类别' }, ...Object.entries(RECOMMENDER_KIND_LABELS).map(([value, label]) => ({ value, label }))];
+const KIND_OPTIONS = optionsOf(RECOMMENDER_KIND_LABELS);
 
 export function CompletenessTags({ c }: { c: CommissionBatchItem['completeness'] }) {
   const part = (ok: boolean, label: string) => (
@@ -54,7 +56,7 @@ function NotSent() {
   return (
     <Card
       title="尚未报送的推荐单位"
-      extra={<Select aria-label="推荐单位类别" size="small" style={{ width: 160 }} value={kind} onChange={setKind} options={KIND_OPTIONS} />}
+      extra={<Select aria-label="推荐单位类别" size="small" style={{ width: 160 }} value={kind} onChange={setKind} options={[{ value: '', label: '全部类别' }, ...KIND_OPTIONS]} />}
       className="gg-fill"
     >
       {q.isError && <Alert type="warning" showIcon title={errorMessage(q.error)} />}
@@ -84,13 +86,10 @@ function NotSent() {
 
 export default function BatchesPage() {
   usePageTitle('推荐批次接收');
-  const [draft, setDraft] = useState({ q: '', state: '', recommenderKind: '' });
-  const [filters, setFilters] = useState(draft);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const query = { ...filters, ...page };
-  const list = useQuery({
-    queryKey: [...COMMISSION_BATCHES_KEY, query],
-    queryFn: () => api.get<Paged<CommissionBatchItem>>('/api/commission/batches', query),
+  const list = useListState({ filters: { q: '', state: '', recommenderKind: '' } });
+  const batches = useQuery({
+    queryKey: [...COMMISSION_BATCHES_KEY, list.query],
+    queryFn: () => api.get<Paged<CommissionBatchItem>>('/api/commission/batches', list.query),
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
@@ -149,79 +148,37 @@ export default function BatchesPage() {
       <Row gutter={[20, 20]}>
         <Col xs={24} xxl={17}>
           <Card>
-            <form
-              className="gg-filter-bar"
-              role="search"
-              aria-label="推荐批次筛选"
-              onSubmit={(e) => {
-                e.preventDefault();
-                setFilters({ ...draft, q: draft.q.trim() });
-                setPage((p) => ({ ...p, page: 1 }));
-              }}
-            >
-              <label className="gg-filter-field">
-                <span>推荐单位</span>
-                <Input value={draft.q} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} placeholder="推荐单位名称" allowClear style={{ width: 220 }} maxLength={100} />
-              </label>
-              <label className="gg-filter-field">
-                <span>状态</span>
-                <Select
-                  aria-label="状态"
-                  style={{ width: 130 }}
-                  value={draft.state}
-                  onChange={(state) => setDraft((d) => ({ ...d, state }))}
-                  options={[
-                    { value: '', label: '全部' },
+            <FilterBar
+              list={list}
+              label="推荐批次筛选"
+              onRefresh={() => void batches.refetch()}
+              fields={[
+                { key: 'q', kind: 'text', label: '推荐单位', placeholder: '推荐单位名称', width: 220 },
+                {
+                  key: 'state',
+                  kind: 'select',
+                  label: '状态',
+                  width: 130,
+                  options: [
                     { value: 'sent', label: '待接收（已报送）' },
                     { value: 'received', label: '已接收' },
                     { value: 'returned', label: '已退回' },
-                  ]}
-                />
-              </label>
-              <label className="gg-filter-field">
-                <span>推荐单位类别</span>
-                <Select aria-label="推荐单位类别" style={{ width: 170 }} value={draft.recommenderKind} onChange={(recommenderKind) => setDraft((d) => ({ ...d, recommenderKind }))} options={KIND_OPTIONS} />
-              </label>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-                <Button
-                  onClick={() => {
-                    const empty = { q: '', state: '', recommenderKind: '' };
-                    setDraft(empty);
-                    setFilters(empty);
-                    setPage((p) => ({ ...p, page: 1 }));
-                  }}
-                >
-                  重置
-                </Button>
-                <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={() => void list.refetch()} />
-              </Space>
-            </form>
-            {list.isError ? (
-              <Result status="warning" title="推荐批次加载失败" subTitle={errorMessage(list.error)} />
-            ) : (
-              <Table<CommissionBatchItem>
-                rowKey="id"
-                size="middle"
-                columns={columns}
-                dataSource={list.data?.items ?? []}
-                loading={list.isFetching}
-                scroll={{ x: 1400 }}
-                locale={{ emptyText: '暂无已报送的推荐批次' }}
-                data-testid="commission-batches"
-                pagination={{
-                  current: page.page,
-                  pageSize: page.pageSize,
-                  total: list.data?.total ?? 0,
-                  showSizeChanger: true,
-                  pageSizeOptions: [20, 50, 100],
-                  showTotal: (t) => `共 ${t} 条`,
-                  onChange: (p, pageSize) => setPage((old) => ({ page: pageSize !== old.pageSize ? 1 : p, pageSize })),
-                }}
-              />
-            )}
+                  ],
+                },
+                { key: 'recommenderKind', kind: 'select', label: '推荐单位类别', width: 170, allLabel: '全部类别', options: KIND_OPTIONS },
+              ]}
+            />
+            <ListTable<CommissionBatchItem>
+              list={list}
+              result={batches}
+              what="推荐批次"
+              empty="暂无已报送的推荐批次"
+              noMatch="没有符合条件的推荐批次"
+              columns={columns}
+              scroll={{ x: 1400 }}
+              pageSizeOptions={[20, 50, 100]}
+              data-testid="commission-batches"
+            />
           </Card>
         </Col>
         <Col xs={24} xxl={7}>

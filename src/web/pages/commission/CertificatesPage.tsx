@@ -1,21 +1,23 @@
 /**
  * 证书发放 (commission): start the certificate run for the active campaign (confirmation), its
- * progress polled while it runs, the list of certificates with search/filter/pagination, download
+ * progress polled while it runs, the list of certificates with search/filter/pagination (in the URL), download
  * (one PDF or all as zip) and 作废 with a reason (lifecycle.md: issued → void; re-issue = new number).
  */
-import { DownloadOutlined, FilePdfOutlined, SafetyCertificateOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Progress, Row, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
 import { CERTIFICATE_STATE_LABELS, MIN_VOID_REASON_LENGTH, type CertificateDto, type CertificateList, type CertificateOverview, type CertificateRunDto } from '../../../shared/certificates';
 import { ApiError, api, errorMessage, newIdempotencyKey } from '../../api';
+import { ConfirmDialog, FilterBar, ListTable, optionsOf } from '../../components/list';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
 
 const KEY = ['commission', 'certificates'] as const;
-const STATE_OPTIONS = [{ value: '', label: '全部状态' }, ...Object.entries(CERTIFICATE_STATE_LABELS).map(([value, label]) => ({ value, label }))];
+const STATE_OPTIONS = optionsOf(CERTIFICATE_STATE_LABELS);
 
 const running = (run: CertificateRunDto | null | undefined) => run?.state === 'queued' || run?.state === 'running';
 
@@ -66,11 +68,9 @@ export default function CertificatesPage() {
   usePageTitle('证书发放');
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState({ q: '', state: '' });
-  const [filters, setFilters] = useState(draft);
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListState({ filters: { q: '', state: '' } });
   const [voiding, setVoiding] = useState<CertificateDto | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const startKey = useRef<string | null>(null);
 
   const overview = useQuery({
@@ -79,10 +79,9 @@ export default function CertificatesPage() {
     // Poll while a run is going; stop when it is done.
     refetchInterval: (q) => (running(q.state.data?.run) ? 1500 : false),
   });
-  const query = { ...filters, ...page };
-  const list = useQuery({
-    queryKey: [...KEY, 'list', query, overview.data?.run?.issued, overview.data?.issued],
-    queryFn: () => api.get<CertificateList>('/api/commission/certificates', query),
+  const certificates = useQuery({
+    queryKey: [...KEY, 'list', list.query, overview.data?.run?.issued, overview.data?.issued],
+    queryFn: () => api.get<CertificateList>('/api/commission/certificates', list.query),
     placeholderData: keepPreviousData,
   });
 
@@ -107,7 +106,7 @@ export default function CertificatesPage() {
       void qc.invalidateQueries({ queryKey: KEY });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.fields.reason) form.setFields([{ name: 'reason', errors: [err.fields.reason] }]);
+      if (err instanceof ApiError && err.fields.reason) setReasonError(err.fields.reason);
       else message.error(errorMessage(err));
       if (err instanceof ApiError && err.status === 409) void qc.invalidateQueries({ queryKey: KEY });
     },
@@ -157,7 +156,10 @@ export default function CertificatesPage() {
             <FilePdfOutlined aria-hidden /> 下载
           </a>
           {c.state === 'issued' && (
-            <Button type="link" size="small" danger icon={<StopOutlined aria-hidden />} onClick={() => setVoiding(c)} aria-label={`作废证书 ${c.certificateNo}`}>
+            <Button type="link" size="small" danger icon={<StopOutlined aria-hidden />} onClick={() => {
+                setReasonError(null);
+                setVoiding(c);
+              }} aria-label={`作废证书 ${c.certificateNo}`}>
               作废
             </Button>
           )}
@@ -176,74 +178,41 @@ export default function CertificatesPage() {
         </Col>
         <Col xs={24}>
           <Card title="证书列表">
-            <Form
-              layout="inline"
-              style={{ marginBottom: 16, rowGap: 8 }}
-              onFinish={() => {
-                setFilters(draft);
-                setPage((p) => ({ ...p, page: 1 }));
-              }}
-            >
-              <Form.Item>
-                <Input allowClear aria-label="搜索证书编号、项目名称或获证单位" placeholder="证书编号 / 项目名称 / 获证单位" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} style={{ width: 280 }} />
-              </Form.Item>
-              <Form.Item>
-                <Select aria-label="证书状态" style={{ width: 120 }} value={draft.state} options={STATE_OPTIONS} onChange={(state) => setDraft({ ...draft, state })} />
-              </Form.Item>
-              <Form.Item>
-                <Button htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-              </Form.Item>
-            </Form>
-            {list.isError && <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-            <Table
-              rowKey="id"
-              size="middle"
-              loading={list.isFetching}
-              dataSource={list.data?.items ?? []}
+            <FilterBar
+              list={list}
+              label="证书筛选"
+              onRefresh={() => void certificates.refetch()}
+              fields={[
+                { key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索证书编号、项目名称或获证单位', placeholder: '证书编号 / 项目名称 / 获证单位', width: 280 },
+                { key: 'state', kind: 'select', label: '证书状态', width: 120, allLabel: '全部状态', options: STATE_OPTIONS },
+              ]}
+            />
+            <ListTable<CertificateDto>
+              list={list}
+              result={certificates}
+              what="证书列表"
+              empty="尚未发放证书"
+              noMatch="没有符合条件的证书"
+              unit="份"
               columns={columns}
               scroll={{ x: 1100 }}
-              locale={{ emptyText: filters.q || filters.state ? '没有符合条件的证书' : '尚未发放证书' }}
-              pagination={{
-                current: page.page,
-                pageSize: page.pageSize,
-                total: list.data?.total ?? 0,
-                showSizeChanger: true,
-                showTotal: (t) => `共 ${t} 份`,
-                onChange: (p, s) => setPage({ page: s === page.pageSize ? p : 1, pageSize: s }),
-              }}
               data-testid="certificate-list"
             />
           </Card>
         </Col>
       </Row>
-      <Modal
+      <ConfirmDialog
         open={!!voiding}
         title={`作废证书 ${voiding?.certificateNo ?? ''}`}
         okText="确认作废"
-        okButtonProps={{ danger: true, loading: voidMutation.isPending }}
-        cancelText="取消"
+        danger
+        loading={voidMutation.isPending}
+        fieldError={reasonError}
         onCancel={() => setVoiding(null)}
-        onOk={() => form.validateFields().then((v) => voiding && voidMutation.mutate({ c: voiding, reason: v.reason.trim() })).catch(() => undefined)}
-        destroyOnHidden
-      >
-        <p>
-          作废后该证书不再有效，获证单位（{voiding?.holderName}）将收到通知；如项目仍为已认定，可再次发放，使用新的证书编号。此操作不可撤销。
-        </p>
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="reason"
-            label="作废原因"
-            rules={[
-              { required: true, whitespace: true, message: '请填写作废原因' },
-              { validator: (_, v: string) => (Array.from((v ?? '').trim()).length >= MIN_VOID_REASON_LENGTH ? Promise.resolve() : Promise.reject(new Error(`作废原因至少${MIN_VOID_REASON_LENGTH}个字，请写明具体情况`))) },
-            ]}
-          >
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：单位名称变更，需按新名称重新发放" aria-label="作废原因" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        onConfirm={(reason) => voiding && voidMutation.mutate({ c: voiding, reason })}
+        notice={{ title: `作废后该证书不再有效，获证单位（${voiding?.holderName ?? ''}）将收到通知；如项目仍为已认定，可再次发放，使用新的证书编号。此操作不可撤销。` }}
+        reason={{ label: '作废原因', min: MIN_VOID_REASON_LENGTH, rows: 3, maxLength: 500, placeholder: '如：单位名称变更，需按新名称重新发放' }}
+      />
     </>
   );
 }

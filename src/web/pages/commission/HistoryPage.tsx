@@ -1,18 +1,23 @@
 /**
  * 历年成果库: the earlier years' excellent results the duplicate check compares with (issue 4).
- * Download the Excel template, import a filled one (all-or-nothing, row errors named), browse.
+ * Download the Excel template, import a filled one (all-or-nothing, row errors named), browse
+ * (filters and page in the URL).
  */
-import { DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, InputNumber, Select, Space, Table, Upload } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { HISTORY_KIND_LABELS, HISTORY_KINDS } from '../../../shared/applications';
 import { api, ApiError, errorMessage } from '../../api';
+import { FilterBar, ListTable } from '../../components/list';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 
 type Kind = (typeof HISTORY_KINDS)[number];
+
+const KIND_OPTIONS = HISTORY_KINDS.map((k) => ({ value: k, label: HISTORY_KIND_LABELS[k] }));
 
 interface HistoryRow {
   id: string;
@@ -29,16 +34,13 @@ export default function HistoryPage() {
   usePageTitle('历年成果库');
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [q, setQ] = useState('');
-  const [filters, setFilters] = useState<{ q?: string; year?: number; kind?: Kind }>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const list = useListState({ filters: { q: '', year: '', kind: '' } });
   const [importKind, setImportKind] = useState<Kind>('excellent_result');
   const [rowErrors, setRowErrors] = useState<string[]>([]);
 
-  const query = { ...filters, page: page.page, pageSize: page.pageSize };
-  const list = useQuery({
-    queryKey: ['history', query],
-    queryFn: () => api.get<{ items: HistoryRow[]; total: number }>('/api/commission/history', query),
+  const results = useQuery({
+    queryKey: ['history', list.query],
+    queryFn: () => api.get<{ items: HistoryRow[]; total: number }>('/api/commission/history', list.query),
     placeholderData: keepPreviousData,
   });
 
@@ -77,7 +79,7 @@ export default function HistoryPage() {
           <Button icon={<DownloadOutlined />} href="/api/commission/history/template.xlsx">
             下载导入模板
           </Button>
-          <Select aria-label="导入类别" value={importKind} onChange={setImportKind} style={{ width: 160 }} options={HISTORY_KINDS.map((k) => ({ value: k, label: HISTORY_KIND_LABELS[k] }))} />
+          <Select aria-label="导入类别" value={importKind} onChange={setImportKind} style={{ width: 160 }} options={KIND_OPTIONS} />
           <Upload
             accept=".xlsx"
             showUploadList={false}
@@ -114,22 +116,23 @@ export default function HistoryPage() {
         )}
       </Card>
       <Card title="成果列表">
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Input aria-label="搜索项目名称或完成单位" placeholder="项目名称或完成单位" value={q} onChange={(e) => setQ(e.target.value)} onPressEnter={() => setFilters((f) => ({ ...f, q: q || undefined }))} style={{ width: 260 }} allowClear />
-          <InputNumber aria-label="年度" placeholder="年度" min={1990} max={2100} value={filters.year} onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))} />
-          <Select aria-label="类别" allowClear placeholder="全部类别" value={filters.kind} onChange={(v) => setFilters((f) => ({ ...f, kind: v }))} style={{ width: 160 }} options={HISTORY_KINDS.map((k) => ({ value: k, label: HISTORY_KIND_LABELS[k] }))} />
-          <Button icon={<SearchOutlined />} onClick={() => { setPage((p) => ({ ...p, page: 1 })); setFilters((f) => ({ ...f, q: q || undefined })); }}>
-            查询
-          </Button>
-        </Space>
-        <Table
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
+        <FilterBar
+          list={list}
+          label="历年成果筛选"
+          onRefresh={() => void results.refetch()}
+          fields={[
+            { key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索项目名称或完成单位', placeholder: '项目名称或完成单位', width: 260, maxLength: 50 },
+            { key: 'year', kind: 'number', label: '年度', min: 1990, max: 2100, placeholder: '全部年度' },
+            { key: 'kind', kind: 'select', label: '类别', width: 160, allLabel: '全部类别', options: KIND_OPTIONS },
+          ]}
+        />
+        <ListTable<HistoryRow>
+          list={list}
+          result={results}
+          what="历年成果"
+          empty="暂无历年成果，请下载模板填写后导入"
+          noMatch="没有符合条件的历年成果"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          locale={{ emptyText: '暂无历年成果，请下载模板填写后导入' }}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 条`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
         />
       </Card>
     </>

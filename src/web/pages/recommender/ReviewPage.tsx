@@ -2,38 +2,27 @@
  * 审核一个申报: the 申报书 read-only, 申报条件, 查重, 附件, 材料完整性, 真实性核查, 审核记录, and the
  * actions 退回补正 / 推荐 / 不予推荐 / 撤销推荐 (each confirmed in a dialog, sending `version`).
  */
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, ReloadOutlined, RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, Modal, Result, Skeleton, Space, Switch, Tabs, Timeline, Tooltip } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tabs, Timeline, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
 import { RECOGNITION_STATUS_LABELS, type RecognitionStatus } from '../../../shared/applications';
-import { MIN_OPINION_LENGTH, MIN_REASON_LENGTH, type ApplicationReview, type AuthenticityInput } from '../../../shared/recommendations';
-import { api, ApiError, errorMessage } from '../../api';
+import { ApiError, errorMessage } from '../../api';
 import { ApplicationFormView } from '../../components/review/ApplicationFormView';
 import { AttachmentList } from '../../components/review/AttachmentList';
 import { CheckList, type CheckItem, type CheckStatus } from '../../components/review/CheckList';
 import { DuplicateMatches, pct } from '../../components/review/DuplicateMatches';
-import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
-import { FieldCommentsEditor, validateFieldComments, type FieldComment } from '../../components/review/FieldCommentsEditor';
 import { StateTag } from '../../components/review/StateTag';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { usePublicCampaign } from '../../hooks/usePublicCampaign';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
-import { INBOX_KEY, REVIEW_KEY, useReview, type ActionResult } from './queries';
+import { INBOX_KEY, REVIEW_KEY, useReview } from './queries';
+import { ACTION_META, ActionModal, type Action } from './review/ActionModal';
+import { AuthenticityCard } from './review/AuthenticityCard';
 import '../../components/review/review.css';
-
-type Action = 'return' | 'recommend' | 'decline' | 'unrecommend';
-
-const ACTION_META: Record<Action, { title: string; ok: string; danger?: boolean; icon: React.ReactNode; confirm: string }> = {
-  return: { title: '退回补正', ok: '确认退回', icon: <RollbackOutlined />, confirm: '确认后项目将退回申报单位补正，申报单位将收到退回原因和逐项意见。' },
-  recommend: { title: '推荐', ok: '确认推荐', icon: <CheckOutlined />, confirm: '确认后项目进入本单位推荐名单（已推荐，待报送），并通知申报单位。' },
-  decline: { title: '不予推荐', ok: '确认不予推荐', danger: true, icon: <CloseOutlined />, confirm: '不予推荐后，该项目在本年度不能再次推荐，原因对申报单位可见。' },
-  unrecommend: { title: '撤销推荐', ok: '确认撤销推荐', danger: true, icon: <UndoOutlined />, confirm: '撤销后项目回到“待推荐单位审核”状态并移出推荐名单，推荐意见将被清除。' },
-};
 
 interface EligibilityItem {
   id: string;
@@ -51,243 +40,6 @@ function eligibilityItems(e: Record<string, unknown>): { items: CheckItem[]; che
     checkedAt: typeof e.checkedAt === 'string' ? e.checkedAt : undefined,
   };
 }
-
-// ---- 真实性核查 ---------------------------------------------------------------------------------
-
-interface AuthValues {
-  confirmed: boolean;
-  notes: string;
-  visited: boolean;
-  date?: Dayjs | null;
-  people?: string;
-  findings?: string;
-}
-
-function AuthenticityCard({ review, onSaved }: { review: ApplicationReview; onSaved(): void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AuthValues>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const a = review.authenticity;
-  const editable = review.project.state === 'submitted' || review.project.state === 'recommended';
-  const initial: AuthValues = {
-    confirmed: a?.confirmed ?? false,
-    notes: a?.notes ?? '',
-    visited: !!a?.siteVisit,
-    date: a?.siteVisit ? dayjs(a.siteVisit.date) : null,
-    people: a?.siteVisit?.people ?? '',
-    findings: a?.siteVisit?.findings ?? '',
-  };
-  const visited = Form.useWatch('visited', form);
-  const save = useMutation({
-    mutationFn: (v: AuthValues) => {
-      const body: AuthenticityInput = {
-        confirmed: v.confirmed,
-        notes: (v.notes ?? '').trim(),
-        siteVisit: v.visited && v.date ? { date: v.date.format('YYYY-MM-DD'), people: (v.people ?? '').trim(), findings: (v.findings ?? '').trim() } : null,
-      };
-      return api.put(`/api/recommender/applications/${review.project.id}/authenticity`, body);
-    },
-    onSuccess: () => {
-      setErrors([]);
-      message.success('真实性核查记录已保存');
-      onSaved();
-    },
-    onError: (err) => {
-      const rest = applyFieldErrors(form, err, ['confirmed', 'notes']);
-      setErrors(rest.length ? rest : [errorMessage(err)]);
-    },
-  });
-  return (
-    <Card title="真实性核查" size="small" data-testid="authenticity-card">
-      {a && (
-        <p className="gg-muted gg-small" style={{ marginTop: 0 }}>
-          最近记录：{a.recordedBy ?? '—'} · {formatBeijing(a.recordedAt)} · {a.confirmed ? '已确认真实' : '未确认'}
-        </p>
-      )}
-      <Form form={form} layout="vertical" initialValues={initial} disabled={!editable} onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="confirmed" valuePropName="checked" style={{ marginBottom: 8 }}>
-          <Checkbox>经核查，申报材料内容真实、有效</Checkbox>
-        </Form.Item>
-        <Form.Item name="notes" label="核查说明" style={{ marginBottom: 8 }}>
-          <Input.TextArea rows={3} maxLength={3000} placeholder="如：已核对营业执照原件及承诺书盖章件，与申报书一致" />
-        </Form.Item>
-        <Form.Item name="visited" valuePropName="checked" label="现场核查" style={{ marginBottom: 8 }}>
-          <Switch checkedChildren="已开展" unCheckedChildren="未开展" aria-label="已开展现场核查" />
-        </Form.Item>
-        {visited && (
-          <div className="gg-subform" style={{ marginBottom: 12 }}>
-            <Form.Item name="date" label="核查日期" rules={[{ required: true, message: '请选择现场核查日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name="people" label="核查人员" rules={[{ required: true, whitespace: true, message: '请填写核查人员' }]}>
-              <Input maxLength={200} placeholder="如：刘晓梅、张伟" />
-            </Form.Item>
-            <Form.Item name="findings" label="核查情况" rules={[{ required: true, whitespace: true, message: '请填写现场核查情况' }]} style={{ marginBottom: 0 }}>
-              <Input.TextArea rows={3} maxLength={3000} />
-            </Form.Item>
-          </div>
-        )}
-        {errors.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 8 }} title={errors.join('；')} />}
-        {editable ? (
-          <Button htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} block>
-            保存核查记录
-          </Button>
-        ) : (
-          <span className="gg-muted gg-small">当前状态不能修改核查记录</span>
-        )}
-      </Form>
-    </Card>
-  );
-}
-
-// ---- actions --------------------------------------------------------------------------------
-
-interface ActionValues {
-  reason?: string;
-  opinion?: string;
-  fieldComments?: FieldComment[];
-  authConfirmed?: boolean;
-  authNotes?: string;
-  recognitionConfirmed?: boolean;
-}
-
-function ActionModal({ action, review, onClose, onDone }: { action: Action | null; review: ApplicationReview; onClose(): void; onDone(stale: boolean): void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ActionValues>();
-  const [errors, setErrors] = useState<string[]>([]);
-  const id = review.project.id;
-  const needAuth = action === 'recommend' && !review.authenticity?.confirmed;
-  const needRecognition = action === 'recommend' && review.applicant.recognitionRequired && review.applicant.recognitionStatus !== 'confirmed';
-
-  const run = useMutation({
-    mutationFn: (v: ActionValues) => {
-      const version = review.project.version;
-      switch (action) {
-        case 'return':
-          return api.post<ActionResult>(`/api/recommender/applications/${id}/return`, {
-            version,
-            reason: (v.reason ?? '').trim(),
-            fieldComments: Object.fromEntries((v.fieldComments ?? []).filter((c) => c.path).map((c) => [c.path, c.comment.trim()])),
-          });
-        case 'recommend':
-          return api.post<ActionResult>(`/api/recommender/applications/${id}/recommend`, {
-            version,
-            opinion: (v.opinion ?? '').trim(),
-            ...(needAuth ? { authenticity: { confirmed: !!v.authConfirmed, notes: (v.authNotes ?? '').trim(), siteVisit: null } } : {}),
-            ...(needRecognition ? { recognitionConfirmed: !!v.recognitionConfirmed } : {}),
-          });
-        case 'decline':
-          return api.post<ActionResult>(`/api/recommender/applications/${id}/decline`, { version, reason: (v.reason ?? '').trim() });
-        default:
-          return api.post<ActionResult>(`/api/recommender/applications/${id}/unrecommend`, { version, reason: (v.reason ?? '').trim() || undefined });
-      }
-    },
-    onSuccess: (res) => {
-      message.success(`已${ACTION_META[action!].title}，项目当前状态：${res.stateLabel}`);
-      onDone(false);
-    },
-    onError: (err) => {
-      if (isStale(err)) {
-        setErrors([STALE_MESSAGE + '（已重新加载最新内容，请核对后再操作）']);
-        message.warning(STALE_MESSAGE);
-        onDone(true);
-        return;
-      }
-      const rest = applyFieldErrors(form, err, ['reason', 'opinion']);
-      if (err instanceof ApiError && err.fields.authenticity) form.setFields([{ name: 'authConfirmed', errors: [err.fields.authenticity] }]);
-      if (err instanceof ApiError && err.fields.recognitionConfirmed) form.setFields([{ name: 'recognitionConfirmed', errors: [err.fields.recognitionConfirmed] }]);
-      setErrors(rest.length ? rest : Object.keys(err instanceof ApiError ? err.fields : {}).length ? [] : [errorMessage(err)]);
-    },
-  });
-
-  if (!action) return null;
-  const meta = ACTION_META[action];
-  const minLen = (label: string, min: number) => ({
-    validator: (_: unknown, v: string | undefined) => (!v?.trim() || Array.from(v.trim()).length >= min ? Promise.resolve() : Promise.reject(new Error(`${label}至少${min}个字`))),
-  });
-
-  return (
-    <Modal
-      open
-      title={`${meta.title}：${review.project.name}`}
-      okText={meta.ok}
-      cancelText="取消"
-      okButtonProps={{ danger: meta.danger, loading: run.isPending }}
-      onCancel={onClose}
-      onOk={() => form.validateFields().then((v) => run.mutate(v), () => undefined)}
-      width={action === 'return' ? 820 : 640}
-      destroyOnHidden
-    >
-      <Alert type={meta.danger ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} title={meta.confirm} />
-      <Form form={form} layout="vertical" initialValues={{ fieldComments: [] }}>
-        {(action === 'return' || action === 'decline') && (
-          <Form.Item
-            name="reason"
-            label={action === 'return' ? '退回原因' : '不予推荐的原因'}
-            rules={[{ required: true, whitespace: true, message: `请填写${action === 'return' ? '退回原因' : '不予推荐的原因'}` }, minLen(action === 'return' ? '退回原因' : '不予推荐的原因', MIN_REASON_LENGTH)]}
-          >
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder={action === 'return' ? '总体说明需要补正的内容' : '写明不予推荐的具体原因（申报单位可见）'} />
-          </Form.Item>
-        )}
-        {action === 'return' && (
-          <Form.Item name="fieldComments" label="逐项意见（可选）" rules={[{ validator: validateFieldComments }]}>
-            <FieldCommentsEditor />
-          </Form.Item>
-        )}
-        {action === 'recommend' && (
-          <>
-            <Form.Item name="opinion" label="推荐意见" rules={[{ required: true, whitespace: true, message: '请填写推荐意见' }, minLen('推荐意见', MIN_OPINION_LENGTH)]} extra={`不少于${MIN_OPINION_LENGTH}字，将写入推荐汇总表`}>
-              <Input.TextArea rows={5} maxLength={2000} showCount placeholder="如：经核查，该单位申报材料齐全、内容真实，攻关目标明确、量化指标可考核，技术路线可行，同意推荐。" />
-            </Form.Item>
-            {needAuth && (
-              <div className="gg-subform" style={{ marginBottom: 16 }}>
-                <Form.Item name="authConfirmed" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('推荐前须确认申报材料真实性'))) }]} style={{ marginBottom: 8 }}>
-                  <Checkbox>本单位已核查，申报材料内容真实、有效（真实性核查）</Checkbox>
-                </Form.Item>
-                <Form.Item name="authNotes" label="核查说明" style={{ marginBottom: 0 }}>
-                  <Input.TextArea rows={2} maxLength={3000} />
-                </Form.Item>
-              </div>
-            )}
-            {needRecognition && (
-              <Form.Item
-                name="recognitionConfirmed"
-                valuePropName="checked"
-                rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请确认该组织已获行业主管部门认可'))) }]}
-              >
-                <Checkbox>确认该行业质量管理专业组织已获行业主管部门认可</Checkbox>
-              </Form.Item>
-            )}
-          </>
-        )}
-        {action === 'unrecommend' && (
-          <Form.Item name="reason" label="撤销说明（可选）">
-            <Input.TextArea rows={3} maxLength={2000} showCount />
-          </Form.Item>
-        )}
-      </Form>
-      {errors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={errors.length === 1 ? errors[0] : '操作未完成'}
-          description={
-            errors.length > 1 ? (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {errors.map((e, i) => (
-                  <li key={i}>{e}</li>
-                ))}
-              </ul>
-            ) : undefined
-          }
-        />
-      )}
-    </Modal>
-  );
-}
-
-// ---- page -----------------------------------------------------------------------------------
 
 export default function ReviewPage() {
   const { id = '' } = useParams();

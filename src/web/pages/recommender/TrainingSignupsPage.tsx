@@ -1,11 +1,12 @@
-/** 宣贯培训 (recommender, read-only): who from the projects it recommended signed up and attended. */
+/** 宣贯培训 (recommender, read-only): who from the projects it recommended signed up and attended; keyword and page in the URL. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Table, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { MySignupDto } from '../../../shared/training';
-import { api, errorMessage } from '../../api';
-import { EmptyState } from '../../components/EmptyState';
+import { api } from '../../api';
+import { FilterBar, ListTable, matchRows } from '../../components/list';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 
@@ -13,13 +14,9 @@ const PHASE_COLORS: Record<string, string> = { upcoming: 'blue', in_progress: 'g
 
 export default function TrainingSignupsPage() {
   usePageTitle('宣贯培训报名');
-  const list = useQuery({ queryKey: ['recommender', 'training'], queryFn: () => api.get<{ items: MySignupDto[] }>('/api/recommender/training/signups'), staleTime: 0 });
-  const [q, setQ] = useState('');
-  const items = useMemo(() => {
-    const all = list.data?.items ?? [];
-    const k = q.trim();
-    return k ? all.filter((i) => [i.applicantName, i.projectName, i.attendeeName, i.sessionTitle].some((v) => v.includes(k))) : all;
-  }, [list.data, q]);
+  const signups = useQuery({ queryKey: ['recommender', 'training'], queryFn: () => api.get<{ items: MySignupDto[] }>('/api/recommender/training/signups'), staleTime: 0 });
+  const state = useListState({ filters: { q: '' } });
+  const items = useMemo(() => matchRows(signups.data?.items ?? [], state.filters.q, (i) => [i.applicantName, i.projectName, i.attendeeName, i.sessionTitle]), [signups.data, state.filters.q]);
   const columns: ColumnsType<MySignupDto> = [
     { title: '申报单位', dataIndex: 'applicantName', ellipsis: true },
     { title: '项目', dataIndex: 'projectName', ellipsis: true },
@@ -34,9 +31,8 @@ export default function TrainingSignupsPage() {
     <>
       <PageHeader title="宣贯培训报名" subtitle="本单位推荐的已立项项目的参训人员与出勤情况（只读）" />
       <Card>
-        <Input.Search allowClear placeholder="搜索申报单位、项目、参训人员或培训主题" aria-label="搜索报名记录" style={{ width: 340, marginBottom: 16 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} />
-        {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} style={{ marginBottom: 12 }} />}
-        <Table rowKey="id" columns={columns} dataSource={items} loading={list.isPending} locale={{ emptyText: <EmptyState text={q ? '没有符合条件的报名记录' : '暂无报名记录'} /> }} pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => `共 ${n} 条` }} />
+        <FilterBar list={state} label="报名记录筛选" onRefresh={() => void signups.refetch()} fields={[{ key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索报名记录', placeholder: '申报单位、项目、参训人员或培训主题', width: 340 }]} />
+        <ListTable<MySignupDto> list={state} result={{ ...signups, data: { items } }} what="报名记录" empty="暂无报名记录" noMatch="没有符合条件的报名记录" columns={columns} />
       </Card>
     </>
   );

@@ -1,16 +1,17 @@
 /**
  * 报名名单 of one session: who signed up for which project, attendance check-boxes (enabled once
- * the session has started, saved in one request) and the Excel export.
+ * the session has started, saved in one request) and the Excel export; keyword and page in the URL.
  */
 import { ArrowLeftOutlined, FileExcelOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Result, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Result, Skeleton, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TrainingSignupDto } from '../../../shared/training';
 import { api, errorMessage } from '../../api';
-import { EmptyState } from '../../components/EmptyState';
+import { FilterBar, ListTable, matchRows } from '../../components/list';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { PHASE_COLORS, useRoster } from './queries';
@@ -22,6 +23,7 @@ export default function RosterPage({ base = '/training' }: { base?: string }) {
   const qc = useQueryClient();
   const session = roster.data?.session;
   usePageTitle(session ? `报名名单 - ${session.title}` : '报名名单');
+  const list = useListState({ filters: { q: '' }, pageSize: 50 });
   const [marks, setMarks] = useState<Record<string, boolean>>({});
   useEffect(() => {
     if (roster.data) setMarks(Object.fromEntries(roster.data.items.map((i) => [i.id, i.attended === true])));
@@ -42,8 +44,9 @@ export default function RosterPage({ base = '/training' }: { base?: string }) {
     return <Result status="404" title="培训场次不存在或无权访问" subTitle={errorMessage(roster.error)} extra={<Link to={`${base}/sessions`}>返回培训计划</Link>} />;
   }
   const items = roster.data.items;
+  const rows = matchRows(items, list.filters.q, (i) => [i.applicantName, i.projectName, i.attendeeName]);
   const columns: ColumnsType<TrainingSignupDto> = [
-    { title: '序号', key: 'seq', width: 64, render: (_, __, i) => i + 1 },
+    { title: '序号', key: 'seq', width: 64, render: (_, r) => items.indexOf(r) + 1 },
     { title: '申报单位', dataIndex: 'applicantName', ellipsis: true },
     { title: '项目名称', dataIndex: 'projectName', ellipsis: true },
     { title: '参训人员', dataIndex: 'attendeeName', width: 100 },
@@ -111,7 +114,8 @@ export default function RosterPage({ base = '/training' }: { base?: string }) {
         {!canMark && session.phase === 'upcoming' && <Alert type="info" showIcon message="培训开始后才能登记出勤。" style={{ marginBottom: 12 }} />}
         {session.phase === 'cancelled' && <Alert type="warning" showIcon message="该场次已取消，报名单位已收到通知。" style={{ marginBottom: 12 }} />}
         {roster.data.phoneMasked && <div className="gg-muted gg-small" style={{ marginBottom: 8 }}>手机号码已脱敏显示。</div>}
-        <Table rowKey="id" columns={columns} dataSource={items} pagination={items.length > 50 ? { pageSize: 50 } : false} locale={{ emptyText: <EmptyState text="暂无报名" /> }} />
+        <FilterBar list={list} label="报名名单筛选" fields={[{ key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索申报单位、项目名称或参训人员', placeholder: '申报单位、项目名称或参训人员', width: 280 }]} />
+        <ListTable<TrainingSignupDto> list={list} result={{ ...roster, data: { items: rows } }} what="报名名单" empty="暂无报名" noMatch="没有符合条件的报名" unit="人" pageSizeOptions={[50, 100, 200]} columns={columns} />
       </Card>
     </>
   );

@@ -1,19 +1,20 @@
 /**
  * 培训计划: the provider's (or the commission's) sessions with sign-up counts and seats left, a
  * create/edit modal (Beijing time, optimistic version), cancelling with a reason (irreversible,
- * confirmed; sign-ups are notified) and the way to each roster.
+ * confirmed; sign-ups are notified) and the way to each roster. Status, keyword and page are in the URL.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Segmented, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TrainingSessionDto } from '../../../shared/training';
-import { api, ApiError, errorMessage, idempotencyHeaders, newIdempotencyKey } from '../../api';
-import { EmptyState } from '../../components/EmptyState';
+import { api, ApiError, idempotencyHeaders, newIdempotencyKey } from '../../api';
+import { ConfirmDialog, FilterBar, ListTable } from '../../components/list';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
+import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { PHASE_COLORS, SESSIONS_KEY, useSessions } from './queries';
@@ -95,11 +96,11 @@ function SessionModal({ base, editing, onClose }: { base: string; editing: Train
 }
 
 function CancelModal({ session, onClose }: { session: TrainingSessionDto | null; onClose(): void }) {
-  const [form] = Form.useForm<{ reason: string }>();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [key] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
   const cancel = useMutation({
     mutationFn: (reason: string) => api.post<TrainingSessionDto>(`/api/training/sessions/${session!.id}/cancel`, { version: session!.version, reason }, { headers: idempotencyHeaders(key) }),
     onSuccess: (s) => {
@@ -107,40 +108,36 @@ function CancelModal({ session, onClose }: { session: TrainingSessionDto | null;
       void qc.invalidateQueries({ queryKey: ['training'] });
       onClose();
     },
-    onError: (err) => setError(isStale(err) ? STALE_MESSAGE : applyFieldErrors(form, err, ['reason']).join('；') || null),
+    onError: (err) => {
+      const fields = err instanceof ApiError ? err.fields : {};
+      setReasonError(fields.reason ?? null);
+      setError(isStale(err) ? STALE_MESSAGE : applyFieldErrors(null, err).filter((m) => !fields.reason || !m.endsWith(fields.reason)).join('；') || null);
+    },
   });
   return (
-    <Modal
+    <ConfirmDialog
       open={!!session}
       title={`取消培训场次：${session?.title ?? ''}`}
       okText="确认取消场次"
-      okButtonProps={{ danger: true }}
       cancelText="返回"
+      danger
+      loading={cancel.isPending}
+      fieldError={reasonError}
+      errors={error ? [error] : []}
       onCancel={onClose}
-      confirmLoading={cancel.isPending}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Alert type="warning" showIcon message={`取消后不可恢复，已报名的 ${session?.signedUp ?? 0} 人所在单位将收到通知。`} style={{ marginBottom: 12 }} />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => cancel.mutate(v.reason)} preserve={false} aria-label="取消原因">
-        <Form.Item name="reason" label="取消原因" rules={[{ required: true, message: '请填写取消原因' }, { min: 4, message: '取消原因至少4个字' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如：场地临时检修，改期举办" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      onConfirm={(reason) => cancel.mutate(reason)}
+      notice={{ title: `取消后不可恢复，已报名的 ${session?.signedUp ?? 0} 人所在单位将收到通知。` }}
+      reason={{ label: '取消原因', min: 4, rows: 3, maxLength: 500, placeholder: '如：场地临时检修，改期举办' }}
+    />
   );
 }
 
 export default function SessionsPage({ base = '/training' }: { base?: string }) {
   usePageTitle('培训计划');
-  const [status, setStatus] = useState<'all' | 'open' | 'cancelled'>('all');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const list = useListState({ filters: { status: 'all', q: '' } });
   const [editing, setEditing] = useState<TrainingSessionDto | null | 'new'>(null);
   const [cancelling, setCancelling] = useState<TrainingSessionDto | null>(null);
-  const sessions = useSessions({ status, q, page, pageSize });
+  const sessions = useSessions(list.query);
 
   const columns: ColumnsType<TrainingSessionDto> = [
     { title: '培训主题', dataIndex: 'title', render: (v: string, s) => <Link to={`${base}/sessions/${s.id}`}>{v}</Link> },
@@ -185,50 +182,31 @@ export default function SessionsPage({ base = '/training' }: { base?: string }) 
         }
       />
       <Card>
-        <Space wrap style={{ marginBottom: 16 }}>
-          <Segmented
-            aria-label="状态筛选"
-            value={status}
-            onChange={(v) => {
-              setStatus(v as typeof status);
-              setPage(1);
-            }}
-            options={[
-              { label: '全部', value: 'all' },
-              { label: '未取消', value: 'open' },
-              { label: '已取消', value: 'cancelled' },
-            ]}
-          />
-          <Input.Search
-            allowClear
-            placeholder="搜索培训主题或地点"
-            aria-label="搜索培训主题或地点"
-            style={{ width: 260 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-          />
-        </Space>
-        {sessions.isError && <Alert type="error" showIcon message={errorMessage(sessions.error)} style={{ marginBottom: 12 }} />}
-        <Table
-          rowKey="id"
-          columns={columns}
-          dataSource={sessions.data?.items ?? []}
-          loading={sessions.isPending}
-          locale={{ emptyText: <EmptyState text={q || status !== 'all' ? '没有符合条件的培训场次' : '暂无培训场次，请点击“新建培训场次”'} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: sessions.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 场`,
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
+        <FilterBar
+          list={list}
+          label="培训场次筛选"
+          onRefresh={() => void sessions.refetch()}
+          fields={[
+            {
+              kind: 'custom',
+              label: '状态',
+              render: () => (
+                <Segmented
+                  aria-label="状态筛选"
+                  value={list.filters.status}
+                  onChange={(v) => list.apply({ status: String(v) })}
+                  options={[
+                    { label: '全部', value: 'all' },
+                    { label: '未取消', value: 'open' },
+                    { label: '已取消', value: 'cancelled' },
+                  ]}
+                />
+              ),
             },
-          }}
+            { key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索培训主题或地点', placeholder: '培训主题或地点', width: 260 },
+          ]}
         />
+        <ListTable<TrainingSessionDto> list={list} result={sessions} what="培训场次" empty="暂无培训场次，请点击“新建培训场次”" noMatch="没有符合条件的培训场次" unit="场" columns={columns} />
       </Card>
       {editing && <SessionModal base={base} editing={editing} onClose={() => setEditing(null)} />}
       {cancelling && <CancelModal session={cancelling} onClose={() => setCancelling(null)} />}
