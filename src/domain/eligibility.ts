@@ -18,6 +18,8 @@ import {
   type AttachmentKind,
   type BenefitArea,
 } from '../shared/application-form';
+import { isCalendarDate } from '../shared/dates';
+import { formatIssues } from '../shared/form-rules';
 import { checkProjectName, type NamingRule, type NameViolation } from './project-name';
 import { validateUscc } from './uscc';
 
@@ -54,12 +56,7 @@ export const DEFAULT_REQUIRED_ATTACHMENTS: AttachmentKind[] = ['business_licence
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-/** A real calendar date in YYYY-MM-DD. */
-export function isCalendarDate(s: string | undefined): s is string {
-  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isCalendarDate };
 
 /**
  * "Measurable": the expected result states a quantity — a digit, a percentage, or a Chinese
@@ -210,6 +207,10 @@ export function submitIssues(form: ApplicationForm, rules: SubmitRules): FieldIs
   (form.attachments ?? []).forEach((a, i) => {
     if (missing.has(a.fileId)) add(`attachments.${i}`, `附件材料第${i + 1}项“${a.fileName}”的文件不存在或不属于本单位，请重新上传`, 'error', '附件材料');
   });
+
+  // Formats (phones, e-mails, credit codes, dates, ID numbers): kept by autosave as warnings, errors here.
+  const reported = new Set(out.map((i) => i.path));
+  for (const f of formatIssues(form)) if (!reported.has(f.path)) add(f.path, f.message);
 
   return out;
 }

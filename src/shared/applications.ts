@@ -296,7 +296,14 @@ export const saveDraftRequestSchema = z.object({
 });
 export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
 
-export const saveDraftResponseSchema = z.object({ id: z.string(), version: z.number().int(), updatedAt: z.string(), naming: z.array(nameViolationSchema) });
+export const saveDraftResponseSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  naming: z.array(nameViolationSchema),
+  /** Format problems kept in the draft (phones, e-mails, codes, dates): warnings now, errors at check/submit. */
+  warnings: z.array(fieldIssueSchema),
+});
 
 /** 409 answer of a stale autosave: the server copy, so the client can offer a merge. */
 export const staleDraftResponseSchema = z.object({

@@ -54,3 +54,15 @@ export const wallClockTime = (shapeMessage = '应为北京时间，格式如 202
     .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, shapeMessage)
     .refine((s) => isRealDate(s.slice(0, 10)) && realTime(s.slice(11, 13), s.slice(14, 16)), '不是真实存在的日期或时间（请检查月、日、时、分）')
     .refine(inRange, `时间${RANGE_MESSAGE}`);
+
+// Names used by the forms (issue 14): the same rules as above, one implementation.
+export const DATE_FORMAT_MESSAGE = '日期格式应为 YYYY-MM-DD';
+export const NOT_A_DATE_MESSAGE = '不是有效的日期';
+
+/** A real calendar date in YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(s: string | undefined | null): s is string {
+  return typeof s === 'string' && isRealDate(s);
+}
+
+/** zod: a real calendar date in the plausible range (the message says which rule failed). */
+export const calendarDateSchema = calendarDate();

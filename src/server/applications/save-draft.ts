@@ -1,7 +1,8 @@
 /**
  * Autosave of the 申报书 (PUT /api/applications/:id/draft). Only the SHAPE is validated (the zod
- * schema at the route); nothing is refused for being incomplete — completeness is the submit's
- * business. A stale version answers 409 `stale_version` with the server copy in `details`, so the
+ * schema at the route: types and length limits, refused with 400 naming the field); nothing is
+ * refused for being incomplete — completeness is the submit's business. Format problems (phones,
+ * e-mails, codes, dates) are kept and answered as `warnings`; the check and the submit make them errors. A stale version answers 409 `stale_version` with the server copy in `details`, so the
  * client can show a merge prompt instead of silently overwriting another tab's work.
  *
  * Autosaves are not written to the audit log: they are not state changes and would flood the
@@ -11,7 +12,8 @@
 import { and, eq } from 'drizzle-orm';
 import { nameCheck } from '../../domain/eligibility';
 import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
-import type { ApplicationForm } from '../../shared/application-form';
+import { fieldLabel, type ApplicationForm } from '../../shared/application-form';
+import { formatIssues } from '../../shared/form-rules';
 import type { CampaignConfig } from '../../shared/campaign';
 import { AppError, invalidState, validation } from '../app-error';
 import { campaignById } from '../campaigns/campaign-repository';
@@ -77,6 +79,7 @@ export async function saveDraft(
       .returning();
     if (!saved) throw staleDraft(row);
     const campaign = await campaignById(tx, row.campaignId);
-    return { id: saved.id, version: saved.version, updatedAt: saved.updatedAt.toISOString(), naming: nameCheck(form, (campaign.config as CampaignConfig).namingRules) };
+    const warnings = formatIssues(form).map((i) => ({ path: i.path, label: fieldLabel(i.path), message: i.message, severity: 'warning' as const }));
+    return { id: saved.id, version: saved.version, updatedAt: saved.updatedAt.toISOString(), naming: nameCheck(form, (campaign.config as CampaignConfig).namingRules), warnings };
   });
 }

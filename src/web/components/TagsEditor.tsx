@@ -10,6 +10,7 @@ export function TagsEditor({
   placeholder = '输入后按回车添加',
   color = 'blue',
   id,
+  maxItemLength = 50,
 }: {
   value?: string[];
   onChange?: (v: string[]) => void;
@@ -18,6 +19,8 @@ export function TagsEditor({
   placeholder?: string;
   color?: string;
   id?: string;
+  /** Longest item accepted (characters); a longer one is refused with a message, not cut. */
+  maxItemLength?: number;
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -25,6 +28,10 @@ export function TagsEditor({
   const add = () => {
     const t = text.trim();
     if (!t) return;
+    if (Array.from(t).length > maxItemLength) {
+      setError(`每个${label}不能超过${maxItemLength}个字符（当前${Array.from(t).length}个）`);
+      return;
+    }
     if (value.includes(t)) {
       setError(`“${t}”已存在`);
       return;
@@ -68,7 +75,6 @@ export function TagsEditor({
             e.preventDefault();
             add();
           }}
-          maxLength={30}
         />
         <Button icon={<PlusOutlined />} onClick={add} aria-label={`添加${label}`}>
           添加

@@ -6,7 +6,8 @@
 import { CommentOutlined } from '@ant-design/icons';
 import { Form } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ApplicationForm } from '../../../shared/application-form';
+import { applicationFormSchema, type ApplicationForm } from '../../../shared/application-form';
+import { charCount, textLimitAt } from '../../../shared/form-rules';
 import { fieldId, getAt, type Path } from './form-paths';
 import './application.css';
 
@@ -76,11 +77,14 @@ export function Field<V>({
   extra,
   children,
   empty,
+  limit,
 }: {
   path: Path;
   label: ReactNode;
   required?: boolean;
   extra?: ReactNode;
+  /** Length limit shown with a counter (default: the schema's limit for text fields). */
+  limit?: number;
   /** The value shown to the control when the path holds nothing (default ''). */
   empty?: V;
   children: (p: ControlProps<V>) => ReactNode;
@@ -92,13 +96,31 @@ export function Field<V>({
   const hasNotes = list.length > 0 || !!kit.comments[path];
   const raw = getAt(kit.form, path);
   const value = (raw === undefined || raw === null ? (empty ?? '') : raw) as V;
+  const max = limit ?? textLimitAt(applicationFormSchema, path);
+  const n = typeof raw === 'string' ? charCount(raw) : 0;
+  // Counters where the user types: always for long texts, near the limit for short ones.
+  const counter =
+    max && !kit.readOnly && (max >= 200 || n > max * 0.8) ? (
+      <span className={n > max ? 'gg-count gg-count-over' : 'gg-count'} data-testid="char-count">
+        {n} / {max} 字{n > max ? `，超出${n - max}字` : ''}
+      </span>
+    ) : null;
   return (
     <Form.Item
       label={label}
       htmlFor={id}
       required={required}
       validateStatus={hasErr ? 'error' : list.length ? 'warning' : undefined}
-      extra={extra}
+      extra={
+        counter && extra ? (
+          <>
+            {extra}
+            {counter}
+          </>
+        ) : (
+          (counter ?? extra)
+        )
+      }
       className={kit.comments[path] ? 'gg-app-commented' : undefined}
       help={hasNotes ? <FieldNotes path={path} id={id} /> : undefined}
     >

@@ -1,11 +1,63 @@
-/** Small controls of the 申报书 editor: dates as strings, masked ID numbers, editable row lists. */
+/**
+ * Small controls of the 申报书 editor: text, long text and numbers that keep exactly what was
+ * typed (limits are shown by `Field` and enforced by the shared schema, never by cutting input),
+ * dates as strings, masked ID numbers, editable row lists.
+ */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input } from 'antd';
+import { Button, Checkbox, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { numberFromText } from '../../../shared/form-rules';
 import { fieldId, maskId } from './form-paths';
 import { ListNotes, useFormKit, type ControlProps } from './FieldKit';
 import { getAt } from './form-paths';
+
+type TextExtras = { placeholder?: string; className?: string; autoComplete?: string; inputMode?: 'tel' | 'email' | 'text' | 'decimal' | 'numeric' };
+
+/** One line of text, kept as typed (no maxLength: an overlong value is reported at the field). */
+export function TextIn({ value, onChange, upper, ...rest }: ControlProps<string> & TextExtras & { upper?: boolean }) {
+  return <Input {...rest} value={value} onChange={(e) => onChange(upper ? e.target.value.toUpperCase() : e.target.value)} />;
+}
+
+/** Long text, kept as typed; `Field` shows the counter against the schema's limit. */
+export function TextBox({ value, onChange, minRows = 2, maxRows = 8, ...rest }: ControlProps<string> & TextExtras & { minRows?: number; maxRows?: number }) {
+  return <Input.TextArea {...rest} value={value} onChange={(e) => onChange(e.target.value)} autoSize={{ minRows, maxRows }} />;
+}
+
+/**
+ * A number typed as text: "12" and "12.5" become numbers, anything else ("abc", "-") is kept as the
+ * text so the schema reports it at the field — never turned into 0, empty or the nearest limit.
+ */
+export function NumberText({ value, onChange, suffix, ...rest }: ControlProps<number | undefined> & { suffix?: string }) {
+  const shown = value === undefined || value === null ? '' : String(value);
+  const [text, setText] = useState(shown);
+  useEffect(() => {
+    // Follow outside changes (restore, merge) but not our own echo of the typed text.
+    if (numberFromText(text) !== (value ?? undefined) && String(numberFromText(text) ?? '') !== shown) setText(shown);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown]);
+  return (
+    <Input
+      {...rest}
+      inputMode="decimal"
+      value={text}
+      suffix={suffix}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(numberFromText(e.target.value) as number | undefined);
+      }}
+    />
+  );
+}
+
+/** A labelled group of checkboxes bound to a string list. */
+export function CheckGroup<T extends string>({ id, value, onChange, disabled, label, options, ...rest }: ControlProps<T[]> & { label: string; options: { value: T; label: string }[] }) {
+  return (
+    <div id={id} role="group" aria-label={label} aria-describedby={rest['aria-describedby']}>
+      <Checkbox.Group disabled={disabled} value={value} onChange={(v) => onChange(v as T[])} options={options} />
+    </div>
+  );
+}
 
 /** A day as 'YYYY-MM-DD' (Beijing calendar day; no time, no zone). */
 export function DateInput({ value, onChange, allowEmptyString, ...rest }: ControlProps<string | undefined> & { allowEmptyString?: boolean }) {
@@ -30,7 +82,6 @@ export function MaskedIdInput({ value, onChange, ...rest }: ControlProps<string>
     <Input
       {...rest}
       value={shown}
-      maxLength={18}
       autoComplete="off"
       placeholder="18位身份证号（选填）"
       className="gg-mono"

@@ -6,9 +6,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, type MySignupDto, type OpenSessionDto, type SignupInput, type TrainingSignupDto } from '../../../shared/training';
+import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, type MySignupDto, type OpenSessionDto, signupInputSchema, type SignupInput, type TrainingSignupDto } from '../../../shared/training';
 import { api, errorMessage, idempotencyHeaders, newIdempotencyKey } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { schemaRule } from '../../components/schema-rule';
 import { applyFieldErrors } from '../../components/review/errors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
@@ -56,14 +57,14 @@ function SignupModal({ session, projects, onClose }: { session: OpenSessionDto; 
         <Form.Item name="projectId" label="参训项目" rules={[{ required: true, message: '请选择参训项目' }]}>
           <Select aria-label="参训项目" placeholder="选择本单位已立项的项目" options={projects.map((p) => ({ value: p.id, label: p.projectNo ? `${p.name}（${p.projectNo}）` : p.name }))} />
         </Form.Item>
-        <Form.Item name="attendeeName" label="参训人员姓名" rules={[{ required: true, message: '请填写参训人员姓名' }, { min: 2, message: '姓名至少2个字' }]}>
-          <Input maxLength={30} aria-label="参训人员姓名" />
+        <Form.Item name="attendeeName" label="参训人员姓名" rules={[{ required: true, message: '请填写参训人员姓名' }, schemaRule(signupInputSchema.shape.attendeeName, 'attendeeName')]}>
+          <Input aria-label="参训人员姓名" />
         </Form.Item>
         <Form.Item name="attendeeRole" label="参训人员角色" rules={[{ required: true, message: '请选择参训人员角色' }]}>
           <Select aria-label="参训人员角色" options={ATTENDEE_ROLES.map((r) => ({ value: r, label: ATTENDEE_ROLE_LABELS[r] }))} />
         </Form.Item>
-        <Form.Item name="attendeePhone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }, { pattern: /^1[3-9]\d{9}$/, message: '手机号码应为11位' }]} extra="仅培训机构用于通知参训事宜，列表中脱敏显示。">
-          <Input maxLength={11} inputMode="numeric" aria-label="手机号码" />
+        <Form.Item name="attendeePhone" label="手机号码" rules={[{ required: true, message: '请填写手机号码' }, schemaRule(signupInputSchema.shape.attendeePhone, 'attendeePhone')]} extra="仅培训机构用于通知参训事宜，列表中脱敏显示。">
+          <Input inputMode="tel" aria-label="手机号码" />
         </Form.Item>
       </Form>
     </Modal>
@@ -150,11 +151,11 @@ export default function TrainingPage() {
       {projects.isSuccess && eligible.length === 0 && <Alert type="info" showIcon message="本单位暂无已立项的项目，项目立项后可报名宣贯培训。" style={{ marginBottom: 16 }} />}
       <Card title="可报名场次" style={{ marginBottom: 16 }}>
         {sessions.isError && <Alert type="error" showIcon message={errorMessage(sessions.error)} style={{ marginBottom: 12 }} />}
-        <Table rowKey="id" columns={sessionColumns} dataSource={sessions.data?.items ?? []} loading={sessions.isPending} locale={{ emptyText: <EmptyState text="暂无可报名的培训场次" /> }} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+        <Table rowKey="id" scroll={{ x: 'max-content' }} columns={sessionColumns} dataSource={sessions.data?.items ?? []} loading={sessions.isPending} locale={{ emptyText: <EmptyState text="暂无可报名的培训场次" /> }} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
       </Card>
       <Card title="本单位报名与出勤">
         {signups.isError && <Alert type="error" showIcon message={errorMessage(signups.error)} style={{ marginBottom: 12 }} />}
-        <Table rowKey="id" columns={signupColumns} dataSource={signups.data?.items ?? []} loading={signups.isPending} locale={{ emptyText: <EmptyState text="暂无报名记录" /> }} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
+        <Table rowKey="id" scroll={{ x: 'max-content' }} columns={signupColumns} dataSource={signups.data?.items ?? []} loading={signups.isPending} locale={{ emptyText: <EmptyState text="暂无报名记录" /> }} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
       </Card>
       {signingUp && <SignupModal session={signingUp} projects={eligible} onClose={() => setSigningUp(null)} />}
     </>

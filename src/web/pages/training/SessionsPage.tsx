@@ -10,9 +10,10 @@ import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TrainingSessionDto } from '../../../shared/training';
-import { api, ApiError, idempotencyHeaders, newIdempotencyKey } from '../../api';
+import { sessionInputSchema, type TrainingSessionDto } from '../../../shared/training';
+import { api, ApiError, errorMessage, idempotencyHeaders, newIdempotencyKey } from '../../api';
 import { ConfirmDialog, FilterBar, ListTable } from '../../components/list';
+import { schemaRule } from '../../components/schema-rule';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
 import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -25,9 +26,12 @@ const FORM_FIELDS = ['title', 'venue', 'startsAt', 'endsAt', 'capacity'];
 interface FormValues {
   title: string;
   venue: string;
-  range: [Dayjs, Dayjs];
+  startsAt: Dayjs;
+  endsAt: Dayjs;
   capacity: number;
 }
+
+const rule = (field: 'title' | 'venue' | 'capacity') => schemaRule(sessionInputSchema.shape[field], field);
 
 function SessionModal({ base, editing, onClose }: { base: string; editing: TrainingSessionDto | null | 'new'; onClose(): void }) {
   const [form] = Form.useForm<FormValues>();
@@ -38,7 +42,7 @@ function SessionModal({ base, editing, onClose }: { base: string; editing: Train
   const current = editing && editing !== 'new' ? editing : null;
   const save = useMutation({
     mutationFn: (v: FormValues) => {
-      const body = { title: v.title, venue: v.venue, startsAt: v.range[0].format(WALL), endsAt: v.range[1].format(WALL), capacity: v.capacity };
+      const body = { title: v.title, venue: v.venue, startsAt: v.startsAt.format(WALL), endsAt: v.endsAt.format(WALL), capacity: v.capacity };
       return current
         ? api.put<TrainingSessionDto>(`/api/training/sessions/${current.id}`, { ...body, version: current.version })
         : api.post<TrainingSessionDto>('/api/training/sessions', body, { headers: idempotencyHeaders(key) });
@@ -54,16 +58,11 @@ function SessionModal({ base, editing, onClose }: { base: string; editing: Train
         void qc.invalidateQueries({ queryKey: SESSIONS_KEY });
         return;
       }
-      const rest = applyFieldErrors(form, err, FORM_FIELDS);
-      // Both times live in one range picker: show their errors there.
-      const fields = err instanceof ApiError ? err.fields : {};
-      const timeErrors = ['startsAt', 'endsAt'].map((f) => fields[f]).filter(Boolean);
-      if (timeErrors.length) form.setFields([{ name: 'range', errors: timeErrors }]);
-      setErrors(rest.filter((m) => !/开始时间|结束时间/.test(m)));
+      setErrors(applyFieldErrors(form, err, FORM_FIELDS));
     },
   });
   const initial: Partial<FormValues> = current
-    ? { title: current.title, venue: current.venue, capacity: current.capacity, range: [dayjs(current.startsAtText), dayjs(current.endsAtText)] }
+    ? { title: current.title, venue: current.venue, capacity: current.capacity, startsAt: dayjs(current.startsAtText), endsAt: dayjs(current.endsAtText) }
     : { capacity: 50 };
   return (
     <Modal
@@ -78,17 +77,33 @@ function SessionModal({ base, editing, onClose }: { base: string; editing: Train
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} aria-label="培训场次" preserve={false}>
         {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
-        <Form.Item name="title" label="培训主题" rules={[{ required: true, message: '请填写培训主题' }, { min: 2, message: '培训主题至少2个字' }]}>
-          <Input maxLength={100} placeholder="如：2026年质量攻关宣贯培训（第一期）" />
+        <Form.Item name="title" label="培训主题" rules={[{ required: true, message: '请填写培训主题' }, rule('title')]}>
+          <Input showCount placeholder="如：2026年质量攻关宣贯培训（第一期）" />
         </Form.Item>
-        <Form.Item name="venue" label="培训地点" rules={[{ required: true, message: '请填写培训地点' }, { min: 2, message: '培训地点至少2个字' }]}>
-          <Input maxLength={200} placeholder="如：天津市市场监督管理委员会二楼报告厅" />
+        <Form.Item name="venue" label="培训地点" rules={[{ required: true, message: '请填写培训地点' }, rule('venue')]}>
+          <Input showCount placeholder="如：天津市市场监督管理委员会二楼报告厅" />
         </Form.Item>
-        <Form.Item name="range" label="培训时间（北京时间）" rules={[{ required: true, message: '请选择开始和结束时间' }]}>
-          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={WALL} style={{ width: '100%' }} aria-label="培训时间" placeholder={['开始时间', '结束时间']} />
+        <Form.Item name="startsAt" label="开始时间（北京时间）" rules={[{ required: true, message: '请选择开始时间' }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} style={{ width: '100%' }} placeholder="开始时间" />
         </Form.Item>
-        <Form.Item name="capacity" label="容量（人数）" rules={[{ required: true, message: '请填写容量' }]} extra={current ? `已报名 ${current.signedUp} 人，容量不能少于已报名人数` : undefined}>
-          <InputNumber min={1} max={2000} precision={0} style={{ width: 160 }} aria-label="容量（人数）" />
+        <Form.Item
+          name="endsAt"
+          label="结束时间（北京时间）"
+          dependencies={['startsAt']}
+          rules={[
+            { required: true, message: '请选择结束时间' },
+            ({ getFieldValue }) => ({
+              validator: async (_: unknown, v?: Dayjs) => {
+                const start = getFieldValue('startsAt') as Dayjs | undefined;
+                if (v && start && !v.isAfter(start)) throw new Error('结束时间应晚于开始时间');
+              },
+            }),
+          ]}
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format={WALL} style={{ width: '100%' }} placeholder="结束时间" />
+        </Form.Item>
+        <Form.Item name="capacity" label="容量（人数）" rules={[{ required: true, message: '请填写容量（1至2000的整数）' }, rule('capacity')]} extra={current ? `已报名 ${current.signedUp} 人，容量不能少于已报名人数` : undefined}>
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,68 +3,38 @@
  * optimistic concurrency, a local copy in localStorage, a merge dialog on 409 stale_version, the
  * server's checklist and the submit (Idempotency-Key, confirmation).
  */
-import { CheckCircleOutlined, CloudSyncOutlined, ExclamationCircleOutlined, LeftOutlined, RightOutlined, WarningOutlined } from '@ant-design/icons';
+import { ExclamationCircleOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { App, Button, Form, Steps } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { NameViolation } from '../../../../domain/project-name';
-import type { ApplicationForm } from '../../../../shared/application-form';
+import { applicationFormSchema, type ApplicationForm } from '../../../../shared/application-form';
+import { formatIssues, schemaIssues } from '../../../../shared/form-rules';
 import type { ApplicationCheck, ApplicationDetail } from '../../../../shared/applications';
 import { ApiError, errorMessage, newIdempotencyKey } from '../../../api';
 import { DraftRestorePrompt } from '../../../components/DraftRestorePrompt';
-import { FormKitProvider, type FormKit, type Issue } from '../../../components/application/FieldKit';
+import { FormKitProvider, type FormKit } from '../../../components/application/FieldKit';
 import { EDITOR_STEPS, focusField, setAt, stepOfPath } from '../../../components/application/form-paths';
 import { useDraftPersistence } from '../../../hooks/useDraftPersistence';
-import { formatBeijing } from '../../../time';
 import type { PublicCampaign } from '../../../types';
 import { applicationsApi } from '../queries';
 import { AttachmentsStep } from './AttachmentsStep';
 import { CheckStep } from './CheckStep';
+import { issuesFrom, SaveIndicator, STEP_DESCRIPTIONS, type SaveState } from './editor-status';
 import { MergeDialog, type Conflict } from './MergeDialog';
-import { BenefitsStep, CommitmentStep, ConsortiumStep, ContentStep, InfrastructureStep, ProjectStep, TeamStep, UnitStep } from './steps';
+import { BenefitsStep, InfrastructureStep } from './BenefitsStep';
+import { CommitmentStep } from './CommitmentStep';
+import { ContentStep } from './ContentStep';
+import { ProjectStep } from './ProjectStep';
+import { ConsortiumStep, TeamStep } from './TeamStep';
+import { UnitStep } from './UnitStep';
 import type { RecommenderOption } from '../../../../shared/applications';
 
 const AUTOSAVE_MS = 2000;
 
-type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string }
-  | { kind: 'conflict' };
-
 interface Snapshot {
   form: ApplicationForm;
   recommenderOrgId: string | null;
-}
-
-const STEP_DESCRIPTIONS: Record<string, string> = {
-  unit: '申报单位的基本信息及质量负责人、项目负责人、联系人。',
-  project: '项目名称须符合《天津市质量攻关项目名称规范指引》；选择申报方向、攻关目标、产业链和预期成效类别。',
-  content: '说明质量问题和现状，给出量化的攻关目标、技术路线、PDCA 实施计划和进度安排。',
-  team: '项目组主要成员及分工。',
-  consortium: '质量共性技术攻关项目须由链主企业牵头组建质量技术创新联合体。',
-  benefits: '各成效类别的可衡量预期成效、经济与社会效益，以及已取得的知识产权、成果鉴定和标准。',
-  infrastructure: '项目运用的计量、标准、检验检测、认证认可等质量基础设施。',
-  attachments: '营业执照和盖章的承诺书扫描件为必传材料。',
-  commitment: '申报单位承诺及否决事项逐项确认。',
-  check: '提交前由系统检查申报条件、填写完整性、名称规范和雷同情况，检查通过后提交推荐单位审核。',
-};
-
-/** Normalise a server field path (`/form/unit/name`, `form.unit.name`) to a form path. */
-export function formPath(p: string): string {
-  return p.replace(/^\/+/, '').replace(/\//g, '.').replace(/^body\./, '').replace(/^form\./, '');
-}
-
-function issuesFrom(check: ApplicationCheck | null, refused: Record<string, string>): Record<string, Issue[]> {
-  const out: Record<string, Issue[]> = {};
-  const add = (path: string, i: Issue) => {
-    if (!(out[path] ?? []).some((x) => x.message === i.message)) out[path] = [...(out[path] ?? []), i];
-  };
-  for (const i of check?.fieldIssues ?? []) add(i.path, { message: i.message, severity: i.severity });
-  for (const [p, m] of Object.entries(refused)) for (const part of m.split('；')) add(formPath(p), { message: part, severity: 'error' });
-  return out;
 }
 
 export function ApplicationEditor({
@@ -121,6 +91,12 @@ export function ApplicationEditor({
     const snap = current.current;
     const json = JSON.stringify(snap);
     if (json === saved.current) return true;
+    const refusedHere = schemaIssues(applicationFormSchema, snap.form);
+    if (refusedHere.length > 0) {
+      // Never send what the server would refuse; the typed values stay here and in the local copy.
+      setSave({ kind: 'invalid', count: refusedHere.length });
+      return false;
+    }
     const run = (async () => {
       setSave({ kind: 'saving' });
       try {
@@ -285,7 +261,8 @@ export function ApplicationEditor({
     });
 
   const setAtPath = useCallback((path: string, value: unknown) => setForm((f) => setAt(f, path, value)), []);
-  const issues = useMemo(() => issuesFrom(check, refused), [check, refused]);
+  const local = useMemo(() => [...schemaIssues(applicationFormSchema, form), ...formatIssues(form)], [form]);
+  const issues = useMemo(() => issuesFrom(check, refused, local), [check, refused, local]);
   const comments = useMemo(() => Object.fromEntries(detail.reviewComments.map((c) => [c.path, c.comment])), [detail.reviewComments]);
   const kit: FormKit = useMemo(() => ({ form, set: setAtPath, issues, comments, readOnly: false }), [form, setAtPath, issues, comments]);
 
@@ -426,58 +403,3 @@ export function ApplicationEditor({
     </FormKitProvider>
   );
 }
-
-function SaveIndicator({ state, dirty, onRetry }: { state: SaveState; dirty: boolean; onRetry(): void }) {
-  let body;
-  switch (state.kind) {
-    case 'saving':
-      body = (
-        <>
-          <CloudSyncOutlined spin aria-hidden /> 正在保存…
-        </>
-      );
-      break;
-    case 'saved':
-      body = dirty ? (
-        <>
-          <CloudSyncOutlined aria-hidden /> 有未保存的修改（停止输入 2 秒后自动保存）
-        </>
-      ) : (
-        <>
-          <CheckCircleOutlined style={{ color: '#389e0d' }} aria-hidden /> 已自动保存 {formatBeijing(state.at, 'seconds').slice(11)}
-        </>
-      );
-      break;
-    case 'error':
-      body = (
-        <span className="gg-app-save-error">
-          <WarningOutlined aria-hidden /> 保存失败：{state.message}{' '}
-          <Button size="small" onClick={onRetry}>
-            重试保存
-          </Button>
-        </span>
-      );
-      break;
-    case 'conflict':
-      body = (
-        <span className="gg-app-save-error">
-          <WarningOutlined aria-hidden /> 该申报书已在其他窗口或设备上修改，请选择保留哪个版本
-        </span>
-      );
-      break;
-    default:
-      body = dirty ? (
-        <>
-          <CloudSyncOutlined aria-hidden /> 有未保存的修改（停止输入 2 秒后自动保存）
-        </>
-      ) : (
-        <>所有修改将自动保存</>
-      );
-  }
-  return (
-    <div className="gg-app-save" role="status" aria-live="polite" data-testid="save-status">
-      {body}
-    </div>
-  );
-}
-

@@ -93,7 +93,7 @@ export function AttachmentsStep({ campaign }: { campaign: PublicCampaign | undef
       setUploads((u) => [...u, { key, name: file.name, percent: 0 }]);
       try {
         const dto = await uploadWithProgress(file, (p) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, percent: p } : x))));
-        kit.set('attachments', [...latest.current, { kind: forKind, fileId: dto.id, fileName: dto.name.slice(0, 255), size: dto.size }]);
+        kit.set('attachments', [...latest.current, { kind: forKind, fileId: dto.id, fileName: dto.name, size: dto.size }]);
         setUploads((u) => u.filter((x) => x.key !== key));
         setKind(undefined);
       } catch (err) {

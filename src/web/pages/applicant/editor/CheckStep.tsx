@@ -1,7 +1,8 @@
 /** 检查与提交: the server's checklist (POST /check) with links to the fields, then the submit. */
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Input, Progress, Space, Spin, Tag } from 'antd';
+import { Alert, Button, Empty, Progress, Space, Spin, Tag } from 'antd';
 import type { ApplicationCheck } from '../../../../shared/applications';
+import { TextBox } from '../../../components/application/controls';
 import { Field } from '../../../components/application/FieldKit';
 import { EDITOR_STEPS, stepOfPath } from '../../../components/application/form-paths';
 import { Highlighted, similarityTexts } from '../../../components/review/DuplicateMatches';
@@ -187,7 +188,7 @@ export function CheckStep({
             )}
             {(check.duplicates.flagged || (kit.form.duplicateExplanation ?? '') !== '') && (
               <Field<string> path="duplicateExplanation" label="雷同情况说明" extra="请说明本项目与相似项目在攻关对象、目标和技术路线上的区别；提交后推荐单位和市市场监管委可见">
-                {(p) => <Input.TextArea {...p} onChange={(e) => p.onChange(e.target.value)} maxLength={2000} showCount autoSize={{ minRows: 3, maxRows: 8 }} />}
+                {(p) => <TextBox {...p} minRows={3} maxRows={8} />}
               </Field>
             )}
           </section>
