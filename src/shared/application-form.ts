@@ -4,9 +4,9 @@
  * A draft may hold any subset of it; `submitIssues` (domain) decides what a submit needs.
  */
 import { z } from 'zod';
+import { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature } from '../domain/vocabularies';
 
-export const DIRECTIONS = ['common', 'precise'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+export { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature };
 export const DIRECTION_LABELS: Record<Direction, string> = {
   common: '质量共性技术攻关',
   precise: '质量精准提升攻关',
@@ -22,8 +22,6 @@ export const BENEFIT_AREA_LABELS: Record<BenefitArea, string> = {
   innovation: '自主创新',
 };
 
-export const UNIT_NATURES = ['enterprise', 'institution', 'industry_org'] as const;
-export type UnitNature = (typeof UNIT_NATURES)[number];
 export const UNIT_NATURE_LABELS: Record<UnitNature, string> = {
   enterprise: '企业',
   institution: '事业单位',
