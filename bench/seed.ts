@@ -90,7 +90,7 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
       .values(
         Array.from({ length: extra }, (_, i) => ({
           kind: 'recommender' as const,
-          subtype: i % 2 === 0 ? 'industry_department' : 'association',
+          subtype: i % 2 === 0 ? ('industry_department' as const) : ('association' as const),
           name: i % 2 === 0 ? `天津市${TRADE[i % TRADE.length]}行业主管处（压测${i + 1}）` : `天津市${TRADE[i % TRADE.length]}行业协会（压测${i + 1}）`,
           divisionCode: '120000',
           district: '天津市（市级）',
@@ -133,7 +133,7 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
     const name = `天津${ADJ[i % ADJ.length]}${TRADE[Math.floor(i / ADJ.length) % TRADE.length]}${i >= ADJ.length * TRADE.length ? `第${Math.floor(i / (ADJ.length * TRADE.length)) + 1}` : ''}有限公司（压测${String(i + 1).padStart(5, '0')}）`;
     return {
       kind: 'applicant' as const,
-      subtype: 'enterprise',
+      subtype: 'enterprise' as const,
       name,
       uscc,
       divisionCode: d.code,
@@ -141,7 +141,7 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
       address: `天津市${d.name}压测路${(i % 300) + 1}号`,
       contactName: ['王建国', '李秀梅', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '孙丽'][i % 8],
       contactPhone: `1390022${String(i % 10000).padStart(4, '0')}`,
-      recognitionStatus: 'not_needed',
+      recognitionStatus: 'not_needed' as const,
       defaultRecommenderId: bureauByDistrict.get(d.name)?.id ?? null,
       isDemo: true,
     };
@@ -196,7 +196,7 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
     const licence = { id: randomUUID(), name: '营业执照（副本）.pdf', size: 482_133, kind: 'business_licence' as const };
     const commitment = { id: randomUUID(), name: '申报单位承诺书（盖章）.pdf', size: 256_004, kind: 'commitment_scan' as const };
     form.attachments = [licence, commitment].map((f) => ({ kind: f.kind, fileId: f.id, fileName: f.name, size: f.size }));
-    const fileRows = [licence, commitment].map((f) => ({ id: f.id, sha256: f.id.replace(/-/g, '').padEnd(64, '0'), size: f.size, mime: 'application/pdf', originalName: f.name, storageKey: `bench/${f.id}`, ownerOrgId: o.id, purpose: 'attachment' }));
+    const fileRows = [licence, commitment].map((f) => ({ id: f.id, sha256: f.id.replace(/-/g, '').padEnd(64, '0'), size: f.size, mime: 'application/pdf', originalName: f.name, storageKey: `bench/${f.id}`, ownerOrgId: o.id, purpose: 'attachment' as const }));
     const submitted = Math.floor((i + 1) * scale.submittedShare) > Math.floor(i * scale.submittedShare);
     // one in ten goes to a municipal department or association instead of the district bureau
     const recommenderOrgId = i % 10 === 9 && others.length ? others[i % others.length].id : o.defaultRecommenderId;
@@ -240,7 +240,7 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
   for (const c of chunks(
     Array.from({ length: scale.history }, (_, i) => {
       const g = generateProject(i + 1);
-      return { year: 2019 + (i % 7), name: g.name, unitName: `天津${ADJ[i % ADJ.length]}${TRADE[i % TRADE.length]}有限公司`, chain: CHAINS[i % CHAINS.length], problem: g.problem, goals: g.goals, route: g.route, level: ['优秀成果', '一等', '二等'][i % 3], source: 'bench' };
+      return { year: 2019 + (i % 7), name: g.name, unitName: `天津${ADJ[i % ADJ.length]}${TRADE[i % TRADE.length]}有限公司`, chain: CHAINS[i % CHAINS.length], problem: g.problem, goals: g.goals, route: g.route, level: ['优秀成果', '一等', '二等'][i % 3], source: 'bench' as const };
     }),
     1000,
   )) {

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { calendarDate } from './dates';
+import { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature } from '../domain/vocabularies';
 
-export const DIRECTIONS = ['common', 'precise'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+export { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature };
 export const DIRECTION_LABELS: Record<Direction, string> = {
   common: '质量共性技术攻关',
   precise: '质量精准提升攻关',
@@ -23,8 +23,6 @@ export const BENEFIT_AREA_LABELS: Record<BenefitArea, string> = {
   innovation: '自主创新',
 };
 
-export const UNIT_NATURES = ['enterprise', 'institution', 'industry_org'] as const;
-export type UnitNature = (typeof UNIT_NATURES)[number];
 export const UNIT_NATURE_LABELS: Record<UnitNature, string> = {
   enterprise: '企业',
   institution: '事业单位',

@@ -30,6 +30,7 @@
  */
 import { z } from 'zod';
 import { ACTION_LABELS, PROJECT_STATE_LABELS, PROJECT_STATES, type ProjectAction } from '../domain/project-workflow';
+import { HISTORY_KINDS, RECOGNITION_STATUSES, RECOMMENDER_SUBTYPES, type RecognitionStatus } from '../domain/vocabularies';
 import { applicationFormSchema, DIRECTIONS, UNIT_NATURES } from './application-form';
 
 // ---------------------------------------------------------------------------------------------
@@ -62,8 +63,7 @@ export const registerRequestSchema = z.object({
 });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
-export const RECOGNITION_STATUSES = ['not_needed', 'pending', 'recognised', 'rejected'] as const;
-export type RecognitionStatus = (typeof RECOGNITION_STATUSES)[number];
+export { RECOGNITION_STATUSES, RECOMMENDER_SUBTYPES, HISTORY_KINDS, type RecognitionStatus };
 export const RECOGNITION_STATUS_LABELS: Record<RecognitionStatus, string> = {
   not_needed: '无需认可（天津市注册）',
   pending: '待推荐单位确认',
@@ -71,7 +71,6 @@ export const RECOGNITION_STATUS_LABELS: Record<RecognitionStatus, string> = {
   rejected: '未予确认',
 };
 
-export const RECOMMENDER_SUBTYPES = ['district_bureau', 'industry_department', 'association'] as const;
 export const RECOMMENDER_SUBTYPE_LABELS: Record<(typeof RECOMMENDER_SUBTYPES)[number], string> = {
   district_bureau: '区市场监督管理部门',
   industry_department: '市级行业主管部门',
@@ -369,7 +368,6 @@ export const applicationVersionSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // historical results (commission)
 
-export const HISTORY_KINDS = ['excellent_result', 'past_project'] as const;
 export const HISTORY_KIND_LABELS: Record<(typeof HISTORY_KINDS)[number], string> = { excellent_result: '历年优秀成果', past_project: '历年攻关项目' };
 /** Column headers of the import template, in order. */
 export const HISTORY_COLUMNS = ['年度', '项目名称', '完成单位', '所属产业链', '质量问题', '攻关目标', '技术路线', '成果等级'] as const;

@@ -3,14 +3,12 @@
  * the DTOs of the commission and applicant certificate APIs (src/server/certificates).
  */
 import { z } from 'zod';
+import { CERTIFICATE_RUN_STATES, CERTIFICATE_STATES, type CertificateRunState, type CertificateState } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
 
-export const CERTIFICATE_STATES = ['issued', 'void'] as const;
-export type CertificateState = (typeof CERTIFICATE_STATES)[number];
+export { CERTIFICATE_STATES, CERTIFICATE_RUN_STATES, type CertificateState, type CertificateRunState };
 export const CERTIFICATE_STATE_LABELS: Record<CertificateState, string> = { issued: '有效', void: '已作废' };
 
-export const CERTIFICATE_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
-export type CertificateRunState = (typeof CERTIFICATE_RUN_STATES)[number];
 export const CERTIFICATE_RUN_STATE_LABELS: Record<CertificateRunState, string> = { queued: '排队中', running: '发放中', done: '已完成', failed: '失败（将自动重试）' };
 
 /** 作废原因: at least this many characters (trimmed). */

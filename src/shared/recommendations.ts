@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PROJECT_STATES, PROJECT_STATE_LABELS } from '../domain/project-workflow';
+import { BATCH_STATES, RECOMMENDER_SUBTYPES, type BatchState } from '../domain/vocabularies';
 import { DIRECTIONS } from './application-form';
 import { calendarDate } from './dates';
 import { pagedSchema, pageQuerySchema } from './auth';
@@ -272,8 +273,7 @@ export const bulkResponseSchema = z.object({ items: z.array(projectActionResultS
 // Batch (推荐批次)
 // ---------------------------------------------------------------------------------------------
 
-export const BATCH_STATES = ['composing', 'sent', 'received', 'returned'] as const;
-export type BatchState = (typeof BATCH_STATES)[number];
+export { BATCH_STATES, type BatchState };
 export const BATCH_STATE_LABELS: Record<BatchState, string> = {
   composing: '编制中',
   sent: '已报送',
@@ -358,7 +358,7 @@ export const commissionBatchQuerySchema = z
   .object({
     state: z.enum(['sent', 'received', 'returned']).optional(),
     recommenderOrgId: z.string().uuid().optional(),
-    recommenderKind: z.enum(['district_bureau', 'industry_department', 'association']).optional(),
+    recommenderKind: z.enum(RECOMMENDER_SUBTYPES).optional(),
     q: z.string().trim().max(100).optional(),
   })
   .extend(pageQuerySchema.shape);

@@ -4,12 +4,12 @@
  * ISO instants plus that text on output, so a browser in any time zone shows Beijing time.
  */
 import { z } from 'zod';
+import { ATTENDEE_ROLES, type AttendeeRole } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
 import { wallClockTime } from './dates';
 
 /** Who a project may send (program.md item 3: 质量负责人、项目负责人和技术骨干). */
-export const ATTENDEE_ROLES = ['quality_head', 'project_lead', 'key_technician'] as const;
-export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+export { ATTENDEE_ROLES, type AttendeeRole };
 export const ATTENDEE_ROLE_LABELS: Record<AttendeeRole, string> = {
   quality_head: '质量负责人',
   project_lead: '项目负责人',

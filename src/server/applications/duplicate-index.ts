@@ -17,6 +17,7 @@
 import { and, count, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-orm';
 import { SimilarityIndex, type SimilarityMatch } from '../../domain/similarity-index';
 import { DEFAULT_SYNONYM_GROUPS, SynonymNormalizer } from '../../domain/similarity-synonyms';
+import type { HistoryKind } from '../../domain/vocabularies';
 import type { ApplicationForm } from '../../shared/application-form';
 import type { DuplicateCheck, DuplicateMatch } from '../../shared/applications';
 import type { CampaignConfig } from '../../shared/campaign';
@@ -97,8 +98,8 @@ export function similarityFields(form: ApplicationForm): Record<string, string> 
   };
 }
 
-function historyKinds(config: CampaignConfig): string[] {
-  const kinds: string[] = [];
+function historyKinds(config: CampaignConfig): HistoryKind[] {
+  const kinds: HistoryKind[] = [];
   if (config.duplicate.targets.includes('excellent_results')) kinds.push('excellent_result');
   if (config.duplicate.targets.includes('past_projects')) kinds.push('past_project');
   return kinds;

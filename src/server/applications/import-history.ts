@@ -170,7 +170,7 @@ export async function importHistory(ctx: CommandContext & { actor: Actor }, inpu
     }
     for (let i = 0; i < rows.length; i += 500) {
       await tx.insert(historicalResults).values(
-        rows.slice(i, i + 500).map(({ line: _line, ...r }) => ({ ...r, kind: input.kind, source: 'import', createdAt: now })),
+        rows.slice(i, i + 500).map(({ line: _line, ...r }) => ({ ...r, kind: input.kind, source: 'import' as const, createdAt: now })),
       );
     }
     const years = [...new Set(rows.map((r) => r.year))].sort();

@@ -32,7 +32,7 @@ async function recognised(applicant: string, name: string, level?: string) {
   return p.id;
 }
 
-async function certificateOf(projectId: string, state = 'issued') {
+async function certificateOf(projectId: string, state: 'issued' | 'void' = 'issued') {
   const [c] = await db().select().from(certificates).where(and(eq(certificates.projectId, projectId), eq(certificates.state, state)));
   return c;
 }

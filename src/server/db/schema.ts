@@ -4,6 +4,34 @@
  */
 import { sql } from 'drizzle-orm';
 import { PROJECT_STATES } from '../../domain/project-workflow';
+import type {
+  AttendeeRole,
+  BatchState,
+  CampaignStatus,
+  CertificateHolderKind,
+  CertificateRunState,
+  CertificateState,
+  DeadlineWindow,
+  Direction,
+  EvaluationGroupState,
+  ExpertStatus,
+  ExpertTaskState,
+  FilePurpose,
+  HistoryKind,
+  HistorySource,
+  ObjectionOutcome,
+  ObjectionState,
+  ObjectorKind,
+  OrgSubtype,
+  PdcaPhase,
+  ProgressKind,
+  PublicityState,
+  RecognitionStatus,
+  ReviewDecision,
+  ReviewStage,
+  TrainingSessionStatus,
+  UserRole,
+} from '../../domain/vocabularies';
 import {
   bigint,
   boolean,
@@ -37,7 +65,7 @@ export const organisations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: orgKind('kind').notNull(),
     /** recommender: district_bureau | industry_department | association; applicant: enterprise | institution | industry_org */
-    subtype: text('subtype'),
+    subtype: text('subtype').$type<OrgSubtype>(),
     name: text('name').notNull(),
     shortName: text('short_name'),
     uscc: text('uscc'),
@@ -47,7 +75,7 @@ export const organisations = pgTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     /** Industry quality organisations outside the credit-code rule need their recommender's confirmation (program.md §2). */
-    recognitionStatus: text('recognition_status').notNull().default('not_needed'),
+    recognitionStatus: text('recognition_status').$type<RecognitionStatus>().notNull().default('not_needed'),
     recognitionFileId: uuid('recognition_file_id'),
     defaultRecommenderId: uuid('default_recommender_id'),
     isDemo: boolean('is_demo').notNull().default(false),
@@ -113,7 +141,7 @@ export const auditLog = pgTable(
     at: ts('at').notNull(),
     actorUserId: uuid('actor_user_id'),
     actorName: text('actor_name'),
-    actorRole: text('actor_role'),
+    actorRole: text('actor_role').$type<UserRole>(),
     actorOrgId: uuid('actor_org_id'),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
@@ -143,7 +171,7 @@ export const files = pgTable(
     storageKey: text('storage_key').notNull(),
     ownerOrgId: uuid('owner_org_id'),
     uploadedBy: uuid('uploaded_by'),
-    purpose: text('purpose'),
+    purpose: text('purpose').$type<FilePurpose>(),
     createdAt: createdAt(),
   },
   (t) => [index('files_sha_idx').on(t.sha256), index('files_owner_idx').on(t.ownerOrgId)],
@@ -155,7 +183,7 @@ export const campaigns = pgTable('campaigns', {
   year: integer('year').notNull().unique(),
   title: text('title').notNull(),
   documentNo: text('document_no'),
-  status: text('status').notNull().default('draft'),
+  status: text('status').$type<CampaignStatus>().notNull().default('draft'),
   config: jsonb('config').notNull(),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
@@ -170,7 +198,7 @@ export const windowReopenings = pgTable(
     campaignId: uuid('campaign_id')
       .notNull()
       .references(() => campaigns.id),
-    window: text('window').notNull(),
+    window: text('window').$type<DeadlineWindow>().notNull(),
     organisationId: uuid('organisation_id').references(() => organisations.id),
     projectId: uuid('project_id'),
     closesAt: ts('closes_at').notNull(),
@@ -196,7 +224,7 @@ export const projects = pgTable(
     recommenderOrgId: uuid('recommender_org_id').references(() => organisations.id),
     state: projectState('state').notNull().default('draft'),
     name: text('name').notNull().default(''),
-    direction: text('direction'),
+    direction: text('direction').$type<Direction>(),
     chain: text('chain'),
     form: jsonb('form').notNull(),
     /** Optimistic concurrency: every write bumps it; a stale write is refused (no lost updates). */
@@ -256,8 +284,8 @@ export const projectReviews = pgTable(
       .notNull()
       .references(() => projects.id),
     versionNo: integer('version_no'),
-    stage: text('stage').notNull(),
-    decision: text('decision').notNull(),
+    stage: text('stage').$type<ReviewStage>().notNull(),
+    decision: text('decision').$type<ReviewDecision>().notNull(),
     reason: text('reason'),
     fieldComments: jsonb('field_comments').notNull().default({}),
     checklist: jsonb('checklist').notNull().default({}),
@@ -279,7 +307,7 @@ export const recommendationBatches = pgTable(
     recommenderOrgId: uuid('recommender_org_id')
       .notNull()
       .references(() => organisations.id),
-    state: text('state').notNull().default('composing'),
+    state: text('state').$type<BatchState>().notNull().default('composing'),
     summaryDocxFileId: uuid('summary_docx_file_id'),
     summaryXlsxFileId: uuid('summary_xlsx_file_id'),
     stampedPdfFileId: uuid('stamped_pdf_file_id'),
@@ -309,8 +337,8 @@ export const historicalResults = pgTable(
     goals: text('goals'),
     route: text('route'),
     level: text('level'),
-    kind: text('kind').notNull().default('excellent_result'),
-    source: text('source').notNull().default('import'),
+    kind: text('kind').$type<HistoryKind>().notNull().default('excellent_result'),
+    source: text('source').$type<HistorySource>().notNull().default('import'),
     createdAt: createdAt(),
   },
   (t) => [index('historical_year_idx').on(t.year)],
@@ -362,7 +390,7 @@ export const trainingSessions = pgTable(
     capacity: integer('capacity').notNull(),
     providerOrgId: uuid('provider_org_id'),
     /** open | cancelled (a cancelled session keeps its sign-ups for the record; they were notified). */
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<TrainingSessionStatus>().notNull().default('open'),
     cancelReason: text('cancel_reason'),
     cancelledAt: ts('cancelled_at'),
     version: integer('version').notNull().default(1),
@@ -383,7 +411,7 @@ export const trainingSignups = pgTable(
       .notNull()
       .references(() => projects.id),
     attendeeName: text('attendee_name').notNull(),
-    attendeeRole: text('attendee_role').notNull(),
+    attendeeRole: text('attendee_role').$type<AttendeeRole>().notNull(),
     /** Mobile number: the provider's contact for changes; masked for every other role (personal data). */
     attendeePhone: text('attendee_phone').notNull(),
     attended: boolean('attended'),
@@ -407,8 +435,8 @@ export const projectProgress = pgTable(
     projectId: uuid('project_id')
       .notNull()
       .references(() => projects.id),
-    kind: text('kind').notNull(),
-    phase: text('phase'),
+    kind: text('kind').$type<ProgressKind>().notNull(),
+    phase: text('phase').$type<PdcaPhase>(),
     content: jsonb('content').notNull(),
     authorId: uuid('author_id').notNull(),
     authorOrgId: uuid('author_org_id').notNull(),
@@ -425,7 +453,7 @@ export const expertProfiles = pgTable('expert_profiles', {
   employerUscc: text('employer_uscc'),
   title: text('title').notNull(),
   fields: jsonb('fields').notNull().default([]),
-  status: text('status').notNull().default('active'),
+  status: text('status').$type<ExpertStatus>().notNull().default('active'),
   termEnds: date('term_ends'),
   createdAt: createdAt(),
 });
@@ -437,7 +465,7 @@ export const evaluationGroups = pgTable('evaluation_groups', {
     .notNull()
     .references(() => campaigns.id),
   field: text('field').notNull(),
-  state: text('state').notNull().default('proposed'),
+  state: text('state').$type<EvaluationGroupState>().notNull().default('proposed'),
   drawSeedHash: text('draw_seed_hash'),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
@@ -454,7 +482,7 @@ export const expertTasks = pgTable(
       .notNull()
       .references(() => users.id),
     projectId: uuid('project_id').references(() => projects.id),
-    state: text('state').notNull().default('invited'),
+    state: text('state').$type<ExpertTaskState>().notNull().default('invited'),
     conflict: jsonb('conflict'),
     scores: jsonb('scores'),
     submittedAt: ts('submitted_at'),
@@ -472,7 +500,7 @@ export const publicityWindows = pgTable('publicity_windows', {
   title: text('title').notNull(),
   opensOn: date('opens_on').notNull(),
   closesOn: date('closes_on').notNull(),
-  state: text('state').notNull().default('scheduled'),
+  state: text('state').$type<PublicityState>().notNull().default('scheduled'),
   listVersion: integer('list_version').notNull().default(1),
   projectIds: jsonb('project_ids').notNull().default([]),
   createdAt: createdAt(),
@@ -485,12 +513,12 @@ export const objections = pgTable('objections', {
     .references(() => publicityWindows.id),
   projectId: uuid('project_id').references(() => projects.id),
   objectorName: text('objector_name').notNull(),
-  objectorKind: text('objector_kind').notNull(),
+  objectorKind: text('objector_kind').$type<ObjectorKind>().notNull(),
   contact: text('contact').notNull(),
   content: text('content').notNull(),
   evidenceFileId: uuid('evidence_file_id'),
-  state: text('state').notNull().default('received'),
-  outcome: text('outcome'),
+  state: text('state').$type<ObjectionState>().notNull().default('received'),
+  outcome: text('outcome').$type<ObjectionOutcome>(),
   reply: text('reply'),
   createdAt: createdAt(),
 });
@@ -504,9 +532,9 @@ export const certificates = pgTable(
       .references(() => projects.id),
     certificateNo: text('certificate_no').notNull(),
     holderName: text('holder_name').notNull(),
-    holderKind: text('holder_kind').notNull(),
+    holderKind: text('holder_kind').$type<CertificateHolderKind>().notNull(),
     fileId: uuid('file_id'),
-    state: text('state').notNull().default('issued'),
+    state: text('state').$type<CertificateState>().notNull().default('issued'),
     issuedAt: ts('issued_at').notNull(),
     voidedAt: ts('voided_at'),
     /** 作废原因 (void is a commission act with a reason). */
@@ -531,7 +559,7 @@ export const certificateRuns = pgTable(
       .notNull()
       .references(() => campaigns.id),
     /** queued | running | done | failed */
-    state: text('state').notNull().default('queued'),
+    state: text('state').$type<CertificateRunState>().notNull().default('queued'),
     total: integer('total').notNull().default(0),
     issued: integer('issued').notNull().default(0),
     startedBy: uuid('started_by').notNull(),

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
+import { UPLOAD_PURPOSES } from '../../domain/vocabularies';
 import type { CampaignConfig } from '../../shared/campaign';
 import { AppError } from '../app-error';
 import { activeCampaign } from '../campaigns/campaign-repository';
@@ -14,7 +15,7 @@ import { sharedThroughApplications } from './file-readers';
 import { uploadFile } from './upload-file';
 
 export const fileDtoSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });
-const PURPOSES = ['attachment', 'commitment_scan', 'org_recognition', 'stamped_summary', 'evidence', 'result', 'import'] as const;
+const PURPOSES = UPLOAD_PURPOSES;
 
 export function contentDisposition(name: string, inline = false): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { FilePurpose } from '../../domain/vocabularies';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { files } from '../db/schema';
@@ -20,7 +21,7 @@ export function cleanFileName(raw: string): string {
 
 export async function uploadFile(
   ctx: CommandContext & { actor: Actor },
-  input: { stream: Readable; fileName: string; purpose: string; maxBytes: number; allowedTypes: FileType[] },
+  input: { stream: Readable; fileName: string; purpose: FilePurpose; maxBytes: number; allowedTypes: FileType[] },
 ) {
   let detected: FileType | null = null;
   const stored = await ctx.files.put(input.stream, {

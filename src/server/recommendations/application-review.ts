@@ -47,7 +47,7 @@ export async function applicationReview(ctx: ReviewContext, id: string): Promise
       if (!window.open) reasons.push('项目申报（推荐单位报送）已截止');
       if (missing.length) reasons.push(`材料完整性未通过：${missing.join('；')}`);
       if (!authenticity?.confirmed) reasons.push('尚未确认申报材料真实性');
-      if (recognitionRequired && facts.applicant.recognitionStatus !== 'confirmed') reasons.push('需确认行业质量管理专业组织已获行业主管部门认可（推荐时一并确认）');
+      if (recognitionRequired && facts.applicant.recognitionStatus !== 'recognised') reasons.push('需确认行业质量管理专业组织已获行业主管部门认可（推荐时一并确认）');
       // The authenticity and recognition confirmations can be given with the recommend request itself.
       const blocking = reasons.filter((r) => !r.startsWith('尚未确认') && !r.startsWith('需确认'));
       return { action: 'recommend' as const, label: ACTION_LABELS.recommend, allowed: blocking.length === 0, reasons };

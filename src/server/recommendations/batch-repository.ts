@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, isNull, max, ne, sql } from 'drizzle-orm';
 import { formatShanghai } from '../../domain/deadlines';
 import type { ProjectState } from '../../domain/project-workflow';
-import { BATCH_STATE_LABELS, type BatchState, type RecommenderBatch } from '../../shared/recommendations';
+import { BATCH_STATE_LABELS, type RecommenderBatch } from '../../shared/recommendations';
 import { windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { files, organisations, projectReviews, projects, recommendationBatches } from '../db/schema';
@@ -139,8 +139,8 @@ export async function recommenderBatchDto(db: DbOrTx, batch: BatchRow, campaign:
   for (const r of readiness) if (r.ok) delete r.detail;
   return {
     id: batch.id,
-    state: batch.state as BatchState,
-    stateLabel: BATCH_STATE_LABELS[batch.state as BatchState],
+    state: batch.state,
+    stateLabel: BATCH_STATE_LABELS[batch.state],
     version: batch.version,
     campaignYear: campaign.year,
     recommenderName: org?.name ?? '',
@@ -158,8 +158,8 @@ export async function recommenderBatchDto(db: DbOrTx, batch: BatchRow, campaign:
     sentAt: batch.sentAt?.toISOString() ?? null,
     history: history.map((h) => ({
       id: h.id,
-      state: h.state as BatchState,
-      stateLabel: BATCH_STATE_LABELS[h.state as BatchState],
+      state: h.state,
+      stateLabel: BATCH_STATE_LABELS[h.state],
       projectCount: h.projectCount,
       sentAt: h.sentAt?.toISOString() ?? null,
       receivedAt: h.receivedAt?.toISOString() ?? null,

@@ -1,7 +1,7 @@
 /** The commission's view of 推荐批次: list, detail, and which recommenders have sent. */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { type ProjectState } from '../../domain/project-workflow';
-import { BATCH_STATE_LABELS, RECOMMENDER_KIND_LABELS, type BatchState } from '../../shared/recommendations';
+import { BATCH_STATE_LABELS, RECOMMENDER_KIND_LABELS } from '../../shared/recommendations';
 import { notFound } from '../app-error';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
@@ -9,11 +9,12 @@ import { campaigns, files, organisations, projects, recommendationBatches } from
 import { authorize } from '../policy/policy';
 import { batchProjectDto, type BatchRow } from './batch-repository';
 import { requireCommission, type ReviewContext } from './review-support';
+import type { RecommenderSubtype } from '../../domain/vocabularies';
 
 export interface CommissionBatchFilter {
   state?: 'sent' | 'received' | 'returned';
   recommenderOrgId?: string;
-  recommenderKind?: string;
+  recommenderKind?: RecommenderSubtype;
   q?: string;
   page: number;
   pageSize: number;
@@ -36,8 +37,8 @@ async function completeness(db: DbOrTx, b: BatchRow) {
 async function itemDto(db: DbOrTx, b: BatchRow, org: typeof organisations.$inferSelect) {
   return {
     id: b.id,
-    state: b.state as BatchState,
-    stateLabel: BATCH_STATE_LABELS[b.state as BatchState],
+    state: b.state,
+    stateLabel: BATCH_STATE_LABELS[b.state],
     version: b.version,
     recommenderOrgId: org.id,
     recommenderName: org.name,
@@ -119,7 +120,7 @@ export async function commissionBatchDetail(ctx: ReviewContext, id: string) {
 const SENT_STATES: ProjectState[] = ['under_review', 'approved', 'rejected'];
 
 /** Every recommender with the state of its latest batch: which of the 16 district bureaus (and others) have sent. */
-export async function recommenderStatuses(ctx: ReviewContext, f: { kind?: string }) {
+export async function recommenderStatuses(ctx: ReviewContext, f: { kind?: RecommenderSubtype }) {
   requireCommission(ctx.actor);
   const db = ctx.database.db;
   const campaign = await activeCampaign(db);

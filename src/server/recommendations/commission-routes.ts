@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RECOMMENDER_SUBTYPES } from '../../domain/vocabularies';
 import {
   BATCH_STATE_LABELS,
   batchVersionRequestSchema,
@@ -40,7 +41,7 @@ export function registerCommissionBatchRoutes(app: FastifyInstance, services: Se
       schema: {
         tags: TAG,
         summary: '推荐单位报送情况（16个区市场监管局及行业主管部门、行业协会）',
-        querystring: z.object({ kind: z.enum(['district_bureau', 'industry_department', 'association']).optional() }),
+        querystring: z.object({ kind: z.enum(RECOMMENDER_SUBTYPES).optional() }),
         response: { 200: recommenderStatusListSchema, ...errors },
       },
     },

@@ -54,11 +54,11 @@ export async function applyRecommend(tx: DbOrTx, ctx: ReviewContext, row: Projec
 
   const recognitionRequired = facts.applicant.subtype === 'industry_org';
   let recognitionJustConfirmed = false;
-  if (recognitionRequired && facts.applicant.recognitionStatus !== 'confirmed') {
+  if (recognitionRequired && facts.applicant.recognitionStatus !== 'recognised') {
     if (!input.recognitionConfirmed) {
       throw refuse('recognitionConfirmed', '申报单位为行业质量管理专业组织，请先确认其已获行业主管部门认可（行业认可确认）');
     }
-    await tx.update(organisations).set({ recognitionStatus: 'confirmed', version: facts.applicant.version + 1, updatedAt: now }).where(eq(organisations.id, facts.applicant.id));
+    await tx.update(organisations).set({ recognitionStatus: 'recognised', version: facts.applicant.version + 1, updatedAt: now }).where(eq(organisations.id, facts.applicant.id));
     await writeAudit(tx, ctx, { entity: 'organisation', entityId: facts.applicant.id, action: 'confirm_recognition', summary: { name: facts.applicant.name, projectId: row.id } });
     recognitionJustConfirmed = true;
   }

@@ -182,7 +182,18 @@ describe('recommend (推荐)', () => {
     const ok = await rec.post(`/api/recommender/applications/${p.id}/recommend`, { version: p.version, opinion: OPINION, authenticity: AUTH, recognitionConfirmed: true });
     expect(ok.status).toBe(200);
     const [org] = await db().select().from(organisations).where(eq(organisations.id, p.applicantOrgId));
-    expect(org.recognitionStatus).toBe('confirmed');
+    expect(org.recognitionStatus).toBe('recognised');
+  });
+
+  it('regression: after a recognition confirmed on the recommend path the applicant still reads its organisation', async () => {
+    const rec = await as(t, 'demo_recommender');
+    const p = await completeProject(t, { applicant: 'app_039', name: '提升行业质量管理专业组织团体标准实施一致性' });
+    const ok = await rec.post(`/api/recommender/applications/${p.id}/recommend`, { version: p.version, opinion: OPINION, authenticity: AUTH, recognitionConfirmed: true });
+    expect(ok.status).toBe(200);
+    const applicant = await as(t, 'app_039');
+    const mine = await applicant.get('/api/applicant/organisation');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ recognitionStatus: 'recognised', recognitionStatusLabel: '已确认认可' });
   });
 
   it('refuses after the application deadline without a reopening', async () => {

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { findTransition, refusalMessage, type ProjectAction, type ProjectState } from '../../domain/project-workflow';
+import type { ReviewDecision } from '../../domain/vocabularies';
 import { AppError, forbidden, invalidState, notFound, staleVersion } from '../app-error';
 import type { Actor, CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
@@ -129,7 +130,7 @@ export async function insertReview(
   tx: DbOrTx,
   ctx: ReviewContext,
   row: ProjectRow,
-  input: { decision: string; reason?: string | null; fieldComments?: Record<string, string>; checklist?: Record<string, unknown> },
+  input: { decision: ReviewDecision; reason?: string | null; fieldComments?: Record<string, string>; checklist?: Record<string, unknown> },
 ): Promise<void> {
   const now = ctx.clock.now();
   const [last] = await tx

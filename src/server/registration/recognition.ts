@@ -4,7 +4,7 @@
  * registration, `defaultRecommenderId`) confirms or rejects it. Policy 'confirm_recognition'.
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { RECOGNITION_STATUS_LABELS, type ApplicantOrganisation, type RecognitionStatus } from '../../shared/applications';
+import { RECOGNITION_STATUS_LABELS, type ApplicantOrganisation } from '../../shared/applications';
 import { AppError, invalidState, notFound, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
@@ -17,7 +17,7 @@ type OrgRow = typeof organisations.$inferSelect;
 
 export async function applicantOrganisationDto(db: DbOrTx, org: OrgRow): Promise<ApplicantOrganisation> {
   const [rec] = org.defaultRecommenderId ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, org.defaultRecommenderId)) : [];
-  const status = org.recognitionStatus as RecognitionStatus;
+  const status = org.recognitionStatus;
   return {
     id: org.id,
     name: org.name,
@@ -79,7 +79,7 @@ export async function recognitionQueueItem(db: DbOrTx, org: OrgRow) {
     address: org.address,
     contactName: org.contactName,
     contactPhone: org.contactPhone,
-    recognitionStatus: org.recognitionStatus as RecognitionStatus,
+    recognitionStatus: org.recognitionStatus,
     evidence: file ? { fileId: file.id, fileName: file.originalName, size: file.size } : null,
     updatedAt: org.updatedAt.toISOString(),
   };
@@ -110,7 +110,7 @@ export async function decideRecognition(ctx: CommandContext & { actor: Actor }, 
   return ctx.database.db.transaction(async (tx) => {
     const org = await organisationForRecognition(tx, ctx.actor, input.organisationId, { forUpdate: true });
     if (org.recognitionStatus !== 'pending') {
-      throw invalidState(`recognition ${org.recognitionStatus}`, `该单位的认可状态为“${RECOGNITION_STATUS_LABELS[org.recognitionStatus as RecognitionStatus] ?? org.recognitionStatus}”，无需确认`);
+      throw invalidState(`recognition ${org.recognitionStatus}`, `该单位的认可状态为“${RECOGNITION_STATUS_LABELS[org.recognitionStatus] ?? org.recognitionStatus}”，无需确认`);
     }
     if (!org.recognitionFileId) throw invalidState('no evidence', '该单位尚未上传行业主管部门认可证明，暂不能确认');
     const reason = input.reason.trim();

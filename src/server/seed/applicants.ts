@@ -72,7 +72,7 @@ export const applicantsSeed: SeedArea = {
           contactName: ['王建国', '李秀梅', '张伟', '刘洋', '陈静', '杨帆', '赵磊', '孙丽'][i % 8],
           contactPhone: `1380022${String(1000 + i).padStart(4, '0')}`,
           // Industry quality organisations need their recommender's confirmation (program.md §2).
-          recognitionStatus: a.nature === 'industry_org' ? 'pending' : 'not_needed',
+          recognitionStatus: a.nature === 'industry_org' ? ('pending' as const) : ('not_needed' as const),
           defaultRecommenderId: bureauByDistrict.get(d.name) ?? null,
           isDemo: true,
         };

@@ -51,7 +51,7 @@ export function syntheticHistory(count: number, seed = 1) {
       goals: `${name.replace(/^(降低|提高|缩短)/, '')}指标达到行业先进水平`,
       route: `运用PDCA循环，通过现状调查、要因分析、对策实施与效果验证，解决${object}的质量问题。`,
       level: ['优秀成果', '优秀成果', '一等', '二等'][Math.floor(rnd() * 4)],
-      source: 'demo',
+      source: 'demo' as const,
     };
   });
 }

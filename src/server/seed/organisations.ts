@@ -19,7 +19,7 @@ export const organisationsSeed: SeedArea = {
       { kind: 'expert_pool', name: EXPERT_POOL_NAME, isDemo: true },
       ...TIANJIN_DISTRICTS.map((d, i) => ({
         kind: 'recommender' as const,
-        subtype: 'district_bureau',
+        subtype: 'district_bureau' as const,
         name: d.bureau,
         shortName: `${d.name}市场监管局`,
         divisionCode: d.code,
@@ -31,7 +31,7 @@ export const organisationsSeed: SeedArea = {
       })),
       ...DEMO_INDUSTRY_DEPARTMENTS.map((name, i) => ({
         kind: 'recommender' as const,
-        subtype: 'industry_department',
+        subtype: 'industry_department' as const,
         name,
         divisionCode: '120000',
         district: '天津市（市级）',
@@ -41,7 +41,7 @@ export const organisationsSeed: SeedArea = {
       })),
       ...DEMO_ASSOCIATIONS.map((name, i) => ({
         kind: 'recommender' as const,
-        subtype: 'association',
+        subtype: 'association' as const,
         name,
         divisionCode: '120103',
         district: '河西区',

@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { ApplicationForm, BenefitArea } from '../../shared/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import { formatProjectNo } from '../../domain/project-number';
+import type { ReviewDecision, ReviewStage } from '../../domain/vocabularies';
 import { APPLICATION_NO_COUNTER, formatApplicationNo } from '../applications/application-number';
 import type { DbOrTx } from '../db/client';
 import { campaigns, counters, organisations, projectReviews, projects, projectVersions, recommendationBatches, users } from '../db/schema';
@@ -442,7 +443,7 @@ export const projectsSeed: SeedArea = {
         .returning();
       if (submitted) await tx.insert(projectVersions).values({ projectId: row.id, versionNo: 1, form, submittedBy: applicantUser, submittedAt });
 
-      const review = (stage: string, decision: string, at: Date, extra: Partial<typeof projectReviews.$inferInsert> = {}) =>
+      const review = (stage: ReviewStage, decision: ReviewDecision, at: Date, extra: Partial<typeof projectReviews.$inferInsert> = {}) =>
         tx.insert(projectReviews).values({ projectId: row.id, versionNo: 1, stage, decision, reviewerId: recommenderUser, reviewerOrgId: recommender.id, createdAt: at, ...extra });
       if (spec.state === 'returned') await review('recommendation', 'return', later(20), { reason: spec.reason, fieldComments: spec.fieldComments ?? {} });
       if (spec.state === 'not_recommended') await review('recommendation', 'decline', later(22), { reason: spec.reason });

@@ -12,9 +12,9 @@ import type { SeedArea } from './seed-registry';
 const day = (now: Date, days: number, hm: string) => parseShanghaiLocal(`${shanghaiDateString(new Date(now.getTime() + days * 86_400_000))} ${hm}`);
 
 const PEOPLE = [
-  { attendeeName: '刘建新', attendeeRole: 'quality_head', attendeePhone: '13702260101' },
-  { attendeeName: '张玉梅', attendeeRole: 'project_lead', attendeePhone: '13702260102' },
-  { attendeeName: '王志刚', attendeeRole: 'key_technician', attendeePhone: '13702260103' },
+  { attendeeName: '刘建新', attendeeRole: 'quality_head' as const, attendeePhone: '13702260101' },
+  { attendeeName: '张玉梅', attendeeRole: 'project_lead' as const, attendeePhone: '13702260102' },
+  { attendeeName: '王志刚', attendeeRole: 'key_technician' as const, attendeePhone: '13702260103' },
 ];
 
 export const trainingSeed: SeedArea = {
