@@ -16,6 +16,9 @@ export interface Config {
   seedDemo: boolean;
   /** Logins per minute per client address (one bureau behind one NAT address shares it). */
   loginRateLimitPerMinute: number;
+  /** First install without the demo: the first administrator's user name and initial password (src/server/seed/bootstrap.ts). */
+  adminUsername?: string;
+  adminInitialPassword?: string;
 }
 
 /** Default login allowance per address and minute; account lockout guards each account on its own. */
@@ -47,5 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: env.SEED_DEMO !== 'false',
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) : LOGIN_RATE_LIMIT_PER_MINUTE,
+    adminUsername: env.ADMIN_USERNAME || undefined,
+    adminInitialPassword: env.ADMIN_INITIAL_PASSWORD || undefined,
   };
 }

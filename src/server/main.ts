@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { registerWorkers } from './jobs/workers';
 import { seedDemo } from './seed';
+import { bootstrapInstallation, bootstrapLines } from './seed/bootstrap';
 import { createServices } from './services';
 import { ROLE_LABELS, type RoleCode } from '../shared/auth';
 
@@ -15,6 +16,7 @@ async function main() {
   const services = await createServices(config);
   let accounts: Awaited<ReturnType<typeof seedDemo>> = [];
   if (config.seedDemo) accounts = await seedDemo(services.database.db, { dataDir: config.dataDir, now: services.clock.now() });
+  const installed = config.seedDemo ? undefined : await bootstrapInstallation(services.database.db, { now: services.clock.now(), adminUsername: config.adminUsername, adminPassword: config.adminInitialPassword });
   const app = await buildApp({ config, services, logger: true });
   await app.listen({ port: config.port, host: config.host });
   if (config.runWorkers) {
@@ -31,6 +33,7 @@ async function main() {
     lines.push('演示账户（仅供演示，已写入 demo-accounts.json）：');
     for (const a of accounts) lines.push(`  ${ROLE_LABELS[a.role as RoleCode].padEnd(8, '　')} 用户名 ${a.username.padEnd(18)} 密码 ${a.password}   ${a.organisation}`);
   }
+  if (installed) lines.push(...bootstrapLines(installed));
   console.log(lines.join('\n'));
 
   const shutdown = async (signal: string) => {
