@@ -12,6 +12,7 @@ import { registerCertificateRoutes } from './certificates/routes';
 import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
 import { registerNotificationRoutes } from './notifications/routes';
+import { registerOrganisationRoutes } from './organisations/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 
@@ -40,4 +41,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerTrainingRoutes(app, services);
   registerApprovalRoutes(app, services);
   registerCertificateRoutes(app, services);
+  registerOrganisationRoutes(app, services);
 }
