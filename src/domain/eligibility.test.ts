@@ -175,6 +175,26 @@ describe('eligibilityChecklist', () => {
     expect(r.not_duplicate.status).toBe('pass');
   });
 
+  it('fails a 个体工商户 or a 机关 whatever else is true, naming the category', () => {
+    const trader = byId(base({ uscc: '92120116MA07K2T37X' })).registration;
+    expect(trader).toMatchObject({ status: 'fail', blocking: true });
+    expect(trader.message).toContain('个体工商户不能注册申报');
+    expect(byId(base({ uscc: '11120000000068347X', nature: 'institution' })).registration.message).toContain('机关不能注册申报');
+  });
+
+  it('flags a registered 单位性质 that contradicts the code for the recommender, without blocking', () => {
+    const r = byId(base({ uscc: '12120104401309279H', nature: 'enterprise' })).registration;
+    expect(r).toMatchObject({ status: 'warning', blocking: false });
+    expect(r.message).toContain('表示“事业单位”');
+    expect(byId(base({ uscc: '12120104401309279H', nature: 'institution' })).registration.status).toBe('pass');
+  });
+
+  it('passes a Tianjin code issued under a retired division and names today\'s district', () => {
+    const r = byId(base({ uscc: '91120107103062546T' })).registration;
+    expect(r.status).toBe('pass');
+    expect(r.message).toContain('滨海新区');
+  });
+
   it('fails an enterprise registered outside Tianjin', () => {
     expect(byId(base({ uscc: HEBEI_USCC })).registration.status).toBe('fail');
   });
@@ -213,5 +233,18 @@ describe('helpers', () => {
     expect(isCalendarDate('2026-02-28')).toBe(true);
     expect(isCalendarDate('2026-02-30')).toBe(false);
     expect(isCalendarDate('2026-2-3')).toBe(false);
+  });
+});
+
+describe('submitIssues — the code category and the declared 单位性质', () => {
+  it('refuses a 个体工商户 code and a 单位性质 the code contradicts, each on its field', () => {
+    const trader = completeForm();
+    trader.unit!.uscc = '92120116MA07K2T37X';
+    expect(errors(trader).find((i) => i.path === 'unit.uscc')?.message).toContain('个体工商户不能注册申报');
+    const institute = completeForm();
+    institute.unit!.uscc = '12120104401309279H';
+    expect(errors(institute).find((i) => i.path === 'unit.nature')?.message).toContain('单位性质应为“事业单位”或“行业质量管理专业组织”');
+    institute.unit!.nature = 'institution';
+    expect(errors(institute).filter((i) => i.path.startsWith('unit.'))).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ import {
 import { isCalendarDate } from '../shared/dates';
 import { formatIssues } from '../shared/form-rules';
 import { checkProjectName, type NamingRule, type NameViolation } from './project-name';
-import { validateUscc } from './uscc';
+import { categoryVerdict, natureContradiction, validateUscc, type DeclaredNature } from './uscc';
 
 export type IssueSeverity = 'error' | 'warning';
 
@@ -98,6 +98,14 @@ export function submitIssues(form: ApplicationForm, rules: SubmitRules): FieldIs
   else {
     const r = validateUscc(u.uscc!);
     if (!r.valid) add('unit.uscc', `统一社会信用代码有误：${r.errors.map((e) => e.message).join('；')}`);
+    else {
+      const verdict = categoryVerdict(r.normalized);
+      if (!verdict.admitted) add('unit.uscc', verdict.message!);
+      else if (u.nature) {
+        const contradiction = natureContradiction(r.normalized, u.nature as DeclaredNature);
+        if (contradiction) add('unit.nature', contradiction);
+      }
+    }
   }
   required('unit.address', u.address);
   required('unit.nature', u.nature);
@@ -260,7 +268,13 @@ export function eligibilityChecklist(input: EligibilityInput): EligibilityItem[]
   // （一）注册地或认可
   const uscc = org.uscc ? validateUscc(org.uscc) : null;
   const tianjin = !!uscc?.valid && uscc.tianjin;
-  if (tianjin) {
+  const verdict = uscc?.valid ? categoryVerdict(uscc.normalized) : null;
+  const contradiction = uscc?.valid && org.nature ? natureContradiction(uscc.normalized, org.nature as DeclaredNature) : undefined;
+  if (verdict && !verdict.admitted) {
+    items.push({ id: 'registration', label: ELIGIBILITY_LABELS.registration, status: 'fail', message: verdict.message!, blocking: true });
+  } else if (tianjin && contradiction) {
+    items.push({ id: 'registration', label: ELIGIBILITY_LABELS.registration, status: 'warning', message: `注册信息中${contradiction}，请推荐单位核实`, blocking: false });
+  } else if (tianjin) {
     items.push({ id: 'registration', label: ELIGIBILITY_LABELS.registration, status: 'pass', message: `统一社会信用代码登记机关位于天津市（${uscc!.district ?? uscc!.divisionCode}）`, blocking: true });
   } else if (org.nature === 'industry_org' && org.recognitionStatus === 'recognised') {
     items.push({ id: 'registration', label: ELIGIBILITY_LABELS.registration, status: 'pass', message: '已由推荐单位确认为行业主管部门认可的行业质量管理专业组织', blocking: true });

@@ -8,6 +8,10 @@ import {
   generateUscc,
   normalizeUscc,
   validateUscc,
+  categoryVerdict,
+  currentTianjinDistrict,
+  natureContradiction,
+  RETIRED_TIANJIN_DIVISIONS,
 } from './uscc';
 
 // Independent re-implementation of both checks (GB 32100-2015 §5, GB 11714-1997) written
@@ -249,5 +253,79 @@ describe('districtForDivisionCode', () => {
     expect(TIANJIN_DISTRICTS).toHaveLength(16);
     expect(new Set(TIANJIN_DISTRICTS.map((d) => d.code)).size).toBe(16);
     for (const d of TIANJIN_DISTRICTS) expect(d.bureau).toBe(`天津市${d.name}市场监督管理局`);
+  });
+});
+
+describe('retired Tianjin division codes (district reforms)', () => {
+  // Credit codes issued before a reform keep the division of the time; each literal is checked
+  // below against the independent reference check characters too.
+  const cases: [string, string, string, string, string][] = [
+    ['91120107103062546T', '120107', '塘沽区', '滨海新区', '天津市滨海新区市场监督管理局'],
+    ['91120108239061139A', '120108', '汉沽区', '滨海新区', '天津市滨海新区市场监督管理局'],
+    ['91120109103715826P', '120109', '大港区', '滨海新区', '天津市滨海新区市场监督管理局'],
+    ['121201074012356876', '120107', '塘沽区', '滨海新区', '天津市滨海新区市场监督管理局'],
+    ['91120221700493184R', '120221', '宁河县', '宁河区', '天津市宁河区市场监督管理局'],
+    ['911202221035296799', '120222', '武清县', '武清区', '天津市武清区市场监督管理局'],
+    ['911202231040577652', '120223', '静海县', '静海区', '天津市静海区市场监督管理局'],
+    ['91120224103184500D', '120224', '宝坻县', '宝坻区', '天津市宝坻区市场监督管理局'],
+    ['91120225752256199C', '120225', '蓟县', '蓟州区', '天津市蓟州区市场监督管理局'],
+  ];
+  it.each(cases)('%s (%s %s) → %s, %s', (code, division, former, district, bureau) => {
+    expect(refUsccCheck(code.slice(0, 17))).toBe(code[17]);
+    expect(refOrgCheck(code.slice(8, 16))).toBe(code[16]);
+    const r = validateUscc(code);
+    expect(r.errors).toEqual([]);
+    expect(r).toMatchObject({ valid: true, tianjin: true, divisionCode: division, district });
+    expect(r.retiredDivision?.name).toBe(former);
+    expect(r.districtCode).toBe(currentTianjinDistrict(division)!.code);
+    expect(currentTianjinDistrict(division)!.bureau).toBe(bureau);
+  });
+
+  it('covers every retired code listed in the reference data, each mapping to one of the 16 districts', () => {
+    expect(RETIRED_TIANJIN_DIVISIONS.map((r) => r.code).sort()).toEqual(['120107', '120108', '120109', '120221', '120222', '120223', '120224', '120225']);
+    for (const r of RETIRED_TIANJIN_DIVISIONS) expect(TIANJIN_DISTRICTS.map((d) => d.code)).toContain(r.successor);
+  });
+
+  it('leaves current codes as they are and knows nothing of unlisted ones', () => {
+    const r = validateUscc('91120116MA06J9W20X');
+    expect(r).toMatchObject({ valid: true, district: '滨海新区', districtCode: '120116' });
+    expect(r.retiredDivision).toBeUndefined();
+    expect(currentTianjinDistrict('120199')).toBeUndefined();
+    expect(currentTianjinDistrict('120000')).toBeUndefined();
+  });
+});
+
+describe('who may register: the code category (GB 32100-2015 附录A)', () => {
+  it.each([
+    ['91120116MA06J9W20X', '企业', ['enterprise', 'industry_org']],
+    ['12120104401309279H', '事业单位', ['institution', 'industry_org']],
+    ['51120103500732144X', '社会团体', ['industry_org']],
+    ['52120101MJ0812N47C', '民办非企业单位', ['institution', 'industry_org']],
+  ])('admits %s (%s) as %j', (code, name, natures) => {
+    expect(categoryVerdict(code)).toMatchObject({ admitted: true, categoryName: name, natures });
+  });
+
+  it.each([
+    ['92120116MA07K2T37X', '个体工商户'],
+    ['93120221MA05P8L11M', '农民专业合作社'],
+    ['11120000000068347X', '机关'],
+    ['53120000MJ0732B59B', '基金会'],
+    ['3112000033156074X8', '律师执业机构'],
+  ])('refuses %s (%s) with a message naming the category', (code, name) => {
+    const v = categoryVerdict(code);
+    expect(v.admitted).toBe(false);
+    expect(v.categoryName).toBe(name);
+    expect(v.message).toContain(`第1-2位为“${code.slice(0, 2)}”`);
+    expect(v.message).toContain(`${name}不能注册申报`);
+  });
+
+  it('flags a declared 单位性质 that contradicts the code, and only then', () => {
+    expect(natureContradiction('12120104401309279H', 'enterprise')).toBe('单位性质填写为“企业”，但统一社会信用代码第1-2位“12”表示“事业单位”，单位性质应为“事业单位”或“行业质量管理专业组织”');
+    expect(natureContradiction('91120116MA06J9W20X', 'institution')).toContain('表示“企业”');
+    expect(natureContradiction('51120103500732144X', 'enterprise')).toContain('单位性质应为“行业质量管理专业组织”');
+    expect(natureContradiction('91120116MA06J9W20X', 'enterprise')).toBeUndefined();
+    expect(natureContradiction('12120104401309279H', 'institution')).toBeUndefined();
+    // a refused category is reported by categoryVerdict, not twice
+    expect(natureContradiction('92120116MA07K2T37X', 'enterprise')).toBeUndefined();
   });
 });

@@ -108,6 +108,42 @@ export const TIANJIN_MUNICIPAL_LABEL = '天津市（市级）';
 
 const DISTRICT_BY_CODE = new Map(TIANJIN_DISTRICTS.map((d) => [d.code, d]));
 
+export interface RetiredTianjinDivision {
+  code: string;
+  name: string;
+  /** Year the code was withdrawn. */
+  until: string;
+  /** Today's district code. */
+  successor: string;
+}
+
+/**
+ * Division codes withdrawn by Tianjin's district reforms (GB/T 2260 history; copied from
+ * shared/data/tianjin-districts.json). Registrations issued before a reform keep the old code.
+ */
+export const RETIRED_TIANJIN_DIVISIONS: readonly RetiredTianjinDivision[] = [
+  { code: '120107', name: '塘沽区', until: '2009', successor: '120116' },
+  { code: '120108', name: '汉沽区', until: '2009', successor: '120116' },
+  { code: '120109', name: '大港区', until: '2009', successor: '120116' },
+  { code: '120221', name: '宁河县', until: '2015', successor: '120117' },
+  { code: '120222', name: '武清县', until: '2000', successor: '120114' },
+  { code: '120223', name: '静海县', until: '2015', successor: '120118' },
+  { code: '120224', name: '宝坻县', until: '2001', successor: '120115' },
+  { code: '120225', name: '蓟县', until: '2016', successor: '120119' },
+];
+
+const RETIRED_BY_CODE = new Map(RETIRED_TIANJIN_DIVISIONS.map((r) => [r.code, r]));
+
+/** The retired division for a withdrawn code (undefined for a current or unknown code). */
+export function retiredTianjinDivision(code: string): RetiredTianjinDivision | undefined {
+  return RETIRED_BY_CODE.get(code);
+}
+
+/** Today's district (with its bureau) for a current OR retired division code. */
+export function currentTianjinDistrict(code: string): TianjinDistrict | undefined {
+  return DISTRICT_BY_CODE.get(RETIRED_BY_CODE.get(code)?.successor ?? code);
+}
+
 /**
  * Chinese district name for a 6-digit division code, `TIANJIN_MUNICIPAL_LABEL` for 120000/120100,
  * undefined for anything else (including unlisted 12xxxx codes).
@@ -139,6 +175,10 @@ export interface UsccResult {
   authorityName?: string;
   /** 机构类别名称, e.g. "企业" (only when chars 1–2 are a known pair) */
   categoryName?: string;
+  /** Today's district code when the code carries a division withdrawn by a district reform. */
+  districtCode?: string;
+  /** The withdrawn division the code was issued under (e.g. 塘沽区 120107 → 滨海新区). */
+  retiredDivision?: RetiredTianjinDivision;
 }
 
 /** Spaces removed by normalisation: ASCII/other whitespace and full-width space U+3000. */
@@ -276,7 +316,13 @@ export function validateUscc(raw: string): UsccResult {
       const division = chars.slice(2, 8).join('');
       result.divisionCode = division;
       result.tianjin = division.startsWith('12');
-      result.district = result.tianjin ? districtForDivisionCode(division) : undefined;
+      if (result.tianjin) {
+        const retired = retiredTianjinDivision(division);
+        const current = currentTianjinDistrict(division);
+        result.district = retired ? current?.name : districtForDivisionCode(division);
+        if (retired) result.retiredDivision = retired;
+        if (current) result.districtCode = current.code;
+      }
     }
   }
 
@@ -336,4 +382,60 @@ export function generateUscc(opts: { divisionCode: string; authority?: string; c
   }
   const first17 = authority + category + opts.divisionCode + body + computeOrgCodeCheckChar(body);
   return first17 + computeUsccCheckChar(first17);
+}
+
+// ---- Who may register and apply: the code's category (GB 32100-2015 附录A, chars 1–2) ----------
+
+/** 单位性质 as declared at registration and in the 申报书 (src/shared/application-form.ts UNIT_NATURES). */
+export type DeclaredNature = 'enterprise' | 'institution' | 'industry_org';
+
+const NATURE_LABELS: Record<DeclaredNature, string> = { enterprise: '企业', institution: '事业单位', industry_org: '行业质量管理专业组织' };
+
+/**
+ * The program admits 企事业单位 and recognised industry quality-management organisations
+ * (program.md §2). Per category: the natures a unit with that code may declare. A category not
+ * listed here (个体工商户, 农民专业合作社, 机关, 律师事务所, 基金会, 宗教活动场所 …) may not register.
+ */
+export const ADMITTED_CATEGORIES: Record<string, readonly DeclaredNature[]> = {
+  '91': ['enterprise', 'industry_org'], // 企业 (an industry organisation may be incorporated; its recognition decides)
+  '12': ['institution', 'industry_org'], // 事业单位
+  A1: ['institution'], // 军队事业单位
+  '13': ['industry_org'], // 中央编办直接管理机构编制的群众团体
+  '51': ['industry_org'], // 社会团体 (行业协会、学会、联盟)
+  '52': ['institution', 'industry_org'], // 民办非企业单位（社会服务机构）
+};
+
+export interface CategoryVerdict {
+  admitted: boolean;
+  /** 机构类别 in Chinese, e.g. "个体工商户" (undefined for an invalid code). */
+  categoryName?: string;
+  /** Chinese reason when not admitted. */
+  message?: string;
+  natures: readonly DeclaredNature[];
+}
+
+/** Whether a (valid) code's category may register and apply at all. */
+export function categoryVerdict(code: string): CategoryVerdict {
+  const r = validateUscc(code);
+  const pair = r.normalized.slice(0, 2);
+  const natures = ADMITTED_CATEGORIES[pair] ?? [];
+  if (!r.valid || !r.categoryName) return { admitted: false, natures, message: '统一社会信用代码无效' };
+  if (natures.length) return { admitted: true, categoryName: r.categoryName, natures };
+  return {
+    admitted: false,
+    categoryName: r.categoryName,
+    natures,
+    message: `统一社会信用代码第1-2位为“${pair}”，表示${r.authorityName}登记的“${r.categoryName}”；质量攻关的申报主体为企事业单位和经认可的行业质量管理专业组织，${r.categoryName}不能注册申报`,
+  };
+}
+
+/**
+ * A declared 单位性质 that the code's category contradicts (e.g. 企业 with a 事业单位 code);
+ * undefined when they agree or when the code is invalid or not admitted (reported elsewhere).
+ */
+export function natureContradiction(code: string, nature: DeclaredNature): string | undefined {
+  const v = categoryVerdict(code);
+  if (!v.admitted || v.natures.includes(nature)) return undefined;
+  const allowed = v.natures.map((n) => `“${NATURE_LABELS[n]}”`).join('或');
+  return `单位性质填写为“${NATURE_LABELS[nature]}”，但统一社会信用代码第1-2位“${normalizeUscc(code).slice(0, 2)}”表示“${v.categoryName}”，单位性质应为${allowed}`;
 }

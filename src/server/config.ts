@@ -22,6 +22,9 @@ export interface Config {
    * address is the TCP peer, so nobody can choose the address rate limits and the audit log see.
    */
   trustProxy: string[];
+  /** First install without the demo: the first administrator's user name and initial password (src/server/seed/bootstrap.ts). */
+  adminUsername?: string;
+  adminInitialPassword?: string;
 }
 
 /** Default login allowance per address and minute; account lockout guards each account on its own. */
@@ -54,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) : LOGIN_RATE_LIMIT_PER_MINUTE,
+    adminUsername: env.ADMIN_USERNAME || undefined,
+    adminInitialPassword: env.ADMIN_INITIAL_PASSWORD || undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import { CHECKPOINT_MINUTES, checkpointDirFrom, startAuditCheckpoints } from './
 import { loadConfig } from './config';
 import { registerWorkers } from './jobs/workers';
 import { seedDemoData, type DemoSeedResult } from './seed';
+import { bootstrapInstallation, bootstrapLines } from './seed/bootstrap';
 import { createServices } from './services';
 import { ROLE_LABELS, type RoleCode } from '../shared/auth';
 
@@ -17,6 +18,9 @@ async function main() {
   let demo: DemoSeedResult | null = null;
   // Under the start-up lock: a second instance starting at the same moment waits, then finds the seed done.
   if (config.seedDemo) demo = await services.database.withStartupLock(() => seedDemoData(services.database.db, { dataDir: config.dataDir, now: services.clock.now() }));
+  const installed = config.seedDemo
+    ? undefined
+    : await services.database.withStartupLock(() => bootstrapInstallation(services.database.db, { now: services.clock.now(), adminUsername: config.adminUsername, adminPassword: config.adminInitialPassword }));
   const app = await buildApp({ config, services, logger: true });
   await app.listen({ port: config.port, host: config.host });
   if (config.runWorkers) {
@@ -37,6 +41,7 @@ async function main() {
     `接口文档：${url}/api/docs`,
   ];
   if (demo) lines.push(...demoBanner(demo, `${config.dataDir}/demo-accounts.json`));
+  if (installed) lines.push(...bootstrapLines(installed));
   console.log(lines.join('\n'));
   if (demo) app.log.warn('demo data is on (SEED_DEMO=true): demo organisations and accounts with a shared password; set SEED_DEMO=false in production');
 

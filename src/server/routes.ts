@@ -14,6 +14,7 @@ import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerPublicationRoutes } from './publications/routes';
+import { registerOrganisationRoutes } from './organisations/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 
@@ -44,4 +45,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerCertificateRoutes(app, services);
   registerPublicationRoutes(app, services);
   registerPreferentialRoutes(app, services);
+  registerOrganisationRoutes(app, services);
 }

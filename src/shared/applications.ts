@@ -113,6 +113,11 @@ export const usccCheckResponseSchema = z.object({
   /** The default recommender for this code (district bureau); absent for municipal-level codes. */
   defaultRecommender: orgRefSchema.optional(),
   errors: z.array(z.object({ message: z.string(), position: z.number().int().optional() })),
+  /** 机构类别 from chars 1–2, e.g. "企业"; and why it may not register when it may not. */
+  categoryName: z.string().optional(),
+  categoryRefusal: z.string().optional(),
+  /** The withdrawn division the code was issued under, e.g. "塘沽区（2009年撤销，今属滨海新区）". */
+  formerDivision: z.string().optional(),
 });
 export type UsccCheckResponse = z.infer<typeof usccCheckResponseSchema>;
 

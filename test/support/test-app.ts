@@ -78,15 +78,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: string; config?: Partial<Parameters<typeof buildApp>[0]['config']> } = {}): Promise<TestApp> {
-  const template = inject('template');
-  const database = await openTestDatabase(template);
-  const clock = new MovableClock(opts.now ?? TEST_NOW);
+/** The real app on the given database with a movable clock, a temp file store and a recording queue. */
+export async function startHarnessApp(database: Services['database'], now = TEST_NOW, config: Partial<Parameters<typeof buildApp>[0]['config']> = {}) {
+  const clock = new MovableClock(now);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'gg-files-'));
   const jobs = new RecordingQueue();
   const services: Services = { database, clock, files: new LocalFileStore(dir), jobs };
-  const app = await buildApp({ config: { allowedOrigins: [], cookieSecure: false, logLevel: 'warn', ...opts.config }, services, serveWeb: false });
+  const app = await buildApp({ config: { allowedOrigins: [], cookieSecure: false, logLevel: 'warn', ...config }, services, serveWeb: false });
   await app.ready();
+  return { app, services, clock, jobs, dir, database };
+}
+
+export async function createTestApp(opts: { now?: string; config?: Partial<Parameters<typeof buildApp>[0]['config']> } = {}): Promise<TestApp> {
+  const template = inject('template');
+  const { app, services, clock, jobs, dir, database } = await startHarnessApp(await openTestDatabase(template), opts.now, opts.config);
   return {
     app,
     services,

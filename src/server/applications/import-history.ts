@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { historicalResults } from '../db/schema';
 import { authorize } from '../policy/policy';
+import { cellText } from '../files/xlsx-read';
 import { invalidateDuplicateIndex } from './duplicate-index';
 
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
@@ -70,19 +71,6 @@ export async function historyTemplateXlsx(): Promise<Buffer> {
     note.addRow([line]);
   note.getColumn(1).width = 90;
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return String(v);
 }
 
 const invalidFile = () => new AppError('unsupported_file', 'not xlsx', '文件不是有效的 Excel（.xlsx）文件，请使用下载的导入模板填写后上传');

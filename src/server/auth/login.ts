@@ -3,7 +3,7 @@ import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../../domain/password-policy';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { CommandContext } from '../context';
-import { users } from '../db/schema';
+import { organisations, users } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession } from './sessions';
@@ -23,7 +23,8 @@ export async function login(ctx: CommandContext, input: { username: string; pass
   const username = input.username.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username)).limit(1);
   const now = ctx.clock.now();
-  if (!user || !user.active) {
+  const [org] = user ? await db.select({ active: organisations.active }).from(organisations).where(eq(organisations.id, user.organisationId)) : [];
+  if (!user || !user.active || !org?.active) {
     await verifyAgainstDummy(input.password);
     throw BAD();
   }

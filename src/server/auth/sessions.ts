@@ -47,7 +47,7 @@ export async function loadSession(db: Db, clock: Clock, token: string | undefine
     .limit(1);
   if (!row) return { status: 'none' };
   const now = clock.now();
-  if (!row.u.active || now.getTime() - row.s.lastSeenAt.getTime() > IDLE_TIMEOUT_MINUTES * 60_000) {
+  if (!row.u.active || !row.o.active || now.getTime() - row.s.lastSeenAt.getTime() > IDLE_TIMEOUT_MINUTES * 60_000) {
     await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, id));
     return { status: 'expired' };
   }

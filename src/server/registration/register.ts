@@ -10,7 +10,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { passwordProblems } from '../../domain/password-policy';
-import { tianjinDistrictByCode, validateUscc } from '../../domain/uscc';
+import { categoryVerdict, currentTianjinDistrict, natureContradiction, validateUscc } from '../../domain/uscc';
 import type { RegisterRequest } from '../../shared/applications';
 import { AppError, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
@@ -23,8 +23,10 @@ import { organisations, users } from '../db/schema';
 export const MUNICIPAL_DIVISION_CODES = ['120000', '120100'];
 
 /** The district bureau for a division code; null for municipal-level or non-Tianjin codes. */
-export async function defaultRecommenderFor(db: DbOrTx, divisionCode: string | undefined | null) {
-  if (!divisionCode || MUNICIPAL_DIVISION_CODES.includes(divisionCode) || !tianjinDistrictByCode(divisionCode)) return null;
+export async function defaultRecommenderFor(db: DbOrTx, code: string | undefined | null) {
+  // A retired code (塘沽区 120107 …) belongs to today's district (滨海新区 120116) and its bureau.
+  const divisionCode = code ? currentTianjinDistrict(code)?.code : undefined;
+  if (!divisionCode || MUNICIPAL_DIVISION_CODES.includes(divisionCode)) return null;
   const [row] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
@@ -56,6 +58,12 @@ export async function registerApplicant(ctx: CommandContext, input: RegisterRequ
     fields['organisation.uscc'] =
       `统一社会信用代码第3-8位（登记管理机关行政区划码）为${uscc.divisionCode}，不属于天津市。` +
       '只有在天津市行政区域内注册的企事业单位，或经行业主管部门认可的行业质量管理专业组织可以注册申报';
+  }
+  if (uscc.valid && !fields['organisation.uscc']) {
+    const verdict = categoryVerdict(uscc.normalized);
+    const contradiction = natureContradiction(uscc.normalized, o.nature);
+    if (!verdict.admitted) fields['organisation.uscc'] = verdict.message!;
+    else if (contradiction) fields['organisation.nature'] = contradiction;
   }
   const problems = passwordProblems(a.password, a.username);
   if (problems.length) fields['account.password'] = problems.join('；');

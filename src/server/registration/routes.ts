@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { validateUscc } from '../../domain/uscc';
+import { categoryVerdict, validateUscc, type UsccResult } from '../../domain/uscc';
 import { apiErrorSchema } from '../../shared/api-error';
 import {
   applicantOrganisationSchema,
@@ -73,6 +73,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, services: Servi
         district: v.district,
         defaultRecommender: rec ?? undefined,
         errors: v.errors.map((e) => ({ message: e.message, position: e.position })),
+        ...usccCategoryFields(v),
       };
     },
   );
@@ -166,4 +167,16 @@ export function registerRegistrationRoutes(app: FastifyInstance, services: Servi
     },
     async (req) => decideRecognition(authedContext(services, req), { organisationId: req.params.id, ...req.body }),
   );
+}
+
+/** Category and former-division facts of a valid code, for the registration form's live check. */
+function usccCategoryFields(v: UsccResult) {
+  if (!v.valid) return {};
+  const verdict = categoryVerdict(v.normalized);
+  const r = v.retiredDivision;
+  return {
+    categoryName: verdict.categoryName,
+    categoryRefusal: verdict.admitted ? undefined : verdict.message,
+    formerDivision: r ? `${r.name}（${r.until}年撤销，今属${v.district}）` : undefined,
+  };
 }

@@ -1,6 +1,7 @@
 import { generateUscc, TIANJIN_DISTRICTS } from '../../domain/uscc';
 import type { DbOrTx } from '../db/client';
 import { organisations } from '../db/schema';
+import { districtBureauValues } from './district-bureaus';
 import type { SeedArea } from './seed-registry';
 
 /** Municipal industry departments (examples from ../shared/data/tianjin-districts.json). */
@@ -18,12 +19,7 @@ export const organisationsSeed: SeedArea = {
       { kind: 'training_provider', name: TRAINING_PROVIDER_NAME, isDemo: true, contactName: '培训部', contactPhone: '022-58950677' },
       { kind: 'expert_pool', name: EXPERT_POOL_NAME, isDemo: true },
       ...TIANJIN_DISTRICTS.map((d, i) => ({
-        kind: 'recommender' as const,
-        subtype: 'district_bureau' as const,
-        name: d.bureau,
-        shortName: `${d.name}市场监管局`,
-        divisionCode: d.code,
-        district: d.name,
+        ...districtBureauValues(d),
         uscc: generateUscc({ divisionCode: d.code, authority: '1', category: '1', seed: 100 + i }),
         contactName: '质量发展科',
         contactPhone: `022-${String(24000000 + i * 1117).slice(0, 8)}`,

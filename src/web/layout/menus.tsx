@@ -1,5 +1,6 @@
 /** Role menus. Items of procedures not built yet are shown disabled ("即将上线"). */
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -61,6 +62,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/commission', label: '工作台', icon: <DashboardOutlined /> },
     { path: '/commission/campaign', label: '年度活动配置', icon: <SettingOutlined /> },
     { path: '/commission/accounts', label: '账户管理', icon: <TeamOutlined />, disabledReason: me.isAdmin ? undefined : '需要管理员权限' },
+    { path: '/commission/organisations', label: '单位管理', icon: <ApartmentOutlined />, disabledReason: me.isAdmin ? undefined : '需要管理员权限' },
     { path: '/commission/audit', label: '审计日志', icon: <AuditOutlined /> },
     { path: '/commission/batches', label: '推荐批次接收', icon: <InboxOutlined /> },
     { path: '/commission/history', label: '历年成果库', icon: <DatabaseOutlined /> },

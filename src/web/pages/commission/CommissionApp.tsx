@@ -14,6 +14,7 @@ import { useSession } from '../../session/session';
 
 const CampaignConfigPage = lazy(() => import('./CampaignConfigPage'));
 const AccountsPage = lazy(() => import('./AccountsPage'));
+const OrganisationsPage = lazy(() => import('./OrganisationsPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
 const BatchesPage = lazy(() => import('./BatchesPage'));
 const BatchesDetailPage = lazy(() => import('./BatchesDetailPage'));
@@ -148,6 +149,7 @@ export default function CommissionApp() {
             </AdminOnly>
           ),
         },
+        { path: 'organisations', element: <AdminOnly><Lazy><OrganisationsPage /></Lazy></AdminOnly> },
         { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
         { path: 'batches/:id', element: <Lazy><BatchesDetailPage /></Lazy> },
         { path: 'history', element: <Lazy><HistoryPage /></Lazy> },

@@ -85,9 +85,12 @@ function UsccStatus({ code, check, loading, nature }: { code: string; check: Usc
             </li>
           ))}
         </ul>
+      ) : check.categoryRefusal ? (
+        <Alert style={{ marginTop: 8 }} type="error" showIcon title={`该代码的机构类别为“${check.categoryName}”，不能注册申报`} description={check.categoryRefusal} />
       ) : check.tianjin ? (
         <div style={{ color: '#237804', marginTop: 6 }}>
-          <CheckCircleFilled aria-hidden /> 代码有效，登记管理机关行政区划：{check.district ?? '天津市'}（{check.divisionCode}）
+          <CheckCircleFilled aria-hidden /> 代码有效（{check.categoryName}），登记管理机关行政区划：{check.district ?? '天津市'}（{check.divisionCode}
+          {check.formerDivision ? `，原${check.formerDivision}` : ''}）
           {check.defaultRecommender ? `，默认推荐单位为${check.defaultRecommender.name}` : '。市级登记单位没有默认的区市场监管局，请在下方选择推荐单位'}
         </div>
       ) : (
