@@ -13,7 +13,7 @@ export function typeOf(row: Pick<OrganisationRow, 'kind' | 'subtype'>): ManagedO
   return row.kind;
 }
 
-export function kindOf(type: ManagedOrgType): { kind: OrganisationRow['kind']; subtype: string | null } {
+export function kindOf(type: ManagedOrgType): { kind: OrganisationRow['kind']; subtype: OrganisationRow['subtype'] } {
   if (type === 'district_bureau' || type === 'industry_department' || type === 'association') return { kind: 'recommender', subtype: type };
   return { kind: type, subtype: null };
 }
