@@ -358,6 +358,22 @@ export const BREAKS: Break[] = [
     edits: [{ find: "    .refine(isRealDate, '不是真实存在的日期（请检查月份和日期，如 2 月没有 30 日）')", replace: "    .refine(() => true, '不是真实存在的日期（请检查月份和日期，如 2 月没有 30 日）')" }],
     tests: ['test/reliability/dates.test.ts'],
   },
+  {
+    name: 'second-factor-not-required',
+    point: '13.10',
+    what: 'a commission account without a second factor may use the platform (TOTP enrolment not enforced)',
+    file: 'src/server/app.ts',
+    edits: [{ find: "    if (found.status === 'ok' && found.mustEnrolSecondFactor) {", replace: '    if (false) {' }],
+    tests: ['test/reliability/second-factor.test.ts'],
+  },
+  {
+    name: 'totp-code-replayable',
+    point: '13.10',
+    what: 'a TOTP code may be used again within its 30 seconds (the last used step is not checked)',
+    file: 'src/server/auth/login.ts',
+    edits: [{ find: '    const step = matchTotp(user.totpSecret!, input.totpCode, now, user.totpLastStep);', replace: '    const step = matchTotp(user.totpSecret!, input.totpCode, now, null);' }, { find: '.where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))', replace: '.where(eq(users.id, user.id))' }],
+    tests: ['test/reliability/second-factor.test.ts'],
+  },
 ];
 
 interface Outcome {

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'bad_credentials'
   | 'account_locked'
   | 'password_change_required'
+  | 'second_factor_required'
+  | 'second_factor_enrolment_required'
   | 'csrf'
   | 'forbidden'
   | 'not_found'
@@ -29,6 +31,8 @@ const STATUS: Record<ErrorCode, number> = {
   bad_credentials: 401,
   account_locked: 423,
   password_change_required: 403,
+  second_factor_required: 401,
+  second_factor_enrolment_required: 403,
   csrf: 403,
   forbidden: 403,
   not_found: 404,

@@ -104,6 +104,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         throw new AppError('password_change_required', 'must change password', '首次登录请先修改密码');
       }
     }
+    // The commission and administrators must have a second factor before anything else (issue 13.10).
+    if (found.status === 'ok' && found.mustEnrolSecondFactor) {
+      const p = req.url.split('?')[0];
+      if (!p.startsWith('/api/auth/') && !p.startsWith('/api/public/') && p !== '/api/health') {
+        throw new AppError('second_factor_enrolment_required', 'must enrol totp', '按安全要求，市市场监管委及管理员账户须先绑定身份验证器（两步验证）后才能使用平台');
+      }
+    }
     void reply;
   });
 

@@ -13,6 +13,9 @@ export const ROLE_LABELS: Record<RoleCode, string> = {
 export const loginRequestSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(200),
+  /** Second step (issue 13.10): the 6-digit code of the authenticator app, or one recovery code. */
+  totpCode: z.string().trim().regex(/^\d{6}$/, '应为6位数字').optional(),
+  recoveryCode: z.string().trim().max(20).optional(),
 });
 
 export const meSchema = z.object({
@@ -23,6 +26,8 @@ export const meSchema = z.object({
   isAdmin: z.boolean(),
   mustChangePassword: z.boolean(),
   organisation: z.object({ id: z.string(), name: z.string(), kind: z.string(), subtype: z.string().nullable() }),
+  /** Two-factor login: enrolled, and required for this account (commission, administrators). */
+  secondFactor: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int() }).optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 

@@ -6,6 +6,8 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   password: '密码',
   currentPassword: '当前密码',
   newPassword: '新密码',
+  totpCode: '动态验证码',
+  recoveryCode: '恢复码',
   displayName: '姓名',
   role: '角色',
   organisationId: '所属单位',

@@ -11,6 +11,8 @@ import { buildApp } from '../../src/server/app';
 import { MovableClock } from '../../src/server/clock';
 import type { Services } from '../../src/server/context';
 import { LocalFileStore } from '../../src/server/files/file-store';
+import { totpCode } from '../../src/server/auth/totp';
+import { DEMO_TOTP_USERNAMES } from '../../src/server/seed';
 import { RecordingQueue } from '../../src/server/jobs/queue';
 import { openTestDatabase, TEST_NOW, TEST_PASSWORD } from './template';
 
@@ -72,7 +74,7 @@ export interface TestApp {
   services: Services;
   clock: MovableClock;
   jobs: RecordingQueue;
-  accounts: { role: string; username: string; password: string; organisation: string }[];
+  accounts: { role: string; username: string; password: string; organisation: string; totpSecret?: string }[];
   anonymous(): Agent;
   login(username: string, password?: string): Promise<Agent>;
   close(): Promise<void>;
@@ -101,7 +103,18 @@ export async function createTestApp(opts: { now?: string; config?: Partial<Param
     anonymous: () => new Agent(app),
     async login(username: string, password = TEST_PASSWORD) {
       const agent = new Agent(app);
-      const res = await agent.post('/api/auth/login', { username, password });
+      // Demo commission accounts have two-factor login (issue 13.10): send the code of the seeded
+      // secret at the test clock with the password (one request, as the login allowance counts
+      // requests). The clock stands still in tests, so the account's memory of the last used step
+      // is cleared first (a real client waits for the next code instead).
+      const secret = template.accounts.find((a) => a.totpSecret)?.totpSecret;
+      const withCode = async () => {
+        if (!secret) throw new Error(`login ${username}: second factor required but no demo TOTP secret`);
+        await database.executeSql(`UPDATE users SET totp_last_step = NULL WHERE lower(username) = lower('${username.replace(/'/g, "''")}')`);
+        return agent.post('/api/auth/login', { username, password, totpCode: totpCode(secret, clock.now()) });
+      };
+      let res = DEMO_TOTP_USERNAMES.includes(username) ? await withCode() : await agent.post('/api/auth/login', { username, password });
+      if (res.status === 401 && res.body?.code === 'second_factor_required') res = await withCode();
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return agent;
     },

@@ -11,7 +11,9 @@ import { authedContext, commandContext, requireActor } from '../http/request-con
 import { changePassword } from './change-password';
 import { login } from './login';
 import { logout } from './logout';
+import { disableSecondFactor, enableSecondFactor, renewRecoveryCodes, startEnrolment } from './second-factor';
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions';
+import { secondFactorRequired } from './totp';
 
 export function setSessionCookies(reply: FastifyReply, secure: boolean, token: string, csrf: string) {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
@@ -33,6 +35,7 @@ export async function loadMe(services: Services, userId: string): Promise<Me> {
     isAdmin: row.u.isAdmin,
     mustChangePassword: row.u.mustChangePassword,
     organisation: { id: row.o.id, name: row.o.name, kind: row.o.kind, subtype: row.o.subtype },
+    secondFactor: { enabled: !!row.u.totpEnabledAt, required: secondFactorRequired(row.u), recoveryCodesLeft: Array.isArray(row.u.totpRecoveryCodes) ? row.u.totpRecoveryCodes.length : 0 },
   };
 }
 
@@ -84,6 +87,35 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, opt
       const ctx = authedContext(services, req);
       await changePassword(ctx, req.body);
       return { user: await loadMe(services, ctx.actor.userId) };
+    },
+  );
+
+  // Two-factor login (issue 13.10). Reached with a session; rate-limited like login.
+  const totpLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+  const TOTP_TAG = '认证';
+  const codeBody = z.object({ totpCode: z.string().trim().regex(/^\d{6}$/, '应为6位数字') });
+  const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+  r.post(
+    '/api/auth/second-factor/setup',
+    { schema: { tags: [TOTP_TAG], summary: '两步验证：开始绑定（返回密钥和二维码）', response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }), ...errors, 409: apiErrorSchema } }, config: totpLimit },
+    async (req) => startEnrolment(authedContext(services, req)),
+  );
+  r.post(
+    '/api/auth/second-factor/enable',
+    { schema: { tags: [TOTP_TAG], summary: '两步验证：输入第一个动态验证码完成绑定（返回恢复码，只显示一次）', body: codeBody, response: { 200: recoveryCodesSchema, ...errors, 409: apiErrorSchema } }, config: totpLimit },
+    async (req) => enableSecondFactor(authedContext(services, req), req.body),
+  );
+  r.post(
+    '/api/auth/second-factor/recovery-codes',
+    { schema: { tags: [TOTP_TAG], summary: '两步验证：重新生成恢复码（旧恢复码作废）', body: codeBody, response: { 200: recoveryCodesSchema, ...errors, 409: apiErrorSchema } }, config: totpLimit },
+    async (req) => renewRecoveryCodes(authedContext(services, req), req.body),
+  );
+  r.post(
+    '/api/auth/second-factor/disable',
+    { schema: { tags: [TOTP_TAG], summary: '两步验证：关闭（市市场监管委及管理员不可关闭）', body: codeBody.extend({ password: z.string().min(1).max(200) }), response: { 200: okSchema, ...errors, 403: apiErrorSchema, 409: apiErrorSchema } }, config: totpLimit },
+    async (req) => {
+      await disableSecondFactor(authedContext(services, req), req.body);
+      return { ok: true as const };
     },
   );
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../clock';
 import type { Actor } from '../context';
 import type { Db, DbOrTx } from '../db/client';
 import { organisations, sessions, users } from '../db/schema';
+import { secondFactorRequired } from './totp';
 
 export const SESSION_COOKIE = 'gg_session';
 export const CSRF_COOKIE = 'gg_csrf';
@@ -33,7 +34,7 @@ export async function createSession(tx: DbOrTx, clock: Clock, userId: string, me
 export type SessionLookup =
   | { status: 'none' }
   | { status: 'expired' }
-  | { status: 'ok'; actor: Actor; csrfToken: string; mustChangePassword: boolean };
+  | { status: 'ok'; actor: Actor; csrfToken: string; mustChangePassword: boolean; mustEnrolSecondFactor: boolean };
 
 export async function loadSession(db: Db, clock: Clock, token: string | undefined): Promise<SessionLookup> {
   if (!token || token.length > 200) return { status: 'none' };
@@ -58,6 +59,7 @@ export async function loadSession(db: Db, clock: Clock, token: string | undefine
     status: 'ok',
     csrfToken: row.s.csrfToken,
     mustChangePassword: row.u.mustChangePassword,
+    mustEnrolSecondFactor: secondFactorRequired(row.u) && !row.u.totpEnabledAt,
     actor: {
       userId: row.u.id,
       username: row.u.username,

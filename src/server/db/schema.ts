@@ -108,6 +108,15 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     passwordChangedAt: ts('password_changed_at'),
     lastLoginAt: ts('last_login_at'),
+    /** TOTP second factor (issue 13.10): base32 secret once enrolled; required for the commission. */
+    totpSecret: text('totp_secret'),
+    /** Secret shown by the enrolment QR code, until confirmed with a first code. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: ts('totp_enabled_at'),
+    /** Last 30-second step accepted: a code is never accepted twice (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
+    /** SHA-256 of the unused recovery codes. */
+    totpRecoveryCodes: jsonb('totp_recovery_codes').notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { generateTotpSecret } from '../auth/totp';
 import type { Db } from '../db/client';
 import { organisations, users } from '../db/schema';
 import { accountsSeed, DEMO_USERNAMES } from './accounts';
@@ -21,7 +22,12 @@ export interface DemoAccount {
   username: string;
   password: string;
   organisation: string;
+  /** Demo commission accounts: the TOTP secret of their second factor (add it to an authenticator app). */
+  totpSecret?: string;
 }
+
+/** Demo accounts enrolled in two-factor login with the installation's demo secret (never other accounts). */
+export const DEMO_TOTP_USERNAMES = [DEMO_USERNAMES.commission, 'commission_reviewer'];
 
 /** Areas in order; a later procedure appends its own module here. */
 export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed];
@@ -73,15 +79,19 @@ export interface SeedDemoOptions {
   log?: (s: string) => void;
   extraAreas?: SeedArea[];
   password?: string;
+  totpSecret?: string;
 }
 
 export async function seedDemoData(db: Db, opts: SeedDemoOptions): Promise<DemoSeedResult> {
   mkdirSync(opts.dataDir, { recursive: true });
   const file = path.join(opts.dataDir, 'demo-accounts.json');
   let password: string | undefined;
+  let totpSecret: string | undefined;
   if (existsSync(file)) {
     try {
-      password = (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])[0]?.password || undefined;
+      const previous = JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[];
+      password = previous[0]?.password || undefined;
+      totpSecret = previous.find((a) => a.totpSecret)?.totpSecret;
     } catch {
       password = undefined;
     }
@@ -91,13 +101,25 @@ export async function seedDemoData(db: Db, opts: SeedDemoOptions): Promise<DemoS
   const ran = await runSeedAreas(ctx, [...SEED_AREAS, ...(opts.extraAreas ?? [])]);
   const created = ran.includes(accountsSeed.name);
   const passwordKnown = created || (await worksForDemoAccounts(db, password));
+  // The demo commission accounts have their second factor enrolled with a per-installation secret
+  // kept beside the demo password (issue 13.10); any other commission account enrols itself.
+  totpSecret = opts.totpSecret ?? totpSecret ?? generateTotpSecret();
+  await db.update(users).set({ totpSecret, totpEnabledAt: opts.now }).where(and(inArray(users.username, DEMO_TOTP_USERNAMES), isNull(users.totpSecret)));
+  const [enrolled] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.username, DEMO_USERNAMES.commission));
+  if (enrolled?.secret) totpSecret = enrolled.secret;
   const rows = await db
     .select({ role: users.role, username: users.username, organisation: organisations.name })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(inArray(users.username, Object.values(DEMO_USERNAMES)))
     .orderBy(asc(users.role));
-  const accounts = rows.map((r) => ({ role: r.role, username: r.username, password: passwordKnown ? password! : '', organisation: r.organisation }));
+  const accounts = rows.map((r) => ({
+    role: r.role,
+    username: r.username,
+    password: passwordKnown ? password! : '',
+    organisation: r.organisation,
+    ...(DEMO_TOTP_USERNAMES.includes(r.username) ? { totpSecret } : {}),
+  }));
   const onDisk = passwordKnown
     ? accounts
     : accounts.map(({ password: _unknown, ...a }) => ({ ...a, password: null, note: '演示账户来自其他安装（例如备份恢复），密码不在本机：请使用原安装的 demo-accounts.json，或由系统管理员重置密码' }));

@@ -360,6 +360,11 @@ CREATE TABLE "users" (
 	"active" boolean DEFAULT true NOT NULL,
 	"password_changed_at" timestamp with time zone,
 	"last_login_at" timestamp with time zone,
+	"totp_secret" text,
+	"totp_pending_secret" text,
+	"totp_enabled_at" timestamp with time zone,
+	"totp_last_step" integer,
+	"totp_recovery_codes" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
