@@ -279,6 +279,57 @@ export const BREAKS: Break[] = [
     tests: ['test/scale-out-s3-jobs.test.ts'],
     pg: true,
   },
+  // Issue 19 — operations (listed under the closest issue-7 point).
+  {
+    name: 'audit-tail-unanchored',
+    point: 5,
+    what: 'issue 19: checkpoints beyond the newest audit entry are ignored (a deleted tail passes)',
+    file: 'src/server/audit/checkpoints.ts',
+    edits: [{ find: 'const ordered = [...bySeq.values()].sort(', replace: 'const ordered = [...bySeq.values()].filter((cp) => newestSeq !== null && cp.seq <= newestSeq).sort(' }],
+    tests: ['test/reliability/audit-anchor.test.ts'],
+  },
+  {
+    name: 'startup-without-advisory-lock',
+    point: 8,
+    what: 'issue 19: migrations and seeding run without the start-up advisory lock',
+    file: 'src/server/db/client.ts',
+    edits: [{ find: "    await client.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);\n", replace: '' }],
+    tests: ['test/reliability/startup-race.test.ts'],
+    pg: true,
+  },
+  {
+    name: 'backup-world-readable',
+    point: 6,
+    what: 'issue 19: backup archives are created 0644',
+    file: 'scripts/backup.ts',
+    edits: [{ find: "createWriteStream(file, { flags: 'wx', mode: 0o600 })", replace: "createWriteStream(file, { flags: 'wx', mode: 0o644 })" }],
+    tests: ['test/reliability/backup-restore.test.ts'],
+    testName: 'scripts',
+  },
+  {
+    name: 'readiness-ignores-file-store',
+    point: 8,
+    what: 'issue 19: readiness answers ok while the file store is unreachable',
+    file: 'src/server/health/checks.ts',
+    edits: [{ find: 'ready: database.ok && files.ok && jobs.ok', replace: 'ready: database.ok && jobs.ok' }],
+    tests: ['test/reliability/health.test.ts'],
+  },
+  {
+    name: 'metrics-through-proxy',
+    point: 7,
+    what: 'issue 19: /api/metrics answers requests relayed by a proxy without the token',
+    file: 'src/server/health/routes.ts',
+    edits: [{ find: 'return !relayed && LOOPBACK.has(', replace: 'return LOOPBACK.has(' }],
+    tests: ['test/reliability/health.test.ts'],
+  },
+  {
+    name: 'demo-password-unverified',
+    point: 7,
+    what: 'issue 19: demo-accounts.json keeps a password that does not log in (after a restore)',
+    file: 'src/server/seed/index.ts',
+    edits: [{ find: 'const passwordKnown = created || (await worksForDemoAccounts(db, password));', replace: 'const passwordKnown = true;' }],
+    tests: ['test/reliability/demo-accounts.test.ts'],
+  },
 ];
 
 interface Outcome {
