@@ -22,6 +22,7 @@ const USERS: Record<Exclude<Who, 'anonymous'>, string> = {
 const EXPECTED: [prefix: string, who: Who[] | 'everyone' | 'signed-in'][] = [
   ['/api/public/', 'everyone'],
   ['/api/health', 'everyone'],
+  ['/api/metrics', 'everyone'], // from this machine (inject is loopback) or with METRICS_TOKEN
   ['/api/auth/login', 'everyone'],
   ['/api/auth/logout', 'everyone'],
   ['/api/auth/session', 'everyone'],

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { registerAccountRoutes } from './accounts/routes';
 import { registerApplicationAreaRoutes } from './applications/routes';
 import { registerApprovalRoutes } from './approvals/routes';
@@ -12,6 +10,7 @@ import { registerCampaignRoutes } from './campaigns/routes';
 import { registerCertificateRoutes } from './certificates/routes';
 import type { Services } from './context';
 import { registerFileRoutes } from './files/routes';
+import { registerHealthRoutes } from './health/routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerPublicationRoutes } from './publications/routes';
 import { registerOrganisationRoutes } from './organisations/routes';
@@ -22,14 +21,7 @@ export const APP_VERSION = '0.1.0';
 
 /** Every area registers its own routes here; each area folder owns its routes.ts. */
 export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number }) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/health',
-    { schema: { tags: ['系统'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) } } },
-    async () => {
-      await services.database.executeSql('SELECT 1');
-      return { status: 'ok' as const, db: services.database.kind, version: APP_VERSION };
-    },
-  );
+  registerHealthRoutes(app, services, { version: APP_VERSION, metricsToken: process.env.METRICS_TOKEN || undefined });
   registerAuthRoutes(app, services, opts);
   registerCampaignRoutes(app, services);
   registerAccountRoutes(app, services);

@@ -13,6 +13,7 @@ type Guard = { prefix: string; roles: readonly Role[] | 'public' | 'authenticate
 export const ROUTE_GUARDS: readonly Guard[] = [
   { prefix: '/api/public/', roles: 'public' },
   { prefix: '/api/health', roles: 'public' },
+  { prefix: '/api/metrics', roles: 'public' }, // loopback or METRICS_TOKEN, checked by the route
   { prefix: '/api/openapi.json', roles: 'public' },
   { prefix: '/api/docs', roles: 'public' },
   { prefix: '/api/auth/login', roles: 'public' },
