@@ -65,7 +65,7 @@ export interface SimilarityOptions {
   nameField?: string;
   /** Candidates scored exactly per query (at least 10 × topK). Default 200. */
   rerankLimit?: number;
-  /** Terms in more than this share of the documents are not walked for candidates. Default 0.08. */
+  /** Terms in more than this share of the documents are not walked for candidates. Default 0.03. */
   maxPostingShare?: number;
   /** Minimal common substring length for overlaps. Default 4. */
   minOverlapLength?: number;
@@ -211,7 +211,7 @@ export class SimilarityIndex {
     };
     this.nameField = opts.nameField ?? 'name';
     this.rerankLimit = opts.rerankLimit ?? 200;
-    this.maxPostingShare = opts.maxPostingShare ?? 0.08;
+    this.maxPostingShare = opts.maxPostingShare ?? 0.03;
     this.minOverlapLength = opts.minOverlapLength ?? 4;
     if (!(this.rerankLimit >= 1) || !(this.maxPostingShare > 0 && this.maxPostingShare <= 1)) {
       throw new RangeError('rerankLimit 必须 ≥ 1，maxPostingShare 必须在 (0, 1] 之间');
@@ -383,13 +383,14 @@ export class SimilarityIndex {
     this.byId.set(doc.id, num);
     const perField: FieldTerms[] = [];
     const all: number[] = [];
-    if (this.stamp.length < this.termStr.length + 4096) {
+    const extracted = this.extract(fields, true);
+    if (this.stamp.length < this.termStr.length) {
       const grown = new Int32Array(Math.max(this.termStr.length + 4096, this.stamp.length * 2));
       grown.set(this.stamp);
       this.stamp = grown;
     }
     const mark = num + 1;
-    for (const { field, ids } of this.extract(fields, true)) {
+    for (const { field, ids } of extracted) {
       const sorted = sortedUnique(ids);
       if (sorted.length === 0) continue;
       perField.push({ field, ids: sorted, unknown: 0 });
@@ -404,7 +405,21 @@ export class SimilarityIndex {
     const union = Int32Array.from(all);
     this.termsOf.push(perField);
     this.unionOf.push(union);
-    this.bodyOf.push(sortedUnique(perField.filter((f) => f.field !== this.nameField).flatMap((f) => [...f.ids])));
+    // body = all fields but the name, together (sorted unique): the name's terms are skipped, the
+    // others merged through the stamp array with a second mark
+    const body: number[] = [];
+    const bodyMark = -(num + 1);
+    for (const f of perField) {
+      if (f.field === this.nameField) continue;
+      for (let k = 0; k < f.ids.length; k++) {
+        const id = f.ids[k];
+        if (this.stamp[id] !== bodyMark) {
+          this.stamp[id] = bodyMark;
+          body.push(id);
+        }
+      }
+    }
+    this.bodyOf.push(Int32Array.from(body).sort());
     for (const t of union) {
       this.df[t]++;
       let p = this.post[t];

@@ -5,11 +5,10 @@
  * plan, program.md §2.3). The platform compares each application with earlier years' excellent
  * results and the same year's applications (program.md §5).
  *
- * Pipeline: normalise (full-width→half-width, lower-case, drop punctuation/whitespace) → character
- * bigram+trigram shingles inside CJK/alnum runs → one-permutation MinHash (128 bins, optimal
- * densification) per group (name / body) → LSH banding for candidates → exact Jaccard/containment
- * per field on the best candidates → maximal common substrings (≥ 4 chars) mapped back to the
- * original strings for highlighting.
+ * This file holds the character-level primitives: normalisation (full-width→half-width, lower-case,
+ * punctuation/whitespace dropped, with a map back to the original), character shingles and set
+ * similarity, MinHash signatures, and maximal common substrings (≥ 4 chars) for highlighting.
+ * The index itself — synonyms, jieba words, IDF, inverted index — is src/domain/similarity-index.ts.
  *
  * Ranges are half-open [start, end) UTF-16 indices into the ORIGINAL strings (String.prototype.slice).
  */
