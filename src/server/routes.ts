@@ -16,6 +16,7 @@ import { registerNotificationRoutes } from './notifications/routes';
 import { registerPublicationRoutes } from './publications/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
+import { registerCheckinRoutes } from './training/checkin-routes';
 
 export const APP_VERSION = '0.1.0';
 
@@ -44,4 +45,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerCertificateRoutes(app, services);
   registerPublicationRoutes(app, services);
   registerPreferentialRoutes(app, services);
+  registerCheckinRoutes(app, services);
 }
