@@ -13,6 +13,7 @@ import { api, errorMessage } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { CheckinPanel } from './CheckinPanel';
 import { PHASE_COLORS, useRoster } from './queries';
 
 export default function RosterPage({ base = '/training' }: { base?: string }) {
@@ -95,6 +96,7 @@ export default function RosterPage({ base = '/training' }: { base?: string }) {
           {session.cancelReason && <Descriptions.Item label="取消原因">{session.cancelReason}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <CheckinPanel sessionId={id} cancelled={session.phase === 'cancelled'} />
       <Card
         title="参训人员"
         extra={
