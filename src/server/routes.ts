@@ -16,6 +16,7 @@ import { registerPublicationRoutes } from './publications/routes';
 import { registerOrganisationRoutes } from './organisations/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
+import { registerCheckinRoutes } from './training/checkin-routes';
 
 export const APP_VERSION = '0.1.0';
 
@@ -38,4 +39,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerPublicationRoutes(app, services);
   registerPreferentialRoutes(app, services);
   registerOrganisationRoutes(app, services);
+  registerCheckinRoutes(app, services);
 }

@@ -10,6 +10,7 @@ const PortalHome = lazy(() => import('./pages/public/PortalHome'));
 const RegisterPage = lazy(() => import('./pages/public/RegisterPage'));
 const PublicationsPage = lazy(() => import('./pages/public/PublicationsPage'));
 const PublicationPage = lazy(() => import('./pages/public/PublicationPage'));
+const CheckinPage = lazy(() => import('./pages/public/CheckinPage'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const ApplicantApp = lazy(() => import('./pages/applicant/ApplicantApp'));
@@ -32,6 +33,7 @@ export function App() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/publications" element={<PublicationsPage />} />
           <Route path="/publications/:id" element={<PublicationPage />} />
+          <Route path="/checkin/:code" element={<CheckinPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route

@@ -624,3 +624,27 @@ export const publications = pgTable(
   },
   (t) => [uniqueIndex('publications_series_uq').on(t.campaignId, t.kind, t.version), index('publications_published_idx').on(t.publishedAt)],
 );
+
+/** 宣贯培训 check-in: one short code per session (shown with its QR code by the provider). */
+export const trainingCheckinCodes = pgTable(
+  'training_checkin_codes',
+  {
+    sessionId: uuid('session_id')
+      .primaryKey()
+      .references(() => trainingSessions.id),
+    code: text('code').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('training_checkin_codes_code_uq').on(t.code)],
+);
+
+/** A self check-in of one sign-up (once: the sign-up is the key). The manual tick stays on the sign-up. */
+export const trainingCheckins = pgTable('training_checkins', {
+  signupId: uuid('signup_id')
+    .primaryKey()
+    .references(() => trainingSignups.id),
+  sessionId: uuid('session_id').notNull(),
+  at: ts('at').notNull(),
+  ip: text('ip'),
+});

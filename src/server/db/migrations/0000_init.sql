@@ -314,6 +314,20 @@ CREATE TABLE "sessions" (
 	"user_agent" text
 );
 --> statement-breakpoint
+CREATE TABLE "training_checkin_codes" (
+	"session_id" uuid PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "training_checkins" (
+	"signup_id" uuid PRIMARY KEY NOT NULL,
+	"session_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"ip" text
+);
+--> statement-breakpoint
 CREATE TABLE "training_sessions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"campaign_id" uuid NOT NULL,
@@ -403,6 +417,8 @@ ALTER TABLE "publicity_windows" ADD CONSTRAINT "publicity_windows_campaign_id_ca
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_checkin_codes" ADD CONSTRAINT "training_checkin_codes_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_checkins" ADD CONSTRAINT "training_checkins_signup_id_training_signups_id_fk" FOREIGN KEY ("signup_id") REFERENCES "public"."training_signups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -434,6 +450,7 @@ CREATE UNIQUE INDEX "publications_series_uq" ON "publications" USING btree ("cam
 CREATE INDEX "publications_published_idx" ON "publications" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "batches_campaign_idx" ON "recommendation_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_checkin_codes_code_uq" ON "training_checkin_codes" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "training_sessions_campaign_idx" ON "training_sessions" USING btree ("campaign_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_signups_person_uq" ON "training_signups" USING btree ("session_id","attendee_phone");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_signups_name_uq" ON "training_signups" USING btree ("session_id","project_id","attendee_name");--> statement-breakpoint

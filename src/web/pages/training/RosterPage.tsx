@@ -14,6 +14,7 @@ import { FilterBar, ListTable, matchRows } from '../../components/list';
 import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { CheckinPanel } from './CheckinPanel';
 import { PHASE_COLORS, useRoster } from './queries';
 
 export default function RosterPage({ base = '/training' }: { base?: string }) {
@@ -98,6 +99,7 @@ export default function RosterPage({ base = '/training' }: { base?: string }) {
           {session.cancelReason && <Descriptions.Item label="取消原因">{session.cancelReason}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <CheckinPanel sessionId={id} cancelled={session.phase === 'cancelled'} />
       <Card
         title="参训人员"
         extra={
