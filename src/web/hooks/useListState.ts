@@ -7,7 +7,7 @@
  */
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult, SortOrder as AntSortOrder } from 'antd/es/table/interface';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { cleanFilters, isFiltered, LIST_PARAMS, readListState, writeListPatch, type ListSpec, type SortOrder } from './list-state';
 
@@ -50,20 +50,29 @@ export function useListState<F extends Record<string, string>>(spec: ListSpec<F>
   const values = useMemo(() => readListState(new URLSearchParams(search), spec), [search]);
   const filtersKey = JSON.stringify(values.filters);
   const [draft, setDraftState] = useState<F>(values.filters);
-  // The URL changed (back/forward, a link, 重置): the bar shows what is applied.
-  useEffect(() => setDraftState(values.filters), [filtersKey]);
+  // The filters this page applied itself: their arrival in the URL must not overwrite what the
+  // user typed meanwhile (the navigation renders in a transition, later than the click).
+  const applied = useRef(filtersKey);
+  useEffect(() => {
+    // The URL changed from outside (back/forward, a link): the bar shows what is applied.
+    if (filtersKey !== applied.current) setDraftState(values.filters);
+    applied.current = filtersKey;
+  }, [filtersKey]);
 
+  // The address as it is now, not as the last render saw it: navigations run in a transition, so
+  // a click right after 查询 would otherwise write over the filter it applied.
   const update = useCallback(
-    (patch: Record<string, string | number | null>) => setParams((prev) => writeListPatch(prev, spec, patch), { replace: true }),
+    (patch: Record<string, string | number | null>) => setParams(writeListPatch(new URLSearchParams(window.location.search), spec, patch), { replace: true }),
     [setParams],
   );
-
   const apply = (patch?: Partial<F>) => {
     const next = cleanFilters({ ...draft, ...patch } as F);
+    applied.current = JSON.stringify(readListState(writeListPatch(new URLSearchParams(), spec, next), spec).filters);
     setDraftState(next);
     update({ ...next, [LIST_PARAMS.page]: null });
   };
   const reset = () => {
+    applied.current = JSON.stringify(spec.filters);
     setDraftState(spec.filters);
     update({ ...spec.filters, [LIST_PARAMS.page]: null });
   };
@@ -96,14 +105,16 @@ export function useListState<F extends Record<string, string>>(spec: ListSpec<F>
       showTotal: (n: number) => `共 ${n} ${opts?.unit ?? '条'}`,
     }),
     onTableChange: (p, _filters, s) => {
+      // Compared with the address as it is now (a sort render may still be pending).
+      const now = readListState(new URLSearchParams(window.location.search), spec);
       const patch: Record<string, string | number | null> = {};
-      const size = p.pageSize ?? values.pageSize;
-      let page = size !== values.pageSize ? 1 : (p.current ?? values.page);
+      const size = p.pageSize ?? now.pageSize;
+      let page = size !== now.pageSize ? 1 : (p.current ?? now.page);
       if (spec.sort) {
         const sorter = Array.isArray(s) ? s[0] : s;
         const key = sorter?.order && sorter.columnKey !== undefined ? String(sorter.columnKey) : spec.sort.key;
         const order: SortOrder = sorter?.order ? (sorter.order === 'ascend' ? 'asc' : 'desc') : spec.sort.order;
-        if (key !== values.sort || order !== values.order) page = 1;
+        if (key !== now.sort || order !== now.order) page = 1;
         patch[LIST_PARAMS.sort] = key;
         patch[LIST_PARAMS.order] = order;
       }

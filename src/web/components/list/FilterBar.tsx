@@ -83,6 +83,10 @@ function Field<F extends Record<string, string>>({ field, list }: { field: Filte
   }
 }
 
+function fieldKey<F>(f: FilterField<F>): string {
+  return f.kind === 'dateRange' ? f.keys.join('-') : f.kind === 'custom' ? f.label : f.key;
+}
+
 export function FilterBar<F extends Record<string, string>>({
   list,
   label,
@@ -108,7 +112,7 @@ export function FilterBar<F extends Record<string, string>>({
       }}
     >
       {fields.map((f) => (
-        <label key={f.kind === 'dateRange' ? f.keys.join('-') : f.kind === 'custom' ? f.label : f.key} className="gg-filter-field">
+        <label key={fieldKey(f)} className="gg-filter-field" data-filter={fieldKey(f)}>
           <span>{f.label}</span>
           <Field field={f} list={list} />
         </label>

@@ -52,6 +52,7 @@ export default function ApprovalsPage() {
     queryFn: () => api.get<RecommenderStatusList>('/api/commission/recommenders'),
     staleTime: 5 * 60_000,
   });
+  const recommenderOptions = (recommenders.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }));
   const chains = useChainOptions();
 
   const [selected, setSelected] = useState<ApprovalItem[]>([]);
@@ -136,16 +137,7 @@ export default function ApprovalsPage() {
           onRefresh={() => void approvals.refetch()}
           fields={[
             { key: 'q', kind: 'text', label: '关键词', placeholder: '项目名称、申报单位、申报编号或立项编号', width: 280 },
-            {
-              key: 'recommenderOrgId',
-              kind: 'select',
-              label: '推荐单位',
-              width: 230,
-              search: true,
-              allLabel: '全部推荐单位',
-              loading: recommenders.isLoading,
-              options: (recommenders.data?.items ?? []).map((r) => ({ value: r.id, label: r.name })),
-            },
+            { key: 'recommenderOrgId', kind: 'select', label: '推荐单位', width: 230, search: true, allLabel: '全部推荐单位', loading: recommenders.isLoading, options: recommenderOptions },
             { key: 'direction', kind: 'select', label: '申报方向', width: 170, options: DIRECTION_OPTIONS },
             { key: 'chain', kind: 'select', label: '产业链/领域', width: 150, search: true, options: chains },
           ]}
