@@ -131,7 +131,7 @@ export function RoleLayout({ children }: { children: ReactNode }) {
         className="gg-sider"
         aria-label="功能菜单"
       >
-        <Link to={items[0].path} className="gg-sider-brand" aria-label={`${ROLE_WORKBENCH_TITLES[me.role]} 首页`}>
+        <Link to={items[0].path} className="gg-sider-brand" aria-label={collapsed ? `${ROLE_WORKBENCH_TITLES[me.role]} 首页` : undefined}>
           <BrandMark size={32} />
           {!collapsed && (
             <span className="gg-sider-brand-text">
