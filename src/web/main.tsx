@@ -8,11 +8,13 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api';
 import { App } from './App';
+import { hideIconNames } from './components/icon-a11y';
 import { SessionProvider } from './session/session';
 import { theme } from './theme';
 import './styles.css';
 
 dayjs.locale('zh-cn');
+hideIconNames();
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),

@@ -13,6 +13,15 @@ export const theme: ThemeConfig = {
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
     colorBgLayout: '#f3f5f9',
+    // WCAG AA contrast (4.5:1) for secondary text, placeholders, warnings and danger (checked by axe in the browser suite).
+    colorTextSecondary: 'rgba(0, 0, 0, 0.72)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.64)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.64)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorTextDisabled: 'rgba(0, 0, 0, 0.56)',
+    colorError: '#c62828',
+    colorWarning: '#ad6800',
+    colorSuccess: '#237804',
   },
   components: {
     Layout: { siderBg: BRAND_DARK, headerBg: '#ffffff', headerHeight: 60, headerPadding: '0 24px' },

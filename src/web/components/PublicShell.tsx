@@ -11,7 +11,7 @@ export function PublicShell({ children, hideNav = false }: { children: ReactNode
     <div className="gg-public">
       <header className="gg-public-header">
         <div className="gg-public-header-inner">
-          <Link to="/" className="gg-brand" aria-label="天津市质量攻关管理平台 首页">
+          <Link to="/" className="gg-brand" title="返回首页">
             <BrandMark />
             <span className="gg-brand-text">
               <span className="gg-brand-title">天津市质量攻关管理平台</span>

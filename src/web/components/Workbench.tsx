@@ -7,6 +7,7 @@ import { PROCEDURES } from '../procedures';
 import { useSession } from '../session/session';
 import { formatBeijing } from '../time';
 import { KeyDates } from './KeyDates';
+import { personName } from './person-name';
 
 export function WelcomeBanner({ description }: { description: ReactNode }) {
   const { me } = useSession();
@@ -18,7 +19,7 @@ export function WelcomeBanner({ description }: { description: ReactNode }) {
     <div className="gg-welcome">
       <div className="gg-welcome-text">
         <div className="gg-welcome-hello">
-          {greeting}，{me.displayName}
+          {greeting}，{personName(me.displayName, me.organisation.name)}
         </div>
         <div className="gg-welcome-org">{me.organisation.name}</div>
         <div className="gg-welcome-desc">{description}</div>

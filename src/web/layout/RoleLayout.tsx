@@ -1,16 +1,31 @@
 /** The frame of every role's pages: dark-blue side menu, header with organisation and person. */
 import { ExclamationCircleOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Drawer, Layout, Menu, Space, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../labels';
 import { BrandMark } from '../components/BrandMark';
+import { personName } from '../components/person-name';
 import { MAIN_ID } from '../components/RouteFocus';
 import { ROLE_WORKBENCH_TITLES, useSession } from '../session/session';
 import { roleMenu } from './menus';
 
-const { Sider, Header, Content, Footer } = Layout;
+const { Sider, Header, Footer } = Layout;
+
+/** Below this width the side menu becomes a drawer opened from the header (phones). */
+const PHONE_QUERY = '(max-width: 767px)';
+
+function usePhone(): boolean {
+  const [phone, setPhone] = useState(() => typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(PHONE_QUERY);
+    const on = () => setPhone(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return phone;
+}
 
 export function RoleLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useSession();
@@ -18,6 +33,10 @@ export function RoleLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const { modal } = App.useApp();
   const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 992);
+  const phone = usePhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // A page change closes the drawer.
+  useEffect(() => setDrawerOpen(false), [pathname]);
   if (!me) return null;
 
   const items = roleMenu(me);
@@ -44,8 +63,65 @@ export function RoleLayout({ children }: { children: ReactNode }) {
       onOk: () => doLogout(true),
     });
 
+  const menu = (narrow: boolean) => (
+    <nav aria-label="功能菜单">
+      <Menu
+        theme={phone ? 'light' : 'dark'}
+        mode="inline"
+        selectedKeys={selected ? [selected] : []}
+        onClick={({ key }) => navigate(key)}
+        items={items.map((i) => {
+          const reason = i.comingSoon ? '即将上线' : i.disabledReason;
+          return {
+            key: i.path,
+            icon: i.icon,
+            disabled: !!reason,
+            title: reason ? `${i.label}（${reason}）` : i.label,
+            label: reason ? (
+              <Tooltip title={reason} placement="right">
+                <span className="gg-menu-soon">
+                  {i.label}
+                  {!narrow && <span className="gg-soon-badge">{i.comingSoon ? '即将上线' : '无权限'}</span>}
+                </span>
+              </Tooltip>
+            ) : (
+              i.label
+            ),
+          };
+        })}
+      />
+    </nav>
+  );
+
   return (
-    <Layout className="gg-role-layout" hasSider>
+    <Layout className="gg-role-layout" hasSider={!phone}>
+      {phone ? (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={272}
+          title={ROLE_WORKBENCH_TITLES[me.role]}
+          className="gg-menu-drawer"
+          closable={{ 'aria-label': '关闭菜单' }}
+        >
+          <div className="gg-drawer-who">
+            <div>{me.organisation.name}</div>
+            <div className="gg-muted">
+              {personName(me.displayName, me.organisation.name)} · {ROLE_LABELS[me.role]}
+            </div>
+          </div>
+          {menu(false)}
+          <div className="gg-drawer-links">
+            <Link to="/change-password">
+              <KeyOutlined aria-hidden /> 修改密码
+            </Link>
+            <Button type="link" onClick={confirmLogoutAll}>
+              退出所有设备
+            </Button>
+          </div>
+        </Drawer>
+      ) : (
       <Sider
         width={232}
         collapsedWidth={64}
@@ -55,7 +131,7 @@ export function RoleLayout({ children }: { children: ReactNode }) {
         className="gg-sider"
         aria-label="功能菜单"
       >
-        <Link to={items[0].path} className="gg-sider-brand" aria-label={`${ROLE_WORKBENCH_TITLES[me.role]} 首页`}>
+        <Link to={items[0].path} className="gg-sider-brand" aria-label={collapsed ? `${ROLE_WORKBENCH_TITLES[me.role]} 首页` : undefined}>
           <BrandMark size={32} />
           {!collapsed && (
             <span className="gg-sider-brand-text">
@@ -64,43 +140,18 @@ export function RoleLayout({ children }: { children: ReactNode }) {
             </span>
           )}
         </Link>
-        <nav aria-label="功能菜单">
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={selected ? [selected] : []}
-            onClick={({ key }) => navigate(key)}
-            items={items.map((i) => {
-              const reason = i.comingSoon ? '即将上线' : i.disabledReason;
-              return {
-                key: i.path,
-                icon: i.icon,
-                disabled: !!reason,
-                title: reason ? `${i.label}（${reason}）` : i.label,
-                label: reason ? (
-                  <Tooltip title={reason} placement="right">
-                    <span className="gg-menu-soon">
-                      {i.label}
-                      {!collapsed && <span className="gg-soon-badge">{i.comingSoon ? '即将上线' : '无权限'}</span>}
-                    </span>
-                  </Tooltip>
-                ) : (
-                  i.label
-                ),
-              };
-            })}
-          />
-        </nav>
+        {menu(collapsed)}
       </Sider>
+      )}
       <Layout>
         <Header className="gg-header">
           <Space size="middle" className="gg-header-left">
             <Button
               type="text"
-              aria-label={collapsed ? '展开菜单' : '收起菜单'}
-              aria-expanded={!collapsed}
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              onClick={() => setCollapsed((c) => !c)}
+              aria-label={phone ? '打开菜单' : collapsed ? '展开菜单' : '收起菜单'}
+              aria-expanded={phone ? drawerOpen : !collapsed}
+              icon={phone || collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+              onClick={() => (phone ? setDrawerOpen(true) : setCollapsed((c) => !c))}
             />
             <span className="gg-header-title">{ROLE_WORKBENCH_TITLES[me.role]}</span>
           </Space>
@@ -109,28 +160,29 @@ export function RoleLayout({ children }: { children: ReactNode }) {
               {me.organisation.name}
             </span>
             <span className="gg-header-user" data-testid="header-user">
-              <UserOutlined aria-hidden /> {me.displayName}
+              <UserOutlined aria-hidden /> <span className="gg-header-name">{personName(me.displayName, me.organisation.name)}</span>
               <Tag className="gg-role-tag" color="blue">
                 {ROLE_LABELS[me.role]}
                 {me.isAdmin ? ' · 管理员' : ''}
               </Tag>
             </span>
-            <Link to="/change-password" className="gg-header-link">
+            <Link to="/change-password" className="gg-header-link gg-hide-phone">
               <KeyOutlined aria-hidden /> 修改密码
             </Link>
-            <Button icon={<LogoutOutlined />} onClick={() => doLogout(false)}>
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => doLogout(false)}>
               退出登录
             </Button>
-            <Button type="text" onClick={confirmLogoutAll}>
+            <Button type="text" onClick={confirmLogoutAll} className="gg-hide-phone">
               退出所有设备
             </Button>
           </Space>
         </Header>
-        <Content className="gg-content">
+        {/* antd's Content is itself a <main>: a plain box keeps one <main> per page. */}
+        <div className="ant-layout-content gg-content">
           <main id={MAIN_ID} tabIndex={-1} className="gg-main">
             {children}
           </main>
-        </Content>
+        </div>
         <Footer className="gg-footer">天津市市场监督管理委员会 · 天津市质量攻关管理平台 · 所有时间均为北京时间</Footer>
       </Layout>
     </Layout>

@@ -83,7 +83,8 @@ function ApplicantHome() {
               dataSource={data?.items ?? []}
               pagination={false}
               locale={{ emptyText: '暂无申报项目，点击“新建申报”开始填写申报书' }}
-              columns={applicationColumns().filter((c) => c.title !== '申报编号')}
+              scroll={{ x: 'max-content' }}
+              columns={applicationColumns().filter((c) => c.title !== '申报编号' && c.title !== '推荐单位')}
             />
             {data && data.total > data.items.length && (
               <div style={{ marginTop: 12, textAlign: 'right' }}>

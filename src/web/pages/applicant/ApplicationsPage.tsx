@@ -45,6 +45,7 @@ export function applicationColumns(): ColumnsType<ApplicationListItem> {
     {
       title: '项目名称',
       dataIndex: 'name',
+      minWidth: 220,
       render: (name: string, r) => (
         <Link to={`/applicant/applications/${r.id}`} className="gg-table-link">
           {name || <span className="gg-muted">（未命名申报书）</span>}
@@ -162,6 +163,7 @@ export default function ApplicationsPage() {
           size="middle"
           loading={isFetching && !data}
           dataSource={data?.items ?? []}
+          scroll={{ x: 'max-content' }}
           columns={applicationColumns()}
           locale={{ emptyText: q || state ? '没有符合条件的申报书' : '暂无申报书，点击“新建申报”开始填写' }}
           pagination={{

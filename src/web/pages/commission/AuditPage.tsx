@@ -13,22 +13,10 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
 import type { AuditEntry, AuditVerifyResult, Paged } from '../../types';
+import { auditActionLabel, auditEntityLabel, auditSummaryText } from '../../../shared/audit-labels';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from './labels';
 
-function summaryText(s: unknown): string {
-  if (s === null || s === undefined) return '';
-  if (typeof s === 'string') return s;
-  if (typeof s === 'object' && !Array.isArray(s)) {
-    return Object.entries(s as Record<string, unknown>)
-      .map(([k, v]) => `${k}：${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`)
-      .join('；');
-  }
-  try {
-    return JSON.stringify(s);
-  } catch {
-    return String(s);
-  }
-}
+const summaryText = auditSummaryText;
 
 export default function AuditPage() {
   usePageTitle('审计日志');
@@ -68,8 +56,8 @@ export default function AuditPage() {
           <span className="gg-muted">系统 / 匿名</span>
         ),
     },
-    { title: '对象', dataIndex: 'entity', width: 110, render: (v: string) => AUDIT_ENTITY_LABELS[v] ?? v },
-    { title: '操作', dataIndex: 'action', width: 110, render: (v: string) => <Tag color="blue">{AUDIT_ACTION_LABELS[v] ?? v}</Tag> },
+    { title: '对象', dataIndex: 'entity', width: 110, render: (v: string) => auditEntityLabel(v) },
+    { title: '操作', dataIndex: 'action', width: 110, render: (v: string) => <Tag color="blue">{auditActionLabel(v)}</Tag> },
     {
       title: '摘要',
       dataIndex: 'summary',

@@ -155,8 +155,7 @@ function NamingRulesTable() {
                     const id = getFieldValue(['config', 'namingRules', f.name, 'id']) as string;
                     return (
                       <div>
-                        <div>{NAMING_RULE_LABELS[id] ?? id}</div>
-                        <div className="gg-muted gg-small gg-mono">{id}</div>
+                        <div>{NAMING_RULE_LABELS[id] ?? '自定义规则'}</div>
                       </div>
                     );
                   }}

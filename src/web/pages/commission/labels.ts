@@ -54,39 +54,5 @@ export const DUPLICATE_TARGET_LABELS: Record<string, string> = {
   same_year: '本年度其他申报',
 };
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  user: '账户',
-  session: '登录会话',
-  organisation: '单位',
-  campaign: '年度活动',
-  window_reopening: '补报窗口',
-  project: '项目',
-  application: '申报书',
-  batch: '推荐批次',
-  file: '文件',
-};
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  login: '登录',
-  view_personal_data: '查看个人信息',
-  login_failed: '登录失败',
-  login_locked: '账户锁定',
-  logout: '退出登录',
-  logout_everywhere: '退出所有设备',
-  change_password: '修改密码',
-  create: '新建',
-  update: '修改',
-  delete: '删除',
-  reset_password: '重置密码',
-  unlock: '解锁',
-  enable: '启用',
-  disable: '停用',
-  copy: '复制',
-  reopen: '开通补报',
-  export: '导出',
-  upload: '上传',
-  submit: '提交',
-  approve: '批准',
-  reject: '驳回',
-  return: '退回',
-};
+/** Audit labels live in src/shared/audit-labels.ts (server exports use them too). */
+export { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/audit-labels';

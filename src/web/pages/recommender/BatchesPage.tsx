@@ -88,7 +88,7 @@ export default function BatchesPage() {
 
   return (
     <>
-      <PageHeader title="推荐报送" subtitle={`${b.campaignYear}年质量攻关项目推荐批次 · ${b.recommenderName}`} extra={<StateTag state={b.state} label={b.stateLabel} />} />
+      <PageHeader title="推荐报送" subtitle={`${b.campaignYear}年质量攻关项目推荐批次 · ${b.recommenderName}`} extra={<StateTag state={(justSent ?? b).state} label={(justSent ?? b).stateLabel} />} />
       {justSent && (
         <Alert
           type="success"

@@ -47,7 +47,7 @@ export function BenefitsStep() {
                     <CheckCircleFilled aria-hidden /> 已包含可衡量的数值
                   </span>
                 ) : (
-                  <span style={{ color: '#ad6800' }}>请写明具体数值，如“不良率由3.8%降至1.2%”“年节电12万千瓦时”</span>
+                  <span style={{ color: '#8a5300' }}>请写明具体数值，如“不良率由3.8%降至1.2%”“年节电12万千瓦时”</span>
                 )
               ) : (
                 '请写明具体、可衡量的预期成效'

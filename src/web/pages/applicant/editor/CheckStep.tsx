@@ -54,7 +54,7 @@ export function CheckStep({
         <span>
           {i.message}{' '}
           {step < EDITOR_STEPS.length - 1 && (
-            <button type="button" className="gg-app-link" onClick={() => goTo(i.path)} aria-label={`前往“${EDITOR_STEPS[step].title}”填写${i.label}`}>
+            <button type="button" className="gg-app-link" onClick={() => goTo(i.path)} aria-label={`前往“${EDITOR_STEPS[step].title}”修改${i.label}`}>
               前往“{EDITOR_STEPS[step].title}”修改
             </button>
           )}

@@ -39,7 +39,7 @@ function NamingHints({ campaign, serverNaming }: { campaign: PublicCampaign | un
   return (
     <ul className="gg-app-naming gg-small" aria-label="项目名称规范检查" data-testid="naming-hints" style={{ paddingLeft: 0, listStyle: 'none' }}>
       {all.map((v) => (
-        <li key={v.ruleId} style={{ color: v.severity === 'error' ? '#c62828' : '#ad6800' }}>
+        <li key={v.ruleId} style={{ color: v.severity === 'error' ? '#c62828' : '#8a5300' }}>
           <WarningOutlined aria-hidden /> {v.severity === 'error' ? '必须修改：' : '建议：'}
           {v.message}
           {v.suggestion && !kit.readOnly && (
