@@ -10,6 +10,7 @@ import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
 import { createAccount } from './create-account';
 import { resetPassword, setAccountActive, unlockAccount } from './manage-account';
+import { likePattern } from '../http/list-query';
 
 const MANAGED_ORG_KINDS = ['commission', 'recommender', 'expert_pool', 'training_provider'] as const;
 const idParams = z.object({ id: z.string().uuid() });
@@ -34,7 +35,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
       authorize(ctx.actor, { kind: 'user', action: 'list', resource: { organisationKind: 'commission' } });
       const c: SQL[] = [inArray(organisations.kind, [...MANAGED_ORG_KINDS])];
       if (req.query.q) {
-        const like = `%${req.query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        const like = likePattern(req.query.q);
         c.push(or(ilike(users.username, like), ilike(users.displayName, like), ilike(organisations.name, like))!);
       }
       if (req.query.role) c.push(eq(users.role, req.query.role));

@@ -21,7 +21,7 @@ import { AppError } from '../app-error';
 import { setSessionCookies } from '../auth/routes';
 import type { Services } from '../context';
 import { files, organisations } from '../db/schema';
-import { contentDisposition } from '../files/routes';
+import { contentDisposition } from '../http/responses';
 import { authedContext, commandContext } from '../http/request-context';
 import { applicantOrganisationDto, decideRecognition, organisationForRecognition, ownOrganisation, recognitionQueue, submitRecognitionEvidence } from './recognition';
 import { defaultRecommenderFor, registerApplicant } from './register';
