@@ -14,8 +14,9 @@ import { registerFileRoutes } from './files/routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
+import { APP_VERSION } from './version';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION };
 
 /** Every area registers its own routes here; each area folder owns its routes.ts. */
 export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number }) {
