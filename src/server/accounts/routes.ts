@@ -11,10 +11,10 @@ import { authorize } from '../policy/policy';
 import { createAccount } from './create-account';
 import { resetPassword, setAccountActive, unlockAccount } from './manage-account';
 import { likePattern } from '../http/list-query';
+import { errors } from '../http/responses';
 
 const MANAGED_ORG_KINDS = ['commission', 'recommender', 'expert_pool', 'training_provider'] as const;
 const idParams = z.object({ id: z.string().uuid() });
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 
 export function registerAccountRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -58,10 +58,10 @@ import { saveDraft } from './save-draft';
 import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
 import { likePattern } from '../http/list-query';
+import { errors } from '../http/responses';
 
 const TAG = '项目申报';
 const HISTORY_TAG = '历年成果';
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
