@@ -34,3 +34,6 @@ export interface RequestMeta {
 export interface CommandContext extends Services, RequestMeta {
   actor: Actor | null;
 }
+
+/** A command's context once the actor is known (every authenticated command). */
+export type ActorContext = CommandContext & { actor: Actor };

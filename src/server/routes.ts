@@ -17,8 +17,9 @@ import { registerOrganisationRoutes } from './organisations/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 import { registerCheckinRoutes } from './training/checkin-routes';
+import { APP_VERSION } from './version';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION };
 
 /** Every area registers its own routes here; each area folder owns its routes.ts. */
 export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number }) {

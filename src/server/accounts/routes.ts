@@ -10,10 +10,11 @@ import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
 import { createAccount } from './create-account';
 import { resetPassword, setAccountActive, unlockAccount } from './manage-account';
+import { likePattern } from '../http/list-query';
+import { errors } from '../http/responses';
 
 const MANAGED_ORG_KINDS = ['commission', 'recommender', 'expert_pool', 'training_provider'] as const;
 const idParams = z.object({ id: z.string().uuid() });
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 
 export function registerAccountRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +35,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
       authorize(ctx.actor, { kind: 'user', action: 'list', resource: { organisationKind: 'commission' } });
       const c: SQL[] = [inArray(organisations.kind, [...MANAGED_ORG_KINDS])];
       if (req.query.q) {
-        const like = `%${req.query.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+        const like = likePattern(req.query.q);
         c.push(or(ilike(users.username, like), ilike(users.displayName, like), ilike(organisations.name, like))!);
       }
       if (req.query.role) c.push(eq(users.role, req.query.role));

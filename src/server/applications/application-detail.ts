@@ -9,7 +9,8 @@ import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
 import { organisations, projectReviews, projectVersions, users } from '../db/schema';
-import { applicantWindow, formForViewer, isOwnApplicant, parseForm, projectForActor, windowInfo, type ProjectRow } from './application-repository';
+import { applicantWindow, formForViewer, isOwnApplicant, parseForm, windowInfo } from './application-repository';
+import { loadProjectFor, type ProjectRow } from '../projects/load-project';
 import { DUPLICATE_INDEX_VIEW_MAX_AGE_MS, findDuplicates, storedDuplicates } from './duplicate-index';
 import { EDITABLE_STATES } from './save-draft';
 import { ACTED_MESSAGE, recommenderHasActed } from './withdraw-application';
@@ -39,7 +40,7 @@ async function actionsFor(db: Db, actor: Actor, row: ProjectRow, windowOpen: boo
 }
 
 export async function applicationDetail(db: Db, actor: Actor, id: string, now: Date): Promise<ApplicationDetail> {
-  const row = await projectForActor(db, actor, id, 'read');
+  const row = await loadProjectFor(db, actor, 'read', id);
   const campaign = await campaignById(db, row.campaignId);
   const config = campaign.config as CampaignConfig;
   const { form, masked } = await formForViewer(db, actor, row);

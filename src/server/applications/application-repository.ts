@@ -7,41 +7,20 @@
  * else (recommender, commission) gets the last SUBMITTED version, masked with `maskIdNumber`.
  * Exports (Word/PDF) are always masked by the document builder.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { windowClosedMessage, type WindowStatus } from '../../domain/deadlines';
 import type { ApplicationForm } from '../../shared/application-form';
 import { applicationFormSchema } from '../../shared/application-form';
 import { WINDOW_LABELS, type CampaignConfig } from '../../shared/campaign';
-import { AppError, notFound } from '../app-error';
+import type { AppError } from '../app-error';
 import { assertWindowOpen, windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
-import { projects, projectVersions } from '../db/schema';
+import { projectVersions } from '../db/schema';
 import { maskIdNumber } from '../documents/format';
-import { allow, authorize } from '../policy/policy';
-import type { ProjectAction } from '../policy/project-policy';
+import type { ProjectRow } from '../projects/load-project';
 
-export type ProjectRow = typeof projects.$inferSelect;
-
-export const APPLICATION_LABEL = '申报书';
-
-export function projectResource(row: ProjectRow) {
-  return { applicantOrgId: row.applicantOrgId, recommenderOrgId: row.recommenderOrgId, state: row.state };
-}
-
-/** The row, or 404 when it does not exist, is deleted, or the actor may not know it exists; 403 when visible but not allowed. */
-export async function projectForActor(db: DbOrTx, actor: Actor, id: string, action: ProjectAction, opts: { forUpdate?: boolean } = {}): Promise<ProjectRow> {
-  const q = db
-    .select()
-    .from(projects)
-    .where(and(eq(projects.id, id), isNull(projects.deletedAt)));
-  const [row] = opts.forUpdate ? await q.for('update') : await q;
-  if (!row) throw notFound(`project ${id}`, APPLICATION_LABEL);
-  const resource = projectResource(row);
-  if (!allow(actor, { kind: 'project', action: 'read', resource })) throw notFound(`project ${id} hidden`, APPLICATION_LABEL);
-  authorize(actor, { kind: 'project', action, resource });
-  return row;
-}
+export { APPLICATION_LABEL, type ProjectRow } from '../projects/load-project';
 
 export function isOwnApplicant(actor: Actor, row: ProjectRow): boolean {
   return actor.role === 'applicant' && actor.organisationId === row.applicantOrgId;

@@ -5,11 +5,11 @@ import { invalidState } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { projects } from '../db/schema';
-import { projectForActor } from './application-repository';
+import { loadProjectFor } from '../projects/load-project';
 
 export async function deleteApplication(ctx: CommandContext & { actor: Actor }, input: { id: string }) {
   return ctx.database.db.transaction(async (tx) => {
-    const row = await projectForActor(tx, ctx.actor, input.id, 'delete_draft', { forUpdate: true });
+    const row = await loadProjectFor(tx, ctx.actor, 'delete_draft', input.id, { forUpdate: true });
     if (row.state !== 'draft') throw invalidState(`delete in ${row.state}`, `当前状态为“${PROJECT_STATE_LABELS[row.state]}”，只能删除草稿`);
     if (row.submittedVersion > 0) throw invalidState('delete after submit', '该申报书曾经提交过（已有申报编号和历史版本），不能删除');
     const now = ctx.clock.now();

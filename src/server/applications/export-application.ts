@@ -11,7 +11,8 @@ import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { organisations } from '../db/schema';
 import { renderApplicationDocx, renderApplicationPdf } from '../documents';
-import { formForViewer, projectForActor } from './application-repository';
+import { formForViewer } from './application-repository';
+import { loadProjectFor } from '../projects/load-project';
 
 export type ExportFormat = 'docx' | 'pdf';
 
@@ -28,7 +29,7 @@ export function exportFileName(projectName: string, format: ExportFormat): strin
 
 export async function exportApplication(ctx: CommandContext & { actor: Actor }, input: { id: string; format: ExportFormat }) {
   const db = ctx.database.db;
-  const row = await projectForActor(db, ctx.actor, input.id, 'export');
+  const row = await loadProjectFor(db, ctx.actor, 'export', input.id);
   const campaign = await campaignById(db, row.campaignId);
   const config = campaign.config as CampaignConfig;
   const { form } = await formForViewer(db, ctx.actor, row);

@@ -36,7 +36,7 @@ import { AppError, notFound } from '../app-error';
 import { activeCampaign, campaignById } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { campaigns, historicalResults, organisations, projects, projectVersions } from '../db/schema';
-import { contentDisposition } from '../files/routes';
+import { contentDisposition } from '../http/responses';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
 import { allow, authorize } from '../policy/policy';
@@ -45,7 +45,8 @@ import { projectVisibleGuard } from '../policy/project-visibility';
 import { registerRegistrationRoutes } from '../registration/routes';
 import { applicationDetail } from './application-detail';
 import { auditPersonalDataView, unmaskedFormPhones } from '../audit/personal-data';
-import { formForViewer, isOwnApplicant, maskForm, parseForm, projectForActor } from './application-repository';
+import { formForViewer, isOwnApplicant, maskForm, parseForm } from './application-repository';
+import { loadProjectFor } from '../projects/load-project';
 import { runApplicationChecks } from './check-application';
 import { createApplication } from './create-application';
 import { deleteApplication } from './delete-application';
@@ -56,14 +57,15 @@ import { reopenApplication } from './reopen-application';
 import { saveDraft } from './save-draft';
 import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
+import { likePattern } from '../http/list-query';
+import { errors } from '../http/responses';
 
 const TAG = '项目申报';
 const HISTORY_TAG = '历年成果';
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+const escapeLike = likePattern;
 
 /** Registers issue 4's routes: registration (src/server/registration) and applications. */
 export function registerApplicationAreaRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean }) {
@@ -206,7 +208,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     { ...visible, schema: { tags: [TAG], summary: '提交前检查（不提交）：字段、申报条件、项目名称规范、雷同、申报期限', params: idParams, response: { 200: applicationCheckSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
-      const row = await projectForActor(db, ctx.actor, req.params.id, 'submit');
+      const row = await loadProjectFor(db, ctx.actor, 'submit', req.params.id);
       const campaign = await campaignById(db, row.campaignId);
       const { blockingFields: _b, storedMatches: _s, ...check } = await runApplicationChecks(db, {
         campaign,
@@ -224,7 +226,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     { ...visible, schema: { tags: [TAG], summary: '雷同检查：与历年成果和本年度其他申报比对，返回相似度和重合片段', params: idParams, response: { 200: duplicateCheckSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
-      const row = await projectForActor(db, ctx.actor, req.params.id, 'read');
+      const row = await loadProjectFor(db, ctx.actor, 'read', req.params.id);
       const campaign = await campaignById(db, row.campaignId);
       const { form } = await formForViewer(db, ctx.actor, row);
       const { stored: _s, ...res } = await findDuplicates(db, {
@@ -283,7 +285,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     },
     async (req) => {
       const ctx = authedContext(services, req);
-      const row = await projectForActor(db, ctx.actor, req.params.id, 'read');
+      const row = await loadProjectFor(db, ctx.actor, 'read', req.params.id);
       const [v] = await db
         .select()
         .from(projectVersions)

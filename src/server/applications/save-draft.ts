@@ -20,7 +20,8 @@ import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { projects } from '../db/schema';
 import { maskIdNumber } from '../documents/format';
-import { parseForm, projectForActor, type ProjectRow } from './application-repository';
+import { parseForm } from './application-repository';
+import { loadProjectFor, type ProjectRow } from '../projects/load-project';
 import { assertRecommender } from './create-application';
 
 export const EDITABLE_STATES = ['draft', 'returned'] as const;
@@ -50,7 +51,7 @@ export async function saveDraft(
 ) {
   const db = ctx.database.db;
   return db.transaction(async (tx) => {
-    const row = await projectForActor(tx, ctx.actor, input.id, 'edit_draft', { forUpdate: true });
+    const row = await loadProjectFor(tx, ctx.actor, 'edit_draft', input.id, { forUpdate: true });
     if (!(EDITABLE_STATES as readonly string[]).includes(row.state)) {
       const hint = row.state === 'withdrawn' ? '，请先点击“重新编辑”' : row.state === 'submitted' ? '；如需修改，请先撤回申报' : '';
       throw invalidState(`save draft in ${row.state}`, `当前状态为“${PROJECT_STATE_LABELS[row.state]}”，不能修改申报书${hint}`);

@@ -6,25 +6,25 @@
  * the duplicate score/flag/matches, the eligibility snapshot, an audit entry and a notification
  * to the recommender — one transaction.
  */
-import { and, eq } from 'drizzle-orm';
-import { findTransition, PROJECT_STATE_LABELS, refusalMessage } from '../../domain/project-workflow';
-import { invalidState, staleVersion, validation } from '../app-error';
-import { writeAudit } from '../audit/write-audit';
+import { eq } from 'drizzle-orm';
+import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
+import { validation } from '../app-error';
 import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
-import { organisations, projects, projectVersions } from '../db/schema';
+import { organisations, projectVersions } from '../db/schema';
 import { rememberIdempotent } from '../http/idempotency';
 import { notify } from '../notifications/notify';
-import { assertApplicantWindowOpen, parseForm, projectForActor } from './application-repository';
+import { assertApplicantWindowOpen, parseForm } from './application-repository';
+import { loadProjectFor } from '../projects/load-project';
+import { applyTransition, checkTransition } from '../projects/transition';
 import { nextApplicationNo } from './application-number';
 import { runApplicationChecks } from './check-application';
 
 export async function submitApplication(ctx: CommandContext & { actor: Actor }, input: { id: string; version: number }) {
   const db = ctx.database.db;
   const actor = ctx.actor;
-  const pre = await projectForActor(db, actor, input.id, 'submit');
-  if (!findTransition('submit', pre.state, 'applicant')) throw invalidState(`submit from ${pre.state}`, refusalMessage('submit', pre.state));
-  if (pre.version !== input.version) throw staleVersion(`project ${pre.id}`);
+  const pre = await loadProjectFor(db, actor, 'submit', input.id);
+  checkTransition(pre, 'submit', actor, { version: input.version });
   const campaign = await campaignById(db, pre.campaignId);
   const now = ctx.clock.now();
   const form = parseForm(pre.form);
@@ -33,10 +33,8 @@ export async function submitApplication(ctx: CommandContext & { actor: Actor }, 
   const check = await runApplicationChecks(db, { campaign, row: pre, form, viewer: { redactOtherApplications: true }, now });
 
   return db.transaction(async (tx) => {
-    const row = await projectForActor(tx, actor, input.id, 'submit', { forUpdate: true });
-    if (row.version !== input.version) throw staleVersion(`project ${row.id}`);
-    const transition = findTransition('submit', row.state, 'applicant');
-    if (!transition) throw invalidState(`submit from ${row.state}`, refusalMessage('submit', row.state));
+    const row = await loadProjectFor(tx, actor, 'submit', input.id, { forUpdate: true });
+    const to = checkTransition(row, 'submit', actor, { version: input.version });
     await assertApplicantWindowOpen(tx, campaign, now, row);
     const blocking = Object.entries(check.blockingFields);
     if (blocking.length > 0) {
@@ -46,14 +44,13 @@ export async function submitApplication(ctx: CommandContext & { actor: Actor }, 
     const applicationNo = row.applicationNo ?? (await nextApplicationNo(tx, campaign));
     const versionNo = row.submittedVersion + 1;
     const score = check.duplicates.topScore;
-    const [saved] = await tx
-      .update(projects)
-      .set({
-        state: transition.to,
-        version: row.version + 1,
+    const [rec] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.recommenderOrgId!));
+    const name = form.project?.name ?? '';
+    const saved = await applyTransition(tx, ctx, row, 'submit', to, {
+      set: {
         submittedVersion: versionNo,
         applicationNo,
-        name: form.project?.name ?? '',
+        name,
         direction: form.project?.direction ?? null,
         chain: form.project?.chain ?? null,
         duplicateScore: score === null ? null : score.toFixed(4),
@@ -62,29 +59,13 @@ export async function submitApplication(ctx: CommandContext & { actor: Actor }, 
         eligibility: { checkedAt: now.toISOString(), items: check.eligibility },
         lastReason: null,
         submittedAt: now,
-        stateChangedAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(projects.id, row.id), eq(projects.version, input.version)))
-      .returning();
-    if (!saved) throw staleVersion(`project ${row.id}`);
-    await tx.insert(projectVersions).values({ projectId: row.id, versionNo, form, submittedBy: actor.userId, submittedAt: now });
-    const [rec] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, row.recommenderOrgId!));
-    await writeAudit(tx, ctx, {
-      entity: 'project',
-      entityId: row.id,
-      action: versionNo > 1 ? 'resubmit' : 'submit',
-      summary: {
-        applicationNo,
-        versionNo,
-        name: saved.name,
-        from: row.state,
-        to: transition.to,
-        recommender: rec?.name,
-        duplicateScore: score,
-        duplicateFlag: check.duplicates.flagged,
+      },
+      audit: {
+        action: versionNo > 1 ? 'resubmit' : 'submit',
+        summary: { applicationNo, versionNo, name, from: row.state, to, recommender: rec?.name, duplicateScore: score, duplicateFlag: check.duplicates.flagged },
       },
     });
+    await tx.insert(projectVersions).values({ projectId: row.id, versionNo, form, submittedBy: actor.userId, submittedAt: now });
     const resubmitted = row.state === 'returned';
     await notify(tx, now, {
       organisationId: row.recommenderOrgId!,

@@ -3,14 +3,14 @@
  * no review since it was submitted, and no recommendation order or opinion recorded.
  */
 import { and, eq, gte } from 'drizzle-orm';
-import { findTransition, PROJECT_STATE_LABELS, refusalMessage } from '../../domain/project-workflow';
-import { invalidState, staleVersion } from '../app-error';
-import { writeAudit } from '../audit/write-audit';
+import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
+import { invalidState } from '../app-error';
 import type { Actor, CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
-import { projectReviews, projects } from '../db/schema';
+import { projectReviews } from '../db/schema';
+import { transition } from '../projects/transition';
 import { notify } from '../notifications/notify';
-import { projectForActor, type ProjectRow } from './application-repository';
+import { loadProjectFor, type ProjectRow } from '../projects/load-project';
 
 export async function recommenderHasActed(db: DbOrTx, row: ProjectRow): Promise<boolean> {
   if (row.recommendOrder !== null || (row.recommendationOpinion ?? '').trim() !== '') return true;
@@ -27,19 +27,15 @@ export const ACTED_MESSAGE = '推荐单位已开始审核该申报书，不能�
 
 export async function withdrawApplication(ctx: CommandContext & { actor: Actor }, input: { id: string; version: number }) {
   return ctx.database.db.transaction(async (tx) => {
-    const row = await projectForActor(tx, ctx.actor, input.id, 'withdraw', { forUpdate: true });
-    const t = findTransition('withdraw', row.state, 'applicant');
-    if (!t) throw invalidState(`withdraw from ${row.state}`, refusalMessage('withdraw', row.state));
-    if (row.version !== input.version) throw staleVersion(`project ${row.id}`);
-    if (await recommenderHasActed(tx, row)) throw invalidState('recommender acted', ACTED_MESSAGE);
+    const row = await loadProjectFor(tx, ctx.actor, 'withdraw', input.id, { forUpdate: true });
+    const { updated: saved } = await transition(tx, ctx, row, 'withdraw', {
+      version: input.version,
+      guard: async () => {
+        if (await recommenderHasActed(tx, row)) throw invalidState('recommender acted', ACTED_MESSAGE);
+      },
+      audit: (to) => ({ summary: { applicationNo: row.applicationNo, name: row.name, from: row.state, to } }),
+    });
     const now = ctx.clock.now();
-    const [saved] = await tx
-      .update(projects)
-      .set({ state: t.to, version: row.version + 1, stateChangedAt: now, updatedAt: now })
-      .where(and(eq(projects.id, row.id), eq(projects.version, input.version)))
-      .returning();
-    if (!saved) throw staleVersion(`project ${row.id}`);
-    await writeAudit(tx, ctx, { entity: 'project', entityId: row.id, action: 'withdraw', summary: { applicationNo: row.applicationNo, name: row.name, from: row.state, to: t.to } });
     if (row.recommenderOrgId) {
       await notify(tx, now, {
         organisationId: row.recommenderOrgId,

@@ -1,7 +1,6 @@
 /** 立项审核 list: the active campaign's projects awaiting decision (and decided), search, filters, sort, counts, export. */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import ExcelJS from 'exceljs';
 import { formatShanghai } from '../../domain/deadlines';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { DECISION_STATES, type ApprovalFilter, type ApprovalItem } from '../../shared/approvals';
@@ -9,19 +8,19 @@ import { DIRECTION_LABELS, type Direction } from '../../shared/application-form'
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
 import { organisations, projects } from '../db/schema';
+import { renderListXlsx } from '../documents/list-xlsx';
 import { projectScope } from '../policy/project-policy';
+import { likePattern } from '../http/list-query';
 
 const applicant = alias(organisations, 'applicant_org');
 const recommender = alias(organisations, 'recommender_org');
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Scope (projectScope) + campaign + decision states + search and filters. */
 function conditions(actor: Actor, campaignId: string, f: ApprovalFilter, withState: boolean): SQL {
   const c: SQL[] = [projectScope(actor), eq(projects.campaignId, campaignId), isNull(projects.deletedAt)];
   c.push(inArray(projects.state, withState && f.state ? [f.state] : [...DECISION_STATES]));
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = likePattern(f.q);
     c.push(or(ilike(projects.name, like), ilike(projects.applicationNo, like), ilike(projects.projectNo, like), ilike(applicant.name, like))!);
   }
   if (f.recommenderOrgId) c.push(eq(projects.recommenderOrgId, f.recommenderOrgId));
@@ -106,42 +105,19 @@ export async function exportApprovalRows(db: DbOrTx, actor: Actor, campaignId: s
 export const APPROVAL_EXPORT_SHEET = '立项审核项目列表';
 
 export async function renderApprovalsXlsx(items: ApprovalItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '攻关 Gongguan';
-  const ws = wb.addWorksheet(APPROVAL_EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '序号', key: 'seq', width: 6 },
-    { header: '申报编号', key: 'no', width: 20 },
-    { header: '立项编号', key: 'projectNo', width: 20 },
-    { header: '项目名称', key: 'name', width: 36 },
-    { header: '申报单位', key: 'applicant', width: 30 },
-    { header: '推荐单位', key: 'recommender', width: 26 },
-    { header: '申报方向', key: 'direction', width: 18 },
-    { header: '所属产业链/领域', key: 'chain', width: 14 },
-    { header: '推荐排序', key: 'order', width: 8 },
-    { header: '雷同分值', key: 'score', width: 9 },
-    { header: '状态', key: 'state', width: 14 },
-    { header: '不予立项原因', key: 'reason', width: 30 },
-    { header: '审核时间（北京时间）', key: 'decidedAt', width: 22 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  items.forEach((it, i) =>
-    ws.addRow({
-      seq: i + 1,
-      no: it.applicationNo ?? '',
-      projectNo: it.projectNo ?? '',
-      name: it.name,
-      applicant: it.applicantName,
-      recommender: it.recommenderName ?? '',
-      direction: it.directionLabel ?? '',
-      chain: it.chain ?? '',
-      order: it.recommendOrder ?? '',
-      score: it.duplicateScore ?? '',
-      state: it.stateLabel,
-      reason: it.rejectReason ?? '',
-      decidedAt: it.decidedAt ? formatShanghai(new Date(it.decidedAt)) : '',
-    }),
-  );
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 13 } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return renderListXlsx<ApprovalItem>(APPROVAL_EXPORT_SHEET, [
+    { header: '序号', width: 6, value: (_, i) => i + 1 },
+    { header: '申报编号', width: 20, value: (it) => it.applicationNo },
+    { header: '立项编号', width: 20, value: (it) => it.projectNo },
+    { header: '项目名称', width: 36, value: (it) => it.name },
+    { header: '申报单位', width: 30, value: (it) => it.applicantName },
+    { header: '推荐单位', width: 26, value: (it) => it.recommenderName },
+    { header: '申报方向', width: 18, value: (it) => it.directionLabel },
+    { header: '所属产业链/领域', width: 14, value: (it) => it.chain },
+    { header: '推荐排序', width: 8, value: (it) => it.recommendOrder },
+    { header: '雷同分值', width: 9, value: (it) => it.duplicateScore },
+    { header: '状态', width: 14, value: (it) => it.stateLabel },
+    { header: '不予立项原因', width: 30, value: (it) => it.rejectReason },
+    { header: '审核时间（北京时间）', width: 22, value: (it) => (it.decidedAt ? formatShanghai(new Date(it.decidedAt)) : '') },
+  ], items);
 }

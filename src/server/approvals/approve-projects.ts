@@ -6,24 +6,29 @@
 import { AppError, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { campaignById, type CampaignRow } from '../campaigns/campaign-repository';
-import { projectLabel, sendEmails, type Email } from '../recommendations/review-support';
 import { applyApprove } from './approve-project';
-import { assertDecisionsOpen, checkDecision, checkVisible, loadProjectsForDecision, requireCommission, type DecisionContext, type ProjectRow } from './decision-support';
+import type { ActorContext } from '../context';
+import { requireCommission } from '../policy/role-guards';
+import { assertProjectFor, lockProjects, PROJECT_LABEL, type ProjectRow } from '../projects/load-project';
+import { checkTransition } from '../projects/transition';
+import { assertDecisionsOpen } from './decision-support';
+import { type Email, sendEmails } from '../notifications/email';
+import { projectLabel } from '../projects/project-label';
 
-export async function approveProjects(ctx: DecisionContext, input: { items: { id: string; version: number }[] }): Promise<ProjectRow[]> {
+export async function approveProjects(ctx: ActorContext, input: { items: { id: string; version: number }[] }): Promise<ProjectRow[]> {
   requireCommission(ctx.actor);
   const ids = input.items.map((i) => i.id);
   if (new Set(ids).size !== ids.length) throw validation({ items: '所选项目中有重复' });
   const { results, emails } = await ctx.database.db.transaction(async (tx) => {
-    const rows = await loadProjectsForDecision(tx, ctx.actor, ids);
+    const rows = await lockProjects(tx, ids);
     const refused: Record<string, string> = {};
     let firstError: AppError | null = null;
     const campaigns = new Map<string, CampaignRow>();
     for (const [i, item] of input.items.entries()) {
       const row = rows.get(item.id);
       try {
-        checkVisible(ctx.actor, row, item.id);
-        checkDecision(row, 'approve', item.version);
+        assertProjectFor(ctx.actor, 'approve', row, item.id, PROJECT_LABEL);
+        checkTransition(row, 'approve', ctx.actor, { version: item.version });
         if (!campaigns.has(row.campaignId)) campaigns.set(row.campaignId, await campaignById(tx, row.campaignId));
         assertDecisionsOpen(campaigns.get(row.campaignId)!, ctx.clock.now());
       } catch (err) {

@@ -3,64 +3,26 @@
  * the workflow and version checks, the decision window (server clock), the 立项编号 counter, the
  * approval review record and the notifications to the applicant and its recommender.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { formatShanghai } from '../../domain/deadlines';
 import { approvalOpensAt, formatProjectNo } from '../../domain/project-number';
-import { findTransition, PROJECT_STATE_LABELS, refusalMessage, type ProjectAction, type ProjectState } from '../../domain/project-workflow';
+import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import type { DecisionResult } from '../../shared/approvals';
-import { AppError, invalidState, notFound, staleVersion } from '../app-error';
-import type { Actor, CommandContext } from '../context';
+import { AppError } from '../app-error';
 import type { CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
-import { counters, projectReviews, projects } from '../db/schema';
+import { counters } from '../db/schema';
 import { notify } from '../notifications/notify';
-import { allow, authorize } from '../policy/policy';
-import { emailsOf, projectLabel, requireCommission, type Email } from '../recommendations/review-support';
+import { type Email, emailsOf } from '../notifications/email';
+import type { ProjectRow } from '../projects/load-project';
+import { projectLabel } from '../projects/project-label';
 
-export type ProjectRow = typeof projects.$inferSelect;
-export type DecisionContext = CommandContext & { actor: Actor };
 
 export const PROJECT_NO_COUNTER = 'project_no';
 
 /** The campaign settings this area reads (CampaignConfig.projectNoFormat / approvalOpensAt, both optional). */
 type ApprovalConfig = { projectNoFormat?: string; approvalOpensAt?: string; windows: { application: { closesAt: string } } };
 const approvalConfig = (campaign: CampaignRow) => campaign.config as ApprovalConfig;
-
-export { requireCommission };
-
-/** A commission user who may not know the row (a draft, a deleted or missing id) gets 404. */
-function checkVisible(actor: Actor, row: ProjectRow | undefined, id: string): asserts row is ProjectRow {
-  if (!row || row.deletedAt) throw notFound(`project ${id}`, '申报项目');
-  const resource = { applicantOrgId: row.applicantOrgId, recommenderOrgId: row.recommenderOrgId, state: row.state };
-  if (!allow(actor, { kind: 'project', action: 'read', resource })) throw notFound(`project ${id} hidden`, '申报项目');
-  authorize(actor, { kind: 'project', action: 'approve', resource });
-}
-
-export async function loadProjectForDecision(tx: DbOrTx, actor: Actor, id: string): Promise<ProjectRow> {
-  const [row] = await tx.select().from(projects).where(eq(projects.id, id)).for('update');
-  checkVisible(actor, row, id);
-  return row;
-}
-
-/**
- * Bulk: every row locked up front, in id order, BEFORE the counter is taken. Single approvals
- * lock one project and then the counter, so the lock order is always projects → counter → audit
- * and concurrent approvals cannot deadlock.
- */
-export async function loadProjectsForDecision(tx: DbOrTx, actor: Actor, ids: string[]): Promise<Map<string, ProjectRow>> {
-  const rows = await tx.select().from(projects).where(inArray(projects.id, ids)).orderBy(asc(projects.id)).for('update');
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-export { checkVisible };
-
-/** Version first (a stale screen must reload), then the workflow table. */
-export function checkDecision(row: ProjectRow, action: Extract<ProjectAction, 'approve' | 'reject'>, version: number): ProjectState {
-  if (row.version !== version) throw staleVersion(`project ${row.id}`);
-  const t = findTransition(action, row.state as ProjectState, 'commission');
-  if (!t) throw invalidState(`project ${row.id}: ${action} from ${row.state}`, refusalMessage(action, row.state as ProjectState));
-  return t.to;
-}
 
 export function decisionsStatus(campaign: CampaignRow, now: Date): { open: boolean; opensAt: Date; message: string | null } {
   const opensAt = approvalOpensAt(approvalConfig(campaign));
@@ -89,29 +51,6 @@ export async function nextProjectNo(tx: DbOrTx, campaign: CampaignRow): Promise<
     .onConflictDoUpdate({ target: [counters.scope, counters.name], set: { value: sql`${counters.value} + 1` } })
     .returning({ value: counters.value });
   return formatProjectNo(approvalConfig(campaign).projectNoFormat, campaign.year, row.value);
-}
-
-export async function updateDecided(tx: DbOrTx, now: Date, row: ProjectRow, to: ProjectState, set: Partial<typeof projects.$inferInsert>): Promise<ProjectRow> {
-  const [updated] = await tx
-    .update(projects)
-    .set({ ...set, state: to, version: row.version + 1, stateChangedAt: now, updatedAt: now })
-    .where(and(eq(projects.id, row.id), eq(projects.version, row.version)))
-    .returning();
-  if (!updated) throw staleVersion(`project ${row.id}`);
-  return updated;
-}
-
-export async function insertApprovalReview(tx: DbOrTx, ctx: DecisionContext, row: ProjectRow, decision: 'approve' | 'reject', reason: string | null): Promise<void> {
-  await tx.insert(projectReviews).values({
-    projectId: row.id,
-    versionNo: row.submittedVersion || null,
-    stage: 'approval',
-    decision,
-    reason,
-    reviewerId: ctx.actor.userId,
-    reviewerOrgId: ctx.actor.organisationId,
-    createdAt: ctx.clock.now(),
-  });
 }
 
 /** In-app notices to the applicant and its recommender (same transaction); e-mails after commit. */

@@ -22,12 +22,13 @@ import { MIME } from '../files/sniff';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
 import { projectVisibleGuard } from '../policy/project-visibility';
-import { errors, sendFile } from '../recommendations/route-helpers';
 import { approveProject } from './approve-project';
 import { approveProjects } from './approve-projects';
 import { exportApprovalRows, listApprovals, renderApprovalsXlsx } from './approvals-query';
-import { decisionResult, decisionsStatus, requireCommission } from './decision-support';
+import { decisionResult, decisionsStatus } from './decision-support';
+import { requireCommission } from '../policy/role-guards';
 import { rejectProject } from './reject-project';
+import { errors, sendDownload } from '../http/responses';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['立项审核（市市场监管委）'];
@@ -60,7 +61,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
       const items = await exportApprovalRows(db, ctx.actor, campaign.id, req.query);
       const data = await renderApprovalsXlsx(items);
       await db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'project', action: 'export_approvals', summary: { filters: req.query, rows: items.length } }));
-      return sendFile(reply, data, `${campaign.year}年质量攻关立项审核项目列表.xlsx`, MIME.xlsx);
+      return sendDownload(reply, data, `${campaign.year}年质量攻关立项审核项目列表.xlsx`, MIME.xlsx);
     },
   );
 

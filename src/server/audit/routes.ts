@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
 import { pageQuerySchema, pagedSchema } from '../../shared/auth';
@@ -9,6 +8,8 @@ import { formatShanghai } from '../../domain/deadlines';
 import type { Services } from '../context';
 import { auditLog, organisations } from '../db/schema';
 import { authedContext } from '../http/request-context';
+import { sendDownload } from '../http/responses';
+import { renderListXlsx, XLSX_MIME } from '../documents/list-xlsx';
 import { authorize } from '../policy/policy';
 import { verifyAuditChain } from './verify-chain';
 import { writeAudit } from './write-audit';
@@ -86,32 +87,24 @@ export function registerAuditRoutes(app: FastifyInstance, services: Services) {
     const ctx = authedContext(services, req);
     authorize(ctx.actor, { kind: 'audit', action: 'export' });
     const rows = await select().where(conditions(req.query)).orderBy(desc(auditLog.seq)).limit(100_000);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('审计日志');
-    ws.columns = [
-      { header: '序号', key: 'seq', width: 8 },
-      { header: '时间（北京时间）', key: 'at', width: 22 },
-      { header: '操作人', key: 'actor', width: 14 },
-      { header: '角色', key: 'role', width: 12 },
-      { header: '所属单位', key: 'org', width: 30 },
-      { header: '对象类型', key: 'entity', width: 16 },
-      { header: '对象编号', key: 'entityId', width: 38 },
-      { header: '操作', key: 'action', width: 18 },
-      { header: '摘要', key: 'summary', width: 60 },
-      { header: 'IP 地址', key: 'ip', width: 16 },
-      { header: '请求编号', key: 'requestId', width: 38 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const { a, orgName } of rows) {
-      ws.addRow({ seq: a.seq, at: formatShanghai(a.at), actor: a.actorName, role: a.actorRole, org: orgName, entity: a.entity, entityId: a.entityId, action: a.action, summary: JSON.stringify(a.summary), ip: a.ip, requestId: a.requestId });
-    }
     await db.transaction(async (tx) => {
       await writeAudit(tx, ctx, { entity: 'audit_log', action: 'export', summary: { filters: req.query, rows: rows.length } });
     });
-    const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
-    reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return reply.send(buf);
+    type Row = (typeof rows)[number];
+    const buf = await renderListXlsx<Row>('审计日志', [
+      { header: '序号', width: 8, value: ({ a }) => a.seq },
+      { header: '时间（北京时间）', width: 22, value: ({ a }) => formatShanghai(a.at) },
+      { header: '操作人', width: 14, value: ({ a }) => a.actorName },
+      { header: '角色', width: 12, value: ({ a }) => a.actorRole },
+      { header: '所属单位', width: 30, value: ({ orgName }) => orgName },
+      { header: '对象类型', width: 16, value: ({ a }) => a.entity },
+      { header: '对象编号', width: 38, value: ({ a }) => a.entityId },
+      { header: '操作', width: 18, value: ({ a }) => a.action },
+      { header: '摘要', width: 60, value: ({ a }) => JSON.stringify(a.summary) },
+      { header: 'IP 地址', width: 16, value: ({ a }) => a.ip },
+      { header: '请求编号', width: 38, value: ({ a }) => a.requestId },
+    ], rows);
+    return sendDownload(reply, buf, '审计日志.xlsx', XLSX_MIME);
   });
 
   r.get(

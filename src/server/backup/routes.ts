@@ -6,7 +6,7 @@ import { forbidden } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Services } from '../context';
 import { authedContext } from '../http/request-context';
-import { APP_VERSION } from '../routes';
+import { APP_VERSION } from '../version';
 import { writeBackup } from './backup';
 
 /**

@@ -15,8 +15,8 @@ import { campaignOverview } from './campaign-overview';
 import { copyCampaign } from './copy-campaign';
 import { reopenWindow } from './reopen-window';
 import { updateCampaign } from './update-campaign';
+import { errors } from '../http/responses';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema };
 const idParams = z.object({ id: z.string().uuid() });
 
 const windowStateSchema = z.object({

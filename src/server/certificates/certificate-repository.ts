@@ -4,6 +4,7 @@ import { CERTIFICATE_RUN_STATE_LABELS, CERTIFICATE_STATE_LABELS, type Certificat
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { certificateRuns, certificates, organisations, projects } from '../db/schema';
+import { likePattern } from '../http/list-query';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type CertificateRunRow = typeof certificateRuns.$inferSelect;
@@ -83,7 +84,7 @@ export async function activeRun(db: DbOrTx, campaignId: string): Promise<Certifi
   return r;
 }
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+const like = likePattern;
 
 export async function listCertificates(
   db: DbOrTx,

@@ -8,12 +8,12 @@ import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
-import { errors, sendFile } from '../recommendations/route-helpers';
 import { authorizeCertificate } from './certificate-policy';
 import { certificateOverview, listCertificates, toCertificateDto, toRunDto } from './certificate-repository';
 import { certificatePdf, certificatesZip } from './download-certificate';
 import { startCertificateRun } from './start-certificate-run';
 import { voidCertificate } from './void-certificate';
+import { errors, sendDownload } from '../http/responses';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['证书发放（市市场监管委）'];
@@ -43,12 +43,12 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
 
   r.get('/api/commission/certificates/download.zip', { schema: { tags: TAG, summary: '下载本年度全部有效证书（zip）' } }, async (req, reply) => {
     const { data, fileName } = await certificatesZip(authedContext(services, req));
-    return sendFile(reply, data, fileName, 'application/zip');
+    return sendDownload(reply, data, fileName, 'application/zip');
   });
 
   r.get('/api/commission/certificates/:id/download', { schema: { tags: TAG, summary: '下载证书（PDF）', params: idParams } }, async (req, reply) => {
     const { data, fileName } = await certificatePdf(authedContext(services, req), req.params.id);
-    return sendFile(reply, data, fileName, 'application/pdf');
+    return sendDownload(reply, data, fileName, 'application/pdf');
   });
 
   r.post(
@@ -67,6 +67,6 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
 
   r.get('/api/applicant/certificates/:id/download', { schema: { tags: APPLICANT_TAG, summary: '下载本单位的证书（PDF）', params: idParams } }, async (req, reply) => {
     const { data, fileName } = await certificatePdf(authedContext(services, req), req.params.id);
-    return sendFile(reply, data, fileName, 'application/pdf');
+    return sendDownload(reply, data, fileName, 'application/pdf');
   });
 }

@@ -10,17 +10,13 @@ import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { files } from '../db/schema';
 import { authedContext } from '../http/request-context';
+import { contentDisposition } from '../http/responses';
 import { allow, authorize } from '../policy/policy';
 import { sharedThroughApplications } from './file-readers';
 import { uploadFile } from './upload-file';
 
 export const fileDtoSchema = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });
 const PURPOSES = UPLOAD_PURPOSES;
-
-export function contentDisposition(name: string, inline = false): string {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function registerFileRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -10,12 +10,14 @@ import { maskIdNumber } from '../documents/format';
 import { organisations, projectReviews, projectVersions, recommendationBatches, users } from '../db/schema';
 import { missingItems } from './completeness';
 import { latestAuthenticity, reviewFacts } from './review-data';
-import { loadProjectForReview, requireRecommender, type ReviewContext } from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import type { ActorContext } from '../context';
+import { requireRecommender } from '../policy/role-guards';
 
-export async function applicationReview(ctx: ReviewContext, id: string): Promise<ApplicationReview> {
+export async function applicationReview(ctx: ActorContext, id: string): Promise<ApplicationReview> {
   requireRecommender(ctx.actor);
   const db = ctx.database.db;
-  const row = await loadProjectForReview(db, ctx.actor, id, false);
+  const row = await loadProjectFor(db, ctx.actor, 'review', id, { label: PROJECT_LABEL });
   const facts = await reviewFacts(db, row);
   const [reviews, versions, authenticity, window, batch] = await Promise.all([
     db

@@ -11,9 +11,10 @@ import { files, recommendationBatches } from '../db/schema';
 import { MIME } from '../files/sniff';
 import { authorize } from '../policy/policy';
 import { composingBatch, recommenderBatchDto } from './batch-repository';
-import { requireRecommender, type ReviewContext } from './review-support';
+import type { ActorContext } from '../context';
+import { requireRecommender } from '../policy/role-guards';
 
-export async function attachStampedSummary(ctx: ReviewContext, input: { version: number; fileId: string }) {
+export async function attachStampedSummary(ctx: ActorContext, input: { version: number; fileId: string }) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
     const campaign = await activeCampaign(tx);

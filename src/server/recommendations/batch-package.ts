@@ -14,9 +14,9 @@ import { createZip, renderApplicationDocx, summaryTitle, type ZipEntry } from '.
 import { files } from '../db/schema';
 import { batchProjects, loadBatchForRead } from './commission-batches';
 import { applicantFiles, readForm } from './review-data';
-import type { ReviewContext } from './review-support';
+import type { ActorContext } from '../context';
 
-export async function batchPackage(ctx: ReviewContext, id: string): Promise<{ fileName: string; data: Buffer }> {
+export async function batchPackage(ctx: ActorContext, id: string): Promise<{ fileName: string; data: Buffer }> {
   const db = ctx.database.db;
   const { b, org, year } = await loadBatchForRead(db, ctx, id);
   const root = `${org.name}推荐材料（${year}年）`;

@@ -11,7 +11,12 @@ import { writeAudit } from '../audit/write-audit';
 import { applyDecline } from './decline-application';
 import { applyRecommend } from './recommend-application';
 import { applyReturn } from './return-application';
-import { loadProjectForReview, projectLabel, requireRecommender, requireText, sendEmails, type Email, type ReviewContext } from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import type { ActorContext } from '../context';
+import { requireText } from '../http/input';
+import { type Email, sendEmails } from '../notifications/email';
+import { requireRecommender } from '../policy/role-guards';
+import { projectLabel } from '../projects/project-label';
 
 export interface BulkInput {
   action: 'return' | 'decline' | 'recommend';
@@ -21,7 +26,7 @@ export interface BulkInput {
   versions?: Record<string, number>;
 }
 
-export async function bulkReview(ctx: ReviewContext, input: BulkInput) {
+export async function bulkReview(ctx: ActorContext, input: BulkInput) {
   requireRecommender(ctx.actor);
   if (new Set(input.ids).size !== input.ids.length) throw validation({ ids: '所选项目中有重复' });
   const text =
@@ -38,7 +43,7 @@ export async function bulkReview(ctx: ReviewContext, input: BulkInput) {
       let label = '所选项目';
       try {
         // Every check of an item runs before any of its writes, so a refusal leaves nothing behind.
-        const row = await loadProjectForReview(tx, ctx.actor, id);
+        const row = await loadProjectFor(tx, ctx.actor, 'review', id, { forUpdate: true, label: PROJECT_LABEL });
         label = projectLabel(row);
         const version = input.versions?.[id];
         const out =

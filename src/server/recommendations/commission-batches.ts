@@ -8,8 +8,10 @@ import type { DbOrTx } from '../db/client';
 import { campaigns, files, organisations, projects, recommendationBatches } from '../db/schema';
 import { authorize } from '../policy/policy';
 import { batchProjectDto, type BatchRow } from './batch-repository';
-import { requireCommission, type ReviewContext } from './review-support';
 import type { RecommenderSubtype } from '../../domain/vocabularies';
+import type { ActorContext } from '../context';
+import { requireCommission } from '../policy/role-guards';
+import { likePattern } from '../http/list-query';
 
 export interface CommissionBatchFilter {
   state?: 'sent' | 'received' | 'returned';
@@ -56,7 +58,7 @@ async function itemDto(db: DbOrTx, b: BatchRow, org: typeof organisations.$infer
   };
 }
 
-export async function listCommissionBatches(ctx: ReviewContext, f: CommissionBatchFilter) {
+export async function listCommissionBatches(ctx: ActorContext, f: CommissionBatchFilter) {
   requireCommission(ctx.actor);
   const db = ctx.database.db;
   const campaign = await activeCampaign(db);
@@ -65,7 +67,7 @@ export async function listCommissionBatches(ctx: ReviewContext, f: CommissionBat
   if (f.state) c.push(eq(recommendationBatches.state, f.state));
   if (f.recommenderOrgId) c.push(eq(recommendationBatches.recommenderOrgId, f.recommenderOrgId));
   if (f.recommenderKind) c.push(eq(organisations.subtype, f.recommenderKind));
-  if (f.q) c.push(ilike(organisations.name, `%${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`));
+  if (f.q) c.push(ilike(organisations.name, likePattern(f.q)));
   const where = and(...c);
   const [rows, [{ n }]] = await Promise.all([
     db
@@ -83,7 +85,7 @@ export async function listCommissionBatches(ctx: ReviewContext, f: CommissionBat
   return { items, total: Number(n), page: f.page, pageSize: f.pageSize };
 }
 
-export async function loadBatchForRead(db: DbOrTx, ctx: ReviewContext, id: string) {
+export async function loadBatchForRead(db: DbOrTx, ctx: ActorContext, id: string) {
   const [row] = await db
     .select({ b: recommendationBatches, org: organisations, year: campaigns.year })
     .from(recommendationBatches)
@@ -105,7 +107,7 @@ export async function batchProjects(db: DbOrTx, batchId: string) {
     .orderBy(sql`${projects.recommendOrder} ASC NULLS LAST`, asc(projects.id));
 }
 
-export async function commissionBatchDetail(ctx: ReviewContext, id: string) {
+export async function commissionBatchDetail(ctx: ActorContext, id: string) {
   requireCommission(ctx.actor);
   const db = ctx.database.db;
   const { b, org, year } = await loadBatchForRead(db, ctx, id);
@@ -120,7 +122,7 @@ export async function commissionBatchDetail(ctx: ReviewContext, id: string) {
 const SENT_STATES: ProjectState[] = ['under_review', 'approved', 'rejected'];
 
 /** Every recommender with the state of its latest batch: which of the 16 district bureaus (and others) have sent. */
-export async function recommenderStatuses(ctx: ReviewContext, f: { kind?: RecommenderSubtype }) {
+export async function recommenderStatuses(ctx: ActorContext, f: { kind?: RecommenderSubtype }) {
   requireCommission(ctx.actor);
   const db = ctx.database.db;
   const campaign = await activeCampaign(db);

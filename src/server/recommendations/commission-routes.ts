@@ -19,8 +19,8 @@ import { batchPackage } from './batch-package';
 import { commissionBatchDetail, listCommissionBatches, recommenderStatuses } from './commission-batches';
 import { receiveBatch } from './receive-batch';
 import { returnBatch } from './return-batch';
-import { requireCommission } from './review-support';
-import { errors, sendFile } from './route-helpers';
+import { errors, sendDownload } from '../http/responses';
+import { requireCommission } from '../policy/role-guards';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['推荐批次（市市场监管委）'];
@@ -58,7 +58,7 @@ export function registerCommissionBatchRoutes(app: FastifyInstance, services: Se
     const ctx = authedContext(services, req);
     requireCommission(ctx.actor);
     const { fileName, data } = await batchPackage(ctx, req.params.id);
-    return sendFile(reply, data, fileName, 'application/zip');
+    return sendDownload(reply, data, fileName, 'application/zip');
   });
 
   const result = (b: { id: string; state: string; version: number }) => ({ id: b.id, state: b.state, stateLabel: BATCH_STATE_LABELS[b.state as BatchState], version: b.version });

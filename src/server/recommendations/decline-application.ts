@@ -1,31 +1,24 @@
 /** 不予推荐: submitted → not_recommended (terminal for this campaign), with a reason the applicant sees. */
 import { MIN_REASON_LENGTH } from '../../shared/recommendations';
-import { writeAudit } from '../audit/write-audit';
 import type { DbOrTx } from '../db/client';
 import { notify } from '../notifications/notify';
-import {
-  checkTransition,
-  checkVersion,
-  emailsOf,
-  insertReview,
-  loadProjectForReview,
-  projectLabel,
-  requireRecommender,
-  requireText,
-  reviewLink,
-  sendEmails,
-  updateProjectState,
-  type ProjectRow,
-  type ReviewContext,
-} from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import { transition } from '../projects/transition';
+import type { ActorContext } from '../context';
+import { requireText } from '../http/input';
+import { emailsOf, sendEmails } from '../notifications/email';
+import { requireRecommender } from '../policy/role-guards';
+import type { ProjectRow } from '../projects/load-project';
+import { projectLabel, reviewLink } from '../projects/project-label';
 
-export async function applyDecline(tx: DbOrTx, ctx: ReviewContext, row: ProjectRow, input: { version?: number; reason: string }) {
-  checkVersion(row, input.version);
-  const to = checkTransition(row, 'decline');
+export async function applyDecline(tx: DbOrTx, ctx: ActorContext, row: ProjectRow, input: { version?: number; reason: string }) {
+  const { updated } = await transition(tx, ctx, row, 'decline', {
+    version: input.version,
+    set: { lastReason: input.reason, recommendOrder: null },
+    review: { stage: 'recommendation', decision: 'decline', reason: input.reason },
+    audit: (to) => ({ summary: { from: row.state, to, reason: input.reason, name: row.name } }),
+  });
   const now = ctx.clock.now();
-  const updated = await updateProjectState(tx, now, row, to, { lastReason: input.reason, recommendOrder: null });
-  await insertReview(tx, ctx, row, { decision: 'decline', reason: input.reason });
-  await writeAudit(tx, ctx, { entity: 'project', entityId: row.id, action: 'decline', summary: { from: row.state, to, reason: input.reason, name: row.name } });
   const title = '申报项目未获推荐';
   const body = `您单位申报的${projectLabel(row)}经推荐单位（${ctx.actor.organisationName}）审核，不予推荐。原因：${input.reason}`;
   await notify(tx, now, { organisationId: row.applicantOrgId, title, body, link: reviewLink(row.id) });
@@ -33,10 +26,10 @@ export async function applyDecline(tx: DbOrTx, ctx: ReviewContext, row: ProjectR
   return { updated, emails };
 }
 
-export async function declineApplication(ctx: ReviewContext, input: { id: string; version?: number; reason: string }) {
+export async function declineApplication(ctx: ActorContext, input: { id: string; version?: number; reason: string }) {
   requireRecommender(ctx.actor);
   const { updated, emails } = await ctx.database.db.transaction(async (tx) => {
-    const row = await loadProjectForReview(tx, ctx.actor, input.id);
+    const row = await loadProjectFor(tx, ctx.actor, 'review', input.id, { forUpdate: true, label: PROJECT_LABEL });
     const reason = requireText(input.reason, 'reason', '不予推荐的原因', MIN_REASON_LENGTH);
     return applyDecline(tx, ctx, row, { version: input.version, reason });
   });

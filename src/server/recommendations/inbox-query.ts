@@ -1,24 +1,21 @@
 /** The recommender's inbox (待审核申报): search, filters, sorting, pagination, per-state counts, export. */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { formatShanghai } from '../../domain/deadlines';
 import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
 import type { InboxFilter, InboxItem } from '../../shared/recommendations';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
+import { renderListXlsx } from '../documents/list-xlsx';
 import { organisations, projects } from '../db/schema';
 import { projectScope } from '../policy/project-policy';
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+import { likePattern } from '../http/list-query';
 
 /** Scope (projectScope: only the actor's own applications) + campaign + search and filters. */
 export function inboxConditions(actor: Actor, campaignId: string, f: InboxFilter, opts: { withState: boolean }): SQL {
   const c: SQL[] = [projectScope(actor), eq(projects.campaignId, campaignId), isNull(projects.deletedAt)];
   if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
+    const like = likePattern(f.q);
     c.push(or(ilike(projects.name, like), ilike(projects.applicationNo, like), ilike(organisations.name, like))!);
   }
   if (opts.withState && f.state) c.push(inArray(projects.state, f.state.split(',').map((s) => s.trim()) as ProjectState[]));
@@ -120,40 +117,18 @@ export async function exportInboxRows(db: DbOrTx, actor: Actor, campaignId: stri
 export const INBOX_EXPORT_SHEET = '申报项目列表';
 
 export async function renderInboxXlsx(items: InboxItem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '攻关 Gongguan';
-  const ws = wb.addWorksheet(INBOX_EXPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '序号', key: 'seq', width: 6 },
-    { header: '申报编号', key: 'no', width: 22 },
-    { header: '项目名称', key: 'name', width: 36 },
-    { header: '申报单位', key: 'applicant', width: 30 },
-    { header: '申报方向', key: 'direction', width: 18 },
-    { header: '所属产业链/领域', key: 'chain', width: 14 },
-    { header: '状态', key: 'state', width: 16 },
-    { header: '提交时间（北京时间）', key: 'submittedAt', width: 22 },
-    { header: '推荐排序', key: 'order', width: 8 },
-    { header: '雷同分值', key: 'score', width: 9 },
-    { header: '雷同提示', key: 'flag', width: 9 },
-    { header: '退回/不予推荐原因', key: 'reason', width: 30 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  items.forEach((it, i) =>
-    ws.addRow({
-      seq: i + 1,
-      no: it.applicationNo ?? '',
-      name: it.name,
-      applicant: it.applicantName,
-      direction: it.direction ? (DIRECTION_LABELS[it.direction as Direction] ?? it.direction) : '',
-      chain: it.chain ?? '',
-      state: it.stateLabel,
-      submittedAt: it.submittedAt ? formatShanghai(new Date(it.submittedAt)) : '',
-      order: it.recommendOrder ?? '',
-      score: it.duplicateScore ?? '',
-      flag: it.duplicateFlag ? '是' : '否',
-      reason: it.lastReason ?? '',
-    }),
-  );
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 12 } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return renderListXlsx<InboxItem>(INBOX_EXPORT_SHEET, [
+    { header: '序号', width: 6, value: (_, i) => i + 1 },
+    { header: '申报编号', width: 22, value: (it) => it.applicationNo },
+    { header: '项目名称', width: 36, value: (it) => it.name },
+    { header: '申报单位', width: 30, value: (it) => it.applicantName },
+    { header: '申报方向', width: 18, value: (it) => (it.direction ? (DIRECTION_LABELS[it.direction as Direction] ?? it.direction) : '') },
+    { header: '所属产业链/领域', width: 14, value: (it) => it.chain },
+    { header: '状态', width: 16, value: (it) => it.stateLabel },
+    { header: '提交时间（北京时间）', width: 22, value: (it) => (it.submittedAt ? formatShanghai(new Date(it.submittedAt)) : '') },
+    { header: '推荐排序', width: 8, value: (it) => it.recommendOrder },
+    { header: '雷同分值', width: 9, value: (it) => it.duplicateScore },
+    { header: '雷同提示', width: 9, value: (it) => (it.duplicateFlag ? '是' : '否') },
+    { header: '退回/不予推荐原因', width: 30, value: (it) => it.lastReason },
+  ], items);
 }

@@ -6,9 +6,10 @@ import type { DbOrTx } from '../db/client';
 import { recommendationBatches } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { authorize } from '../policy/policy';
-import { requireCommission, type ReviewContext } from './review-support';
+import type { ActorContext } from '../context';
+import { requireCommission } from '../policy/role-guards';
 
-export async function loadBatchForCommission(tx: DbOrTx, ctx: ReviewContext, id: string) {
+export async function loadBatchForCommission(tx: DbOrTx, ctx: ActorContext, id: string) {
   const [batch] = await tx.select().from(recommendationBatches).where(eq(recommendationBatches.id, id)).for('update');
   if (!batch) throw notFound(`batch ${id}`, '推荐批次');
   // A composing batch is the recommender's work in progress: the commission does not see it (404).
@@ -17,7 +18,7 @@ export async function loadBatchForCommission(tx: DbOrTx, ctx: ReviewContext, id:
   return batch;
 }
 
-export async function receiveBatch(ctx: ReviewContext, input: { id: string; version: number }) {
+export async function receiveBatch(ctx: ActorContext, input: { id: string; version: number }) {
   requireCommission(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
     const batch = await loadBatchForCommission(tx, ctx, input.id);

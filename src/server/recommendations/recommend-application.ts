@@ -14,21 +14,14 @@ import { notify } from '../notifications/notify';
 import { missingItems } from './completeness';
 import { nextRecommendOrder } from './recommend-order';
 import { latestAuthenticity, reviewFacts } from './review-data';
-import {
-  checkTransition,
-  checkVersion,
-  emailsOf,
-  insertReview,
-  loadProjectForReview,
-  projectLabel,
-  requireRecommender,
-  requireText,
-  reviewLink,
-  sendEmails,
-  updateProjectState,
-  type ProjectRow,
-  type ReviewContext,
-} from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import { applyTransition, checkTransition } from '../projects/transition';
+import type { ActorContext } from '../context';
+import { requireText } from '../http/input';
+import { emailsOf, sendEmails } from '../notifications/email';
+import { requireRecommender } from '../policy/role-guards';
+import type { ProjectRow } from '../projects/load-project';
+import { projectLabel, reviewLink } from '../projects/project-label';
 
 export interface RecommendInput {
   version?: number;
@@ -39,9 +32,8 @@ export interface RecommendInput {
 
 const refuse = (field: string, msg: string) => new AppError('validation', `recommend: ${field}`, msg, { fields: { [field]: msg } });
 
-export async function applyRecommend(tx: DbOrTx, ctx: ReviewContext, row: ProjectRow, input: RecommendInput) {
-  checkVersion(row, input.version);
-  const to = checkTransition(row, 'recommend');
+export async function applyRecommend(tx: DbOrTx, ctx: ActorContext, row: ProjectRow, input: RecommendInput) {
+  const to = checkTransition(row, 'recommend', ctx.actor, { version: input.version });
   const now = ctx.clock.now();
   const facts = await reviewFacts(tx, row);
   await assertWindowOpen(tx, facts.campaign, 'application', now, { organisationId: row.recommenderOrgId, projectId: row.id });
@@ -64,18 +56,16 @@ export async function applyRecommend(tx: DbOrTx, ctx: ReviewContext, row: Projec
   }
 
   const order = await nextRecommendOrder(tx, row.recommenderOrgId!, row.campaignId);
-  const updated = await updateProjectState(tx, now, row, to, { recommendationOpinion: input.opinion, recommendOrder: order, lastReason: null });
   const authRecord = { confirmed: true, notes: authenticity.notes ?? '', siteVisit: authenticity.siteVisit ?? null };
-  await insertReview(tx, ctx, row, {
-    decision: 'recommend',
-    reason: input.opinion,
-    checklist: { completeness: facts.completeness, authenticity: authRecord, recognition: recognitionRequired ? 'confirmed' : 'not_needed' },
-  });
-  await writeAudit(tx, ctx, {
-    entity: 'project',
-    entityId: row.id,
-    action: 'recommend',
-    summary: { from: row.state, to, order, name: row.name, opinionLength: Array.from(input.opinion).length, siteVisit: !!authRecord.siteVisit, recognitionJustConfirmed },
+  const updated = await applyTransition(tx, ctx, row, 'recommend', to, {
+    set: { recommendationOpinion: input.opinion, recommendOrder: order, lastReason: null },
+    review: {
+      stage: 'recommendation',
+      decision: 'recommend',
+      reason: input.opinion,
+      checklist: { completeness: facts.completeness, authenticity: authRecord, recognition: recognitionRequired ? 'confirmed' : 'not_needed' },
+    },
+    audit: { summary: { from: row.state, to, order, name: row.name, opinionLength: Array.from(input.opinion).length, siteVisit: !!authRecord.siteVisit, recognitionJustConfirmed } },
   });
   const title = '申报项目已获推荐';
   const body = `您单位申报的${projectLabel(row)}已通过推荐单位（${ctx.actor.organisationName}）审核并获推荐，将随推荐批次报送市市场监管委。`;
@@ -84,10 +74,10 @@ export async function applyRecommend(tx: DbOrTx, ctx: ReviewContext, row: Projec
   return { updated, emails };
 }
 
-export async function recommendApplication(ctx: ReviewContext, input: RecommendInput & { id: string }) {
+export async function recommendApplication(ctx: ActorContext, input: RecommendInput & { id: string }) {
   requireRecommender(ctx.actor);
   const { updated, emails } = await ctx.database.db.transaction(async (tx) => {
-    const row = await loadProjectForReview(tx, ctx.actor, input.id);
+    const row = await loadProjectFor(tx, ctx.actor, 'review', input.id, { forUpdate: true, label: PROJECT_LABEL });
     const opinion = requireText(input.opinion, 'opinion', '推荐意见', MIN_OPINION_LENGTH);
     return applyRecommend(tx, ctx, row, { ...input, opinion });
   });

@@ -7,17 +7,20 @@ import type { AuthenticityInput } from '../../shared/recommendations';
 import { invalidState } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { latestAuthenticity } from './review-data';
-import { insertReview, loadProjectForReview, requireRecommender, type ReviewContext } from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import { recordReview } from '../projects/record-review';
+import type { ActorContext } from '../context';
+import { requireRecommender } from '../policy/role-guards';
 
 const OPEN_STATES = ['submitted', 'recommended'];
 
-export async function recordAuthenticity(ctx: ReviewContext, input: AuthenticityInput & { id: string }) {
+export async function recordAuthenticity(ctx: ActorContext, input: AuthenticityInput & { id: string }) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
-    const row = await loadProjectForReview(tx, ctx.actor, input.id);
+    const row = await loadProjectFor(tx, ctx.actor, 'review', input.id, { forUpdate: true, label: PROJECT_LABEL });
     if (!OPEN_STATES.includes(row.state)) throw invalidState(`authenticity in ${row.state}`, '只有待审核或已推荐（待报送）的项目可以记录真实性核查');
     const record = { confirmed: input.confirmed, notes: input.notes ?? '', siteVisit: input.siteVisit ?? null };
-    await insertReview(tx, ctx, row, { decision: 'authenticity', checklist: { authenticity: record } });
+    await recordReview(tx, ctx, row, { stage: 'recommendation', decision: 'authenticity', checklist: { authenticity: record } });
     await writeAudit(tx, ctx, {
       entity: 'project',
       entityId: row.id,

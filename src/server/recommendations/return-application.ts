@@ -2,25 +2,16 @@
 import { APPLICATION_FIELD_LABELS } from '../../shared/application-form';
 import { MIN_REASON_LENGTH } from '../../shared/recommendations';
 import { validation } from '../app-error';
-import { writeAudit } from '../audit/write-audit';
 import type { DbOrTx } from '../db/client';
 import { notify } from '../notifications/notify';
-import {
-  checkTransition,
-  checkVersion,
-  emailsOf,
-  insertReview,
-  loadProjectForReview,
-  projectLabel,
-  requireRecommender,
-  requireText,
-  reviewLink,
-  sendEmails,
-  updateProjectState,
-  type Email,
-  type ProjectRow,
-  type ReviewContext,
-} from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import { transition } from '../projects/transition';
+import type { ActorContext } from '../context';
+import { requireText } from '../http/input';
+import { type Email, emailsOf, sendEmails } from '../notifications/email';
+import { requireRecommender } from '../policy/role-guards';
+import type { ProjectRow } from '../projects/load-project';
+import { projectLabel, reviewLink } from '../projects/project-label';
 
 export interface ReturnInput {
   id: string;
@@ -53,18 +44,14 @@ export function checkFieldComments(comments: Record<string, string> = {}): Recor
   return out;
 }
 
-export async function applyReturn(tx: DbOrTx, ctx: ReviewContext, row: ProjectRow, input: { version?: number; reason: string; fieldComments: Record<string, string> }) {
-  checkVersion(row, input.version);
-  const to = checkTransition(row, 'return');
-  const now = ctx.clock.now();
-  const updated = await updateProjectState(tx, now, row, to, { lastReason: input.reason, recommendOrder: null });
-  await insertReview(tx, ctx, row, { decision: 'return', reason: input.reason, fieldComments: input.fieldComments });
-  await writeAudit(tx, ctx, {
-    entity: 'project',
-    entityId: row.id,
-    action: 'return',
-    summary: { from: row.state, to, reason: input.reason, fields: Object.keys(input.fieldComments), name: row.name },
+export async function applyReturn(tx: DbOrTx, ctx: ActorContext, row: ProjectRow, input: { version?: number; reason: string; fieldComments: Record<string, string> }) {
+  const { updated } = await transition(tx, ctx, row, 'return', {
+    version: input.version,
+    set: { lastReason: input.reason, recommendOrder: null },
+    review: { stage: 'recommendation', decision: 'return', reason: input.reason, fieldComments: input.fieldComments },
+    audit: (to) => ({ summary: { from: row.state, to, reason: input.reason, fields: Object.keys(input.fieldComments), name: row.name } }),
   });
+  const now = ctx.clock.now();
   const title = '申报项目被退回补正';
   const body = `您单位申报的${projectLabel(row)}被推荐单位（${ctx.actor.organisationName}）退回补正。原因：${input.reason}${
     Object.keys(input.fieldComments).length ? `；逐项意见${Object.keys(input.fieldComments).length}条，请在申报书中查看并修改后重新提交。` : '。请修改后重新提交。'
@@ -74,10 +61,10 @@ export async function applyReturn(tx: DbOrTx, ctx: ReviewContext, row: ProjectRo
   return { updated, emails };
 }
 
-export async function returnApplication(ctx: ReviewContext, input: ReturnInput) {
+export async function returnApplication(ctx: ActorContext, input: ReturnInput) {
   requireRecommender(ctx.actor);
   const { updated, emails } = await ctx.database.db.transaction(async (tx) => {
-    const row = await loadProjectForReview(tx, ctx.actor, input.id);
+    const row = await loadProjectFor(tx, ctx.actor, 'review', input.id, { forUpdate: true, label: PROJECT_LABEL });
     const reason = requireText(input.reason, 'reason', '退回原因', MIN_REASON_LENGTH);
     const fieldComments = checkFieldComments(input.fieldComments);
     return applyReturn(tx, ctx, row, { version: input.version, reason, fieldComments });

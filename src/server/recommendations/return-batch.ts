@@ -12,9 +12,14 @@ import { projects, recommendationBatches } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { loadBatchForCommission } from './receive-batch';
 import { renumberRecommended } from './recommend-order';
-import { emailsOf, projectLabel, requireCommission, requireText, sendEmails, updateProjectState, type ReviewContext } from './review-support';
+import { applyTransition } from '../projects/transition';
+import type { ActorContext } from '../context';
+import { requireText } from '../http/input';
+import { emailsOf, sendEmails } from '../notifications/email';
+import { requireCommission } from '../policy/role-guards';
+import { projectLabel } from '../projects/project-label';
 
-export async function returnBatch(ctx: ReviewContext, input: { id: string; version: number; reason: string }) {
+export async function returnBatch(ctx: ActorContext, input: { id: string; version: number; reason: string }) {
   requireCommission(ctx.actor);
   const { updated, emails } = await ctx.database.db.transaction(async (tx) => {
     const batch = await loadBatchForCommission(tx, ctx, input.id);
@@ -35,8 +40,7 @@ export async function returnBatch(ctx: ReviewContext, input: { id: string; versi
       .returning();
     if (!updated) throw staleVersion(`batch ${batch.id}`);
     for (const p of list) {
-      await updateProjectState(tx, now, p, 'recommended', { batchId: null });
-      await writeAudit(tx, ctx, { entity: 'project', entityId: p.id, action: 'return_batch', summary: { from: p.state, to: 'recommended', batchId: batch.id } });
+      await applyTransition(tx, ctx, p, 'return_batch', 'recommended', { set: { batchId: null }, audit: { summary: { from: p.state, to: 'recommended', batchId: batch.id } } });
       await notify(tx, now, { organisationId: p.applicantOrgId, title: '推荐批次被市市场监管委退回', body: `${projectLabel(p)}所在的推荐批次被退回推荐单位。原因：${reason}`, link: `/applications/${p.id}` });
     }
     await renumberRecommended(tx, batch.recommenderOrgId, batch.campaignId);

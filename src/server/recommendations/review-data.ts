@@ -6,7 +6,7 @@ import type { AuthenticityInput, CompletenessItem } from '../../shared/recommend
 import type { DbOrTx } from '../db/client';
 import { campaigns, files, organisations, projectReviews, users } from '../db/schema';
 import { completenessChecklist } from './completeness';
-import type { ProjectRow } from './review-support';
+import type { ProjectRow } from '../projects/load-project';
 
 export type FileRow = typeof files.$inferSelect;
 export type OrgRow = typeof organisations.$inferSelect;

@@ -43,19 +43,19 @@ import { composingBatch, recommendedProjects } from './batch-repository';
 import { batchPackage } from './batch-package';
 import { bulkReview } from './bulk-review';
 import { registerCommissionBatchRoutes } from './commission-routes';
-import { errors, sendFile } from './route-helpers';
 import { declineApplication } from './decline-application';
 import { exportInboxRows, listInbox, renderInboxXlsx } from './inbox-query';
 import { recommendApplication } from './recommend-application';
 import { recordAuthenticity } from './record-authenticity';
 import { returnApplication } from './return-application';
-import type { ProjectRow } from './review-support';
-import { requireRecommender } from './review-support';
 import { sendBatch } from './send-batch';
 import { setRecommendOrder } from './set-recommend-order';
 import { renderSummary, summaryFileName, summaryHeader, summaryRows } from './summary-documents';
 import { unrecommendApplication } from './unrecommend-application';
 import { currentBatch, updateBatchContact } from './update-batch';
+import { errors, sendDownload } from '../http/responses';
+import { requireRecommender } from '../policy/role-guards';
+import type { ProjectRow } from '../projects/load-project';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['项目申报（推荐单位）'];
@@ -90,7 +90,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       const items = await exportInboxRows(db, ctx.actor, campaign.id, req.query);
       const data = await renderInboxXlsx(items);
       await db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'project', action: 'export', summary: { filters: req.query, rows: items.length } }));
-      return sendFile(reply, data, `${campaign.year}年质量攻关申报项目列表.xlsx`, MIME.xlsx);
+      return sendDownload(reply, data, `${campaign.year}年质量攻关申报项目列表.xlsx`, MIME.xlsx);
     },
   );
 
@@ -186,7 +186,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       });
       const rendered = await renderSummary(header, rows);
       await auditPersonalDataView(ctx, { entity: 'recommendation_batch', entityId: batchId, view: `立项申报汇总表（${ext}）`, fields: rows.some((r) => r.phone) ? ['项目负责人电话'] : [], count: rows.length });
-      return sendFile(reply, rendered[ext], summaryFileName(header, ext), MIME[ext]);
+      return sendDownload(reply, rendered[ext], summaryFileName(header, ext), MIME[ext]);
     });
   }
 
@@ -197,7 +197,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
       const { fileName, data } = await batchPackage(ctx, req.params.id);
-      return sendFile(reply, data, fileName, 'application/zip');
+      return sendDownload(reply, data, fileName, 'application/zip');
     },
   );
 

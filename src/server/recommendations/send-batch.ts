@@ -17,12 +17,16 @@ import { notify } from '../notifications/notify';
 import { authorize } from '../policy/policy';
 import { recommendedProjects, recommenderBatchDto } from './batch-repository';
 import { renumberRecommended } from './recommend-order';
-import { checkTransition, commissionOrgIds, emailsOf, projectLabel, requireRecommender, sendEmails, updateProjectState, type ReviewContext } from './review-support';
+import { applyTransition, checkTransition } from '../projects/transition';
 import { renderSummary, summaryFileName, summaryHeader, summaryRows } from './summary-documents';
+import type { ActorContext } from '../context';
+import { commissionOrgIds, emailsOf, sendEmails } from '../notifications/email';
+import { requireRecommender } from '../policy/role-guards';
+import { projectLabel } from '../projects/project-label';
 
 const MAX_GENERATED_BYTES = 100 * 1024 * 1024;
 
-async function storeGenerated(tx: DbOrTx, ctx: ReviewContext, data: Buffer, name: string, mime: string, now: Date) {
+async function storeGenerated(tx: DbOrTx, ctx: ActorContext, data: Buffer, name: string, mime: string, now: Date) {
   const stored = await ctx.files.put(data, { maxBytes: MAX_GENERATED_BYTES });
   const [row] = await tx
     .insert(files)
@@ -31,7 +35,7 @@ async function storeGenerated(tx: DbOrTx, ctx: ReviewContext, data: Buffer, name
   return row;
 }
 
-export async function sendBatch(ctx: ReviewContext, input: { batchId: string; version: number }) {
+export async function sendBatch(ctx: ActorContext, input: { batchId: string; version: number }) {
   requireRecommender(ctx.actor);
   const { dto, emails } = await ctx.database.db.transaction(async (tx) => {
     const [batch] = await tx.select().from(recommendationBatches).where(eq(recommendationBatches.id, input.batchId)).for('update');
@@ -51,7 +55,7 @@ export async function sendBatch(ctx: ReviewContext, input: { batchId: string; ve
     const [stamped] = batch.stampedPdfFileId ? await tx.select().from(files).where(eq(files.id, batch.stampedPdfFileId)) : [];
     if (!stamped || stamped.mime !== MIME.pdf) fields.stampedPdfFileId = '请上传盖章版汇总表（PDF）';
     if (Object.keys(fields).length) throw new AppError('validation', 'batch not ready', `推荐批次尚不能报送：${Object.values(fields).join('；')}`, { fields });
-    for (const { p } of list) checkTransition(p, 'send_batch');
+    for (const { p } of list) checkTransition(p, 'send_batch', ctx.actor);
 
     // The 汇总表 exactly as sent: the projects in 推荐排序, the contact and today's date.
     const header = await summaryHeader(tx, batch, campaign.year, now);
@@ -67,8 +71,7 @@ export async function sendBatch(ctx: ReviewContext, input: { batchId: string; ve
     if (!sent) throw staleVersion(`batch ${batch.id}`);
 
     for (const { p } of list) {
-      await updateProjectState(tx, now, p, 'under_review', { batchId: batch.id });
-      await writeAudit(tx, ctx, { entity: 'project', entityId: p.id, action: 'send_batch', summary: { from: p.state, to: 'under_review', batchId: batch.id, order: p.recommendOrder } });
+      await applyTransition(tx, ctx, p, 'send_batch', 'under_review', { set: { batchId: batch.id }, audit: { summary: { from: p.state, to: 'under_review', batchId: batch.id, order: p.recommendOrder } } });
       await notify(tx, now, {
         organisationId: p.applicantOrgId,
         title: '申报项目已报送市市场监管委',

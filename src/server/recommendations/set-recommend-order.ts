@@ -8,9 +8,10 @@ import { writeAudit } from '../audit/write-audit';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { projects } from '../db/schema';
 import { recommendedOf } from './recommend-order';
-import { requireRecommender, type ReviewContext } from './review-support';
+import type { ActorContext } from '../context';
+import { requireRecommender } from '../policy/role-guards';
 
-export async function setRecommendOrder(ctx: ReviewContext, input: { ids: string[] }) {
+export async function setRecommendOrder(ctx: ActorContext, input: { ids: string[] }) {
   requireRecommender(ctx.actor);
   if (new Set(input.ids).size !== input.ids.length) throw validation({ ids: '推荐排序中有重复的项目' });
   return ctx.database.db.transaction(async (tx) => {

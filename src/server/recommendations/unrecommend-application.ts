@@ -1,28 +1,20 @@
 /** 撤销推荐: recommended → submitted, only while the project is not in a batch that left the recommender. */
 import { eq } from 'drizzle-orm';
 import { invalidState } from '../app-error';
-import { writeAudit } from '../audit/write-audit';
 import { recommendationBatches } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { renumberRecommended } from './recommend-order';
-import {
-  checkTransition,
-  checkVersion,
-  insertReview,
-  loadProjectForReview,
-  projectLabel,
-  requireRecommender,
-  reviewLink,
-  updateProjectState,
-  type ReviewContext,
-} from './review-support';
+import { loadProjectFor, PROJECT_LABEL } from '../projects/load-project';
+import { applyTransition, checkTransition } from '../projects/transition';
+import type { ActorContext } from '../context';
+import { requireRecommender } from '../policy/role-guards';
+import { projectLabel, reviewLink } from '../projects/project-label';
 
-export async function unrecommendApplication(ctx: ReviewContext, input: { id: string; version?: number; reason?: string }) {
+export async function unrecommendApplication(ctx: ActorContext, input: { id: string; version?: number; reason?: string }) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
-    const row = await loadProjectForReview(tx, ctx.actor, input.id);
-    checkVersion(row, input.version);
-    const to = checkTransition(row, 'unrecommend');
+    const row = await loadProjectFor(tx, ctx.actor, 'review', input.id, { forUpdate: true, label: PROJECT_LABEL });
+    const to = checkTransition(row, 'unrecommend', ctx.actor, { version: input.version });
     if (row.batchId) {
       const [batch] = await tx.select().from(recommendationBatches).where(eq(recommendationBatches.id, row.batchId));
       if (batch && (batch.state === 'sent' || batch.state === 'received')) {
@@ -31,10 +23,12 @@ export async function unrecommendApplication(ctx: ReviewContext, input: { id: st
     }
     const now = ctx.clock.now();
     const reason = input.reason?.trim() || null;
-    const updated = await updateProjectState(tx, now, row, to, { recommendOrder: null, recommendationOpinion: null, batchId: null });
+    const updated = await applyTransition(tx, ctx, row, 'unrecommend', to, {
+      set: { recommendOrder: null, recommendationOpinion: null, batchId: null },
+      review: { stage: 'recommendation', decision: 'unrecommend', reason },
+      audit: { summary: { from: row.state, to, reason, name: row.name } },
+    });
     await renumberRecommended(tx, row.recommenderOrgId!, row.campaignId);
-    await insertReview(tx, ctx, row, { decision: 'unrecommend', reason });
-    await writeAudit(tx, ctx, { entity: 'project', entityId: row.id, action: 'unrecommend', summary: { from: row.state, to, reason, name: row.name } });
     await notify(tx, now, {
       organisationId: row.applicantOrgId,
       title: '推荐单位撤销了对申报项目的推荐',

@@ -6,9 +6,10 @@ import { activeCampaign } from '../campaigns/campaign-repository';
 import { recommendationBatches } from '../db/schema';
 import { authorize } from '../policy/policy';
 import { composingBatch, recommenderBatchDto } from './batch-repository';
-import { requireRecommender, type ReviewContext } from './review-support';
+import type { ActorContext } from '../context';
+import { requireRecommender } from '../policy/role-guards';
 
-export async function currentBatch(ctx: ReviewContext) {
+export async function currentBatch(ctx: ActorContext) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
     const campaign = await activeCampaign(tx);
@@ -18,7 +19,7 @@ export async function currentBatch(ctx: ReviewContext) {
   });
 }
 
-export async function updateBatchContact(ctx: ReviewContext, input: { version: number; contactName: string; contactPhone: string }) {
+export async function updateBatchContact(ctx: ActorContext, input: { version: number; contactName: string; contactPhone: string }) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
     const campaign = await activeCampaign(tx);

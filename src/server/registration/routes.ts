@@ -21,12 +21,13 @@ import { AppError } from '../app-error';
 import { setSessionCookies } from '../auth/routes';
 import type { Services } from '../context';
 import { files, organisations } from '../db/schema';
-import { contentDisposition } from '../files/routes';
+import { contentDisposition } from '../http/responses';
 import { authedContext, commandContext } from '../http/request-context';
 import { applicantOrganisationDto, decideRecognition, organisationForRecognition, ownOrganisation, recognitionQueue, submitRecognitionEvidence } from './recognition';
 import { defaultRecommenderFor, registerApplicant } from './register';
+import { errorsWith } from '../http/responses';
 
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema, 409: apiErrorSchema, 429: apiErrorSchema };
+const errors = errorsWith(429);
 const TAG = '单位注册';
 
 export function registerRegistrationRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean }) {

@@ -3,11 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import { invalidState, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { trainingSessions } from '../db/schema';
-import { requireText, sendEmails } from '../recommendations/review-support';
 import { MIN_CANCEL_REASON_LENGTH, type TrainingSessionDto } from '../../shared/training';
 import { rememberIdempotent } from '../http/idempotency';
 import { notifyAttendees } from './notify-attendees';
 import { loadSessionForManager, phaseOf, requireTrainingManager, sessionDtos, wallClockText, type TrainingContext } from './session-repository';
+import { requireText } from '../http/input';
+import { sendEmails } from '../notifications/email';
 
 export async function cancelSession(ctx: TrainingContext, id: string, input: { version: number; reason: string }): Promise<TrainingSessionDto> {
   requireTrainingManager(ctx.actor);

@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { trainingSignups } from '../db/schema';
 import { notify } from '../notifications/notify';
-import { emailsOf, type Email } from '../recommendations/review-support';
 import { signupsOf, trainingLink } from './session-repository';
+import { type Email, emailsOf } from '../notifications/email';
 
 export async function notifyAttendees(tx: DbOrTx, now: Date, sessionId: string, title: string, body: (attendees: string) => string): Promise<{ emails: Email[]; orgs: number }> {
   const rows = await signupsOf(tx, eq(trainingSignups.sessionId, sessionId));

@@ -1,9 +1,9 @@
 /** 报名名单 of a session (provider/commission) and its Excel export. */
-import ExcelJS from 'exceljs';
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { RosterDto, TrainingSessionDto } from '../../shared/training';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
+import { renderListXlsx } from '../documents/list-xlsx';
 import { trainingSessions, trainingSignups } from '../db/schema';
 import { formatShanghai } from '../../domain/deadlines';
 import {
@@ -15,6 +15,7 @@ import {
   signupsOf,
   type TrainingContext,
 } from './session-repository';
+import { likePattern } from '../http/list-query';
 
 export async function listSessions(
   ctx: TrainingContext,
@@ -28,7 +29,7 @@ export async function listSessions(
   if (ctx.actor.role === 'training_provider') conds.push(eq(trainingSessions.providerOrgId, ctx.actor.organisationId));
   if (query.status !== 'all') conds.push(eq(trainingSessions.status, query.status));
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(query.q);
     conds.push(or(ilike(trainingSessions.title, like), ilike(trainingSessions.venue, like))!);
   }
   const where = and(...conds);
@@ -55,18 +56,27 @@ export async function sessionRoster(ctx: TrainingContext, id: string, db: DbOrTx
 const ATTENDED_TEXT = (a: boolean | null) => (a === true ? '出勤' : a === false ? '缺勤' : '未登记');
 
 export async function renderRosterXlsx(roster: RosterDto): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '攻关 Gongguan';
-  const ws = wb.addWorksheet('报名名单', { views: [{ state: 'frozen', ySplit: 3 }] });
   const s = roster.session;
-  ws.addRow([`${s.title}（${s.startsAtText}至${s.endsAtText}，北京时间）`]);
-  ws.addRow([`地点：${s.venue}　容量：${s.capacity}人　已报名：${s.signedUp}人　出勤：${s.attendedCount}人　状态：${s.phaseLabel}`]);
-  ws.getRow(1).font = { bold: true, size: 13 };
-  const header = ['序号', '申报单位', '项目名称', '项目编号', '参训人员', '角色', '手机号码', '报名时间（北京时间）', '出勤'];
-  ws.addRow(header).font = { bold: true };
-  [6, 32, 36, 20, 12, 12, 16, 22, 8].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  roster.items.forEach((it, i) =>
-    ws.addRow([i + 1, it.applicantName, it.projectName, it.projectNo ?? '', it.attendeeName, it.attendeeRoleLabel, it.attendeePhone, formatShanghai(new Date(it.createdAt)), ATTENDED_TEXT(it.attended)]),
+  type Item = RosterDto['items'][number];
+  return renderListXlsx<Item>(
+    '报名名单',
+    [
+      { header: '序号', width: 6, value: (_, i) => i + 1 },
+      { header: '申报单位', width: 32, value: (it) => it.applicantName },
+      { header: '项目名称', width: 36, value: (it) => it.projectName },
+      { header: '项目编号', width: 20, value: (it) => it.projectNo },
+      { header: '参训人员', width: 12, value: (it) => it.attendeeName },
+      { header: '角色', width: 12, value: (it) => it.attendeeRoleLabel },
+      { header: '手机号码', width: 16, value: (it) => it.attendeePhone },
+      { header: '报名时间（北京时间）', width: 22, value: (it) => formatShanghai(new Date(it.createdAt)) },
+      { header: '出勤', width: 8, value: (it) => ATTENDED_TEXT(it.attended) },
+    ],
+    roster.items,
+    {
+      titleLines: [
+        `${s.title}（${s.startsAtText}至${s.endsAtText}，北京时间）`,
+        `地点：${s.venue}　容量：${s.capacity}人　已报名：${s.signedUp}人　出勤：${s.attendedCount}人　状态：${s.phaseLabel}`,
+      ],
+    },
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -28,7 +28,6 @@ import type { Services } from '../context';
 import { MIME } from '../files/sniff';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
-import { errors, sendFile } from '../recommendations/route-helpers';
 import { eligibleProjects, mySignups, openSessions } from './applicant-queries';
 import { cancelSession } from './cancel-session';
 import { cancelSignup } from './cancel-signup';
@@ -38,6 +37,7 @@ import { listSessions, renderRosterXlsx, sessionRoster } from './roster';
 import { sessionDtos, type TrainingContext } from './session-repository';
 import { signUp } from './sign-up';
 import { updateSession } from './update-session';
+import { errors, sendDownload } from '../http/responses';
 
 const idParams = z.object({ id: z.string().uuid() });
 const TAG = ['宣贯培训'];
@@ -111,7 +111,7 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
       await db.transaction(async (tx) =>
         writeAudit(tx, ctx, { entity: 'training_session', entityId: roster.session.id, action: 'export', summary: { title: roster.session.title, rows: roster.items.length, phoneMasked: roster.phoneMasked } }),
       );
-      return sendFile(reply, data, `宣贯培训报名名单-${roster.session.title}.xlsx`, MIME.xlsx);
+      return sendDownload(reply, data, `宣贯培训报名名单-${roster.session.title}.xlsx`, MIME.xlsx);
     },
   );
 

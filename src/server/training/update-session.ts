@@ -7,10 +7,10 @@ import type { SessionUpdate } from '../../shared/training';
 import { AppError, invalidState, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { trainingSessions, trainingSignups } from '../db/schema';
-import { sendEmails, type Email } from '../recommendations/review-support';
 import { notifyAttendees } from './notify-attendees';
 import { checkSessionInput } from './session-input';
 import { loadSessionForManager, phaseOf, requireTrainingManager, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
+import { type Email, sendEmails } from '../notifications/email';
 
 export async function signupCount(tx: Parameters<typeof loadSessionForManager>[0], sessionId: string): Promise<number> {
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(trainingSignups).where(eq(trainingSignups.sessionId, sessionId));

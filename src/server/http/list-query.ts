@@ -1,0 +1,20 @@
+/** What every paged list query shares: the LIKE pattern of a search box, the page window. */
+
+/** `%q%` for ILIKE with the wildcard characters of `q` escaped (a search for "100%" finds "100%"). */
+export function likePattern(q: string): string {
+  return `%${escapeLike(q)}%`;
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** LIMIT/OFFSET of a 1-based page. */
+export function pageWindow(q: { page: number; pageSize: number }): { limit: number; offset: number } {
+  return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+}
+
+/** The paged answer shape (`pagedSchema` in src/shared/auth.ts). */
+export function paged<T>(items: T[], total: number | string | bigint, q: { page: number; pageSize: number }) {
+  return { items, total: Number(total), page: q.page, pageSize: q.pageSize };
+}
