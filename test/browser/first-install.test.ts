@@ -94,6 +94,11 @@ describe('first install (SEED_DEMO=false, empty database)', () => {
       await page.getByRole('button', { name: '确认修改' }).click();
       await page.waitForURL((u) => u.pathname === '/commission');
 
+      // The notification centre is one click away from every page's header.
+      await page.getByTestId('notification-bell').click();
+      await page.getByRole('heading', { level: 1, name: '通知中心' }).waitFor();
+      await page.getByText('暂无通知').waitFor();
+
       await page.goto('/commission/campaign');
       await page.getByRole('heading', { level: 1, name: '年度活动配置' }).waitFor();
       await expect.poll(() => page.getByLabel('活动标题').inputValue(), { timeout: 15_000 }).toContain('2026年');

@@ -7,7 +7,8 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../labels';
 import { BrandMark } from '../components/BrandMark';
 import { MAIN_ID } from '../components/RouteFocus';
-import { ROLE_WORKBENCH_TITLES, useSession } from '../session/session';
+import { NotificationBell } from '../components/NotificationBell';
+import { ROLE_HOME, ROLE_WORKBENCH_TITLES, useSession } from '../session/session';
 import { roleMenu } from './menus';
 
 const { Sider, Header, Content, Footer } = Layout;
@@ -115,6 +116,7 @@ export function RoleLayout({ children }: { children: ReactNode }) {
                 {me.isAdmin ? ' · 管理员' : ''}
               </Tag>
             </span>
+            <NotificationBell base={ROLE_HOME[me.role]} />
             <Link to="/change-password" className="gg-header-link">
               <KeyOutlined aria-hidden /> 修改密码
             </Link>
