@@ -109,6 +109,12 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   attendeePhone: '参训人员手机号码',
   attended: '出勤',
   items: '名单',
+  // 单位管理 (src/shared/organisations.ts)
+  type: '单位类型',
+  shortName: '简称',
+  divisionCode: '行政区划代码',
+  address: '地址',
+  includeInactive: '显示已停用',
 };
 
 export function labelForPath(path: string): string {
