@@ -119,6 +119,12 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   reservedShare: '预留比例',
   plannedApprovals: '计划立项数',
   priorityOrdering: '优先排序',
+  // 单位管理 (src/shared/organisations.ts)
+  type: '单位类型',
+  shortName: '简称',
+  divisionCode: '行政区划代码',
+  address: '地址',
+  includeInactive: '显示已停用',
 };
 
 export function labelForPath(path: string): string {

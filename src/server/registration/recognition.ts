@@ -123,7 +123,7 @@ export async function decideRecognition(ctx: CommandContext & { actor: Actor }, 
       organisationId: org.id,
       title: status === 'recognised' ? '行业组织认可已确认' : '行业组织认可未予确认',
       body: status === 'recognised' ? `${ctx.actor.organisationName}已确认本单位为行业主管部门认可的行业质量管理专业组织，可以提交申报。` : `${ctx.actor.organisationName}未予确认本单位的认可证明：${reason}。请补充材料后重新上传。`,
-      link: '/organisation',
+      link: '/applicant/organisation',
     });
     return recognitionQueueItem(tx, saved);
   });

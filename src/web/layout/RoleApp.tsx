@@ -1,8 +1,11 @@
 import { App as AntApp, Result } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { PageLoading } from '../components/PageLoading';
 import { Link, Route, Routes } from 'react-router';
 import { usePageTitle } from '../hooks/usePageTitle';
 import { RoleLayout } from './RoleLayout';
+
+const NotificationsPage = lazy(() => import('../pages/notifications/NotificationsPage'));
 
 export interface RoleRoute {
   /** Relative to the role's base path; '' is the index. */
@@ -17,6 +20,7 @@ export function RoleApp({ base, routes }: { base: string; routes: RoleRoute[] })
       <RoleLayout>
       <Routes>
         {routes.map((r) => (r.path === '' ? <Route key="index" index element={r.element} /> : <Route key={r.path} path={r.path} element={r.element} />))}
+        <Route path="notifications" element={<Suspense fallback={<PageLoading />}><NotificationsPage /></Suspense>} />
         <Route path="*" element={<InnerNotFound base={base} />} />
       </Routes>
       </RoleLayout>

@@ -8,7 +8,8 @@ import { ROLE_LABELS } from '../labels';
 import { BrandMark } from '../components/BrandMark';
 import { personName } from '../components/person-name';
 import { MAIN_ID } from '../components/RouteFocus';
-import { ROLE_WORKBENCH_TITLES, useSession } from '../session/session';
+import { NotificationBell } from '../components/NotificationBell';
+import { ROLE_HOME, ROLE_WORKBENCH_TITLES, useSession } from '../session/session';
 import { roleMenu } from './menus';
 
 const { Sider, Header, Footer } = Layout;
@@ -166,6 +167,7 @@ export function RoleLayout({ children }: { children: ReactNode }) {
                 {me.isAdmin ? ' · 管理员' : ''}
               </Tag>
             </span>
+            <NotificationBell base={ROLE_HOME[me.role]} />
             <Link to="/change-password" className="gg-header-link gg-hide-phone">
               <KeyOutlined aria-hidden /> 修改密码
             </Link>

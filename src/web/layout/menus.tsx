@@ -47,7 +47,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/applicant/implementation', label: '项目实施', icon: <FundProjectionScreenOutlined />, comingSoon: true },
     { path: '/applicant/training', label: '宣贯培训', icon: <BookOutlined /> },
     { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined />, comingSoon: true },
-    { path: '/applicant/organisation', label: '单位信息', icon: <SolutionOutlined />, comingSoon: true },
+    { path: '/applicant/organisation', label: '单位信息', icon: <SolutionOutlined /> },
   ],
   recommender: () => [
     { path: '/recommender', label: '工作台', icon: <DashboardOutlined /> },

@@ -13,6 +13,7 @@ import ApplicationsPage, { applicationColumns, useCreateApplication } from './Ap
 import { useApplicationList } from './queries';
 
 const ApplicationPage = lazy(() => import('./editor/ApplicationPage'));
+const OrganisationPage = lazy(() => import('./OrganisationPage'));
 const TrainingPage = lazy(() => import('./TrainingPage'));
 
 export const REGISTER_NOTICES_KEY = 'gg_register_notices';
@@ -125,6 +126,7 @@ export default function ApplicantApp() {
       routes={[
         { path: '', element: <ApplicantHome /> },
         { path: 'applications', element: <ApplicationsPage /> },
+        { path: 'organisation', element: <Suspense fallback={<PageLoading />}><OrganisationPage /></Suspense> },
         {
           path: 'applications/:id',
           element: (

@@ -43,13 +43,18 @@ function applyFieldErrors<T extends object>(form: ReturnType<typeof Form.useForm
   return true;
 }
 
-function FormModal(p: { open: boolean; title: string; okText: string; pending: boolean; error: string | null; onSubmit(): void; onClose(): void; onOpened(): void; children: ReactNode }) {
+function FormModal(p: { open: boolean; title: string; okText: string; pending: boolean; error: string | null; onSubmit(): void; onClose(): void; onClosed(): void; children: ReactNode }) {
   return (
-    <Modal open={p.open} title={p.title} okText={p.okText} cancelText="取消" confirmLoading={p.pending} onOk={p.onSubmit} onCancel={p.onClose} destroyOnHidden afterOpenChange={(o) => o && p.onOpened()}>
+    <Modal open={p.open} title={p.title} okText={p.okText} cancelText="取消" confirmLoading={p.pending} onOk={p.onSubmit} onCancel={p.onClose} destroyOnHidden afterOpenChange={(o) => !o && p.onClosed()}>
       {p.error && <Alert type="error" showIcon message={p.error} style={{ marginBottom: 12 }} />}
       {p.children}
     </Modal>
   );
+}
+
+function initialOf(o: ManagedOrganisation): OrgForm {
+  const v = (x: string | null) => x ?? undefined;
+  return { type: o.type, name: o.name, shortName: v(o.shortName), divisionCode: v(o.divisionCode), uscc: v(o.uscc), address: v(o.address), contactName: v(o.contactName), contactPhone: v(o.contactPhone) };
 }
 
 function OrganisationModal({ editing, open, onClose }: { editing: ManagedOrganisation | null; open: boolean; onClose(): void }) {
@@ -72,18 +77,14 @@ function OrganisationModal({ editing, open, onClose }: { editing: ManagedOrganis
     <FormModal
       open={open}
       title={editing ? `修改单位：${editing.name}` : '新建单位'}
-      okText="保存"
+      okText="保存单位"
       pending={save.isPending}
       error={error}
       onSubmit={() => form.submit()}
       onClose={onClose}
-      onOpened={() => {
-        setError(null);
-        form.resetFields();
-        if (editing) form.setFieldsValue({ ...editing, shortName: editing.shortName ?? undefined, divisionCode: editing.divisionCode ?? undefined, uscc: editing.uscc ?? undefined, address: editing.address ?? undefined, contactName: editing.contactName ?? undefined, contactPhone: editing.contactPhone ?? undefined });
-      }}
+      onClosed={() => setError(null)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ type: 'industry_department' }}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => save.mutate(v)} initialValues={editing ? initialOf(editing) : { type: 'industry_department' }}>
         <Form.Item name="type" label="单位类型" rules={[{ required: true, message: '请选择单位类型' }]}>
           <Select options={TYPE_OPTIONS} disabled={!!editing} aria-label="单位类型" />
         </Form.Item>
@@ -148,17 +149,14 @@ function AddUserModal({ org, onClose, onCreated }: { org: ManagedOrganisation | 
     <FormModal
       open={!!org}
       title={org ? `新建账户：${org.name}` : ''}
-      okText="创建"
+      okText="创建账户"
       pending={create.isPending}
       error={error}
       onSubmit={() => form.submit()}
       onClose={onClose}
-      onOpened={() => {
-        setError(null);
-        form.resetFields();
-      }}
+      onClosed={() => setError(null)}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => create.mutate(v)}>
         <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }, { pattern: /^[a-zA-Z0-9_.-]{3,64}$/, message: '用户名应为3-64位字母、数字、下划线、点或短横线' }]}>
           <Input autoComplete="off" />
         </Form.Item>

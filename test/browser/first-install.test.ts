@@ -1,0 +1,135 @@
+/**
+ * First install without the demo: an empty database, `SEED_DEMO=false`, the first administrator
+ * logs in with ADMIN_INITIAL_PASSWORD, must change it, and does the first steps — finds the 16
+ * district bureaus and the 2026 campaign, creates a recommender account, a training provider and an
+ * expert pool with their accounts — and the new accounts can log in.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, launchBrowser, login, openPage, ROOT, waitForHealth, type TrackedPage } from './harness';
+
+const ADMIN_PASSWORD = 'Haihe#Install2026';
+const NEW_PASSWORD = 'Jinmen@Quality2026';
+
+let child: ChildProcess;
+let dataDir: string;
+let url: string;
+let output = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-first-install-'));
+  url = `http://127.0.0.1:${await freePort()}`;
+  child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: new URL(url).port, HOST: '127.0.0.1', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_URL: '', ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  await waitForHealth(url, child, () => output, 170_000);
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** 新建账户 on an organisation's row; returns the temporary password shown once. */
+async function addAccount(page: Page, orgName: string, username: string, displayName: string): Promise<string> {
+  await page.getByRole('row').filter({ hasText: orgName }).getByRole('button', { name: '新建账户' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: `新建账户：${orgName}` });
+  await dialog.getByLabel('用户名').fill(username);
+  await dialog.getByLabel('姓名').fill(displayName);
+  await dialog.getByRole('button', { name: '创建账户' }).click();
+  const shown = page.getByTestId('temporary-password');
+  await shown.waitFor();
+  const password = (await shown.textContent())!.trim();
+  await page.getByRole('button', { name: '我已记录，关闭' }).click();
+  return password;
+}
+
+async function createOrganisation(page: Page, type: string, name: string) {
+  await page.getByRole('button', { name: '新建单位' }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '新建单位' });
+  await pick(page, '单位类型', type);
+  await dialog.getByLabel('单位名称').fill(name);
+  await dialog.getByRole('button', { name: '保存单位' }).click();
+  await page.getByRole('row').filter({ hasText: name }).waitFor();
+}
+
+describe('first install (SEED_DEMO=false, empty database)', () => {
+  it('the start-up says what it created and names the administrator', () => {
+    expect(output).toContain('首次安装：已创建市市场监管委、16个区市场监管局和本年度活动');
+    expect(output).toContain('管理员账户 admin');
+    expect(output).not.toContain(ADMIN_PASSWORD);
+    expect(output).not.toContain('演示账户');
+  });
+
+  it('the administrator changes the initial password, finds bureaus and campaign, and creates the first accounts', { timeout: 240_000 }, async () => {
+    const tracked: TrackedPage = await openPage(browser, url);
+    const { page } = tracked;
+    try {
+      await page.goto('/login');
+      await login(page, 'admin', ADMIN_PASSWORD);
+      await page.waitForURL((u) => u.pathname === '/change-password');
+      await page.getByLabel('当前密码（临时密码）').fill(ADMIN_PASSWORD);
+      await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+      await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
+      await page.getByRole('button', { name: '确认修改' }).click();
+      await page.waitForURL((u) => u.pathname === '/commission');
+
+      // The notification centre is one click away from every page's header.
+      await page.getByTestId('notification-bell').click();
+      await page.getByRole('heading', { level: 1, name: '通知中心' }).waitFor();
+      await page.getByText('暂无通知').waitFor();
+
+      await page.goto('/commission/campaign');
+      await page.getByRole('heading', { level: 1, name: '年度活动配置' }).waitFor();
+      await expect.poll(() => page.getByLabel('活动标题').inputValue(), { timeout: 15_000 }).toContain('2026年');
+
+      await page.goto('/commission/organisations');
+      await page.getByRole('heading', { level: 1, name: '单位管理' }).waitFor();
+      // 16 district bureaus + the commission itself
+      await page.getByText('共 17 个单位').waitFor();
+      const binhai = '天津市滨海新区市场监督管理局';
+      await page.getByRole('row').filter({ hasText: binhai }).waitFor();
+
+      const recommenderPassword = await addAccount(page, binhai, 'bh_zhiliang', '孙立新');
+      await createOrganisation(page, '培训服务机构', '天津市质量攻关培训服务中心');
+      const trainingPassword = await addAccount(page, '天津市质量攻关培训服务中心', 'px_zhoulaoshi', '周静怡');
+      await createOrganisation(page, '专家库', '天津市质量攻关技术评定专家库');
+      const expertPassword = await addAccount(page, '天津市质量攻关技术评定专家库', 'zj_wangzhenyu', '王振宇');
+      await page.getByText('共 19 个单位').waitFor();
+
+      // Each new account logs in and is asked to change its temporary password first.
+      for (const [username, password] of [
+        ['bh_zhiliang', recommenderPassword],
+        ['px_zhoulaoshi', trainingPassword],
+        ['zj_wangzhenyu', expertPassword],
+      ]) {
+        const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ username, password }) });
+        expect(res.status, username).toBe(200);
+        expect(((await res.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true);
+      }
+      expect(tracked.errors).toEqual([]);
+    } finally {
+      await tracked.close();
+    }
+  });
+});
