@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
 
-const ROWS = '.ant-table-tbody tr.ant-table-row';
+// The list's rows (not a side table such as 尚未报送的推荐单位).
+const ROWS = '.ant-table-wrapper:not([data-testid="not-sent"]) .ant-table-tbody tr.ant-table-row';
 
 describe('list pages keep their state across a reload', () => {
   const b = useBrowser();
