@@ -10,6 +10,7 @@ const PortalHome = lazy(() => import('./pages/public/PortalHome'));
 const RegisterPage = lazy(() => import('./pages/public/RegisterPage'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
+const SecondFactorPage = lazy(() => import('./pages/auth/SecondFactorPage'));
 const ApplicantApp = lazy(() => import('./pages/applicant/ApplicantApp'));
 const RecommenderApp = lazy(() => import('./pages/recommender/RecommenderApp'));
 const CommissionApp = lazy(() => import('./pages/commission/CommissionApp'));
@@ -30,6 +31,7 @@ export function App() {
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
+          <Route path="/second-factor" element={<SecondFactorPage />} />
           <Route
             path="/applicant/*"
             element={
