@@ -13,6 +13,7 @@ const PublicationPage = lazy(() => import('./pages/public/PublicationPage'));
 const CheckinPage = lazy(() => import('./pages/public/CheckinPage'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
+const SecondFactorPage = lazy(() => import('./pages/auth/SecondFactorPage'));
 const ApplicantApp = lazy(() => import('./pages/applicant/ApplicantApp'));
 const RecommenderApp = lazy(() => import('./pages/recommender/RecommenderApp'));
 const CommissionApp = lazy(() => import('./pages/commission/CommissionApp'));
@@ -36,6 +37,7 @@ export function App() {
           <Route path="/checkin/:code" element={<CheckinPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
+          <Route path="/second-factor" element={<SecondFactorPage />} />
           <Route
             path="/applicant/*"
             element={

@@ -13,6 +13,7 @@ export function RequireRole({ role, children }: { role: RoleCode; children: Reac
   if (loading) return <PageLoading />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.mustChangePassword) return <Navigate to="/change-password" replace />;
+  if (me.secondFactor?.required && !me.secondFactor.enabled) return <Navigate to="/second-factor" replace />;
   if (me.role !== role) return <ForbiddenPage />;
   return <>{children}</>;
 }

@@ -22,8 +22,10 @@ export const ROLE_WORKBENCH_TITLES: Record<RoleCode, string> = {
   training_provider: '培训机构工作台',
 };
 
-export function homeFor(me: Pick<Me, 'role' | 'mustChangePassword'>): string {
-  return me.mustChangePassword ? '/change-password' : ROLE_HOME[me.role];
+export function homeFor(me: Pick<Me, 'role' | 'mustChangePassword' | 'secondFactor'>): string {
+  if (me.mustChangePassword) return '/change-password';
+  // The commission and administrators bind an authenticator first (issue 13.10).
+  return me.secondFactor?.required && !me.secondFactor.enabled ? '/second-factor' : ROLE_HOME[me.role];
 }
 
 interface SessionValue {
@@ -31,7 +33,7 @@ interface SessionValue {
   loading: boolean;
   /** Store the user returned by login / change-password. */
   setMe(me: Me | null): void;
-  login(username: string, password: string): Promise<Me>;
+  login(username: string, password: string, secondFactor?: { totpCode?: string; recoveryCode?: string }): Promise<Me>;
   /**
    * End the session on the server; `leave` runs before the local state is dropped (navigate away
    * first so the pages of the previous person unmount instead of refetching).
@@ -60,8 +62,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const setMe = useCallback((me: Me | null) => qc.setQueryData(ME_QUERY_KEY, me), [qc]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      const res = await api.post<{ user: Me }>('/api/auth/login', { username, password }, { noSessionFlow: true });
+    async (username: string, password: string, secondFactor?: { totpCode?: string; recoveryCode?: string }) => {
+      const res = await api.post<{ user: Me }>('/api/auth/login', { username, password, ...secondFactor }, { noSessionFlow: true });
       // A `me` request still in flight from before the login must not overwrite the new person.
       await qc.cancelQueries({ queryKey: ME_QUERY_KEY });
       setMe(res.user);

@@ -15,6 +15,10 @@ interface LoginForm {
   password: string;
 }
 
+interface SecondStepForm {
+  code: string;
+}
+
 /** Only same-site paths inside the person's own area are honoured as `next`. */
 function safeNext(next: string | null, me: Me): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//')) return null;
@@ -29,14 +33,42 @@ export default function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<{ title: string; code: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Second step (issue 13.10): the password was right, the authenticator code is asked for. */
+  const [pending, setPending] = useState<LoginForm | null>(null);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [codeForm] = Form.useForm<SecondStepForm>();
+
+  const enter = (user: Me) => navigate(user.mustChangePassword ? '/change-password' : (safeNext(params.get('next'), user) ?? homeFor(user)), { replace: true });
+
+  const onSecondStep = async (values: SecondStepForm) => {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const code = values.code.trim();
+      enter(await login(pending.username, pending.password, useRecovery ? { recoveryCode: code } : { totpCode: code }));
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : 'network';
+      // Locked or otherwise refused: back to the first step.
+      if (code !== 'second_factor_required') setPending(null);
+      setError({ title: errorMessage(err), code });
+      codeForm.setFieldValue('code', '');
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const onFinish = async (values: LoginForm) => {
     setBusy(true);
     setError(null);
     try {
-      const user = await login(values.username.trim(), values.password);
-      navigate(user.mustChangePassword ? '/change-password' : (safeNext(params.get('next'), user) ?? homeFor(user)), { replace: true });
+      enter(await login(values.username.trim(), values.password));
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'second_factor_required') {
+        setPending({ username: values.username.trim(), password: values.password });
+        setUseRecovery(false);
+        return;
+      }
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         form.setFields(
           Object.entries(err.fields)
@@ -94,6 +126,29 @@ export default function LoginPage() {
               data-testid="login-error"
             />
           )}
+          {pending ? (
+            <Form<SecondStepForm> form={codeForm} layout="vertical" onFinish={onSecondStep} requiredMark={false} name="second-factor" size="large">
+              <p>两步验证：请打开手机上的身份验证器，输入账户 {pending.username} 当前显示的6位动态验证码。</p>
+              <Form.Item
+                label={useRecovery ? '恢复码' : '动态验证码'}
+                name="code"
+                rules={[useRecovery ? { required: true, whitespace: true, message: '请输入恢复码' } : { required: true, pattern: /^\s*\d{6}\s*$/, message: '请输入6位数字动态验证码' }]}
+              >
+                <Input prefix={<SafetyCertificateOutlined aria-hidden />} autoComplete="one-time-code" inputMode={useRecovery ? 'text' : 'numeric'} autoFocus placeholder={useRecovery ? '如 7KQ4-M2XP-9DHT' : '6位数字'} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={busy}>
+                验证并登录
+              </Button>
+              <p className="gg-small" style={{ marginTop: 12 }}>
+                <Button type="link" size="small" onClick={() => setUseRecovery(!useRecovery)}>
+                  {useRecovery ? '改用动态验证码' : '手机不在身边？使用恢复码'}
+                </Button>
+                <Button type="link" size="small" onClick={() => setPending(null)}>
+                  返回重新输入密码
+                </Button>
+              </p>
+            </Form>
+          ) : (
           <Form<LoginForm> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} name="login" size="large">
             <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
               <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus placeholder="请输入用户名" />
@@ -105,6 +160,7 @@ export default function LoginPage() {
               登录
             </Button>
           </Form>
+          )}
           <p className="gg-muted gg-small" style={{ marginTop: 16, marginBottom: 0 }}>
             忘记密码请联系所属推荐单位或市市场监管委质量发展处重置。
           </p>
