@@ -31,7 +31,7 @@ const ICON_ACTIONS: Record<string, string> = {
 function hide(root: ParentNode) {
   root.querySelectorAll?.('.anticon[role="img"][aria-label]').forEach((el) => {
     const name = el.getAttribute('aria-label') ?? '';
-    const control = el.closest('button, a, [role="button"]');
+    const control = el.closest('button, a[href], [role="button"]');
     if (control && !control.getAttribute('aria-label') && !control.getAttribute('aria-labelledby') && !(control.textContent ?? '').trim()) {
       control.setAttribute('aria-label', control.getAttribute('title') || ICON_ACTIONS[name] || '操作');
     }
