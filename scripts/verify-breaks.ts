@@ -374,6 +374,7 @@ export const BREAKS: Break[] = [
     edits: [{ find: '    const step = matchTotp(user.totpSecret!, input.totpCode, now, user.totpLastStep);', replace: '    const step = matchTotp(user.totpSecret!, input.totpCode, now, null);' }, { find: '.where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))', replace: '.where(eq(users.id, user.id))' }],
     tests: ['test/reliability/second-factor.test.ts'],
   // Issue 19 — operations (listed under the closest issue-7 point).
+  },
   {
     name: 'audit-tail-unanchored',
     point: 5,
@@ -424,6 +425,7 @@ export const BREAKS: Break[] = [
     edits: [{ find: 'const passwordKnown = created || (await worksForDemoAccounts(db, password));', replace: 'const passwordKnown = true;' }],
     tests: ['test/reliability/demo-accounts.test.ts'],
   // 9. Structure (issue 11): the layer rule and the state vocabularies
+  },
   {
     name: 'domain-imports-server',
     point: 9,

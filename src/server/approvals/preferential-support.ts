@@ -14,7 +14,7 @@ import type { DbOrTx } from '../db/client';
 import { projects } from '../db/schema';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
-import { errors } from '../recommendations/route-helpers';
+import { errors } from '../http/responses';
 
 export function preferentialRule(campaign: CampaignRow): PreferentialSupportRule {
   const config = campaign.config as CampaignConfig;

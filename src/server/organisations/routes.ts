@@ -17,7 +17,7 @@ import { organisations, users } from '../db/schema';
 import { MIME } from '../files/sniff';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
-import { errors, sendFile } from '../recommendations/route-helpers';
+import { errors, sendDownload } from '../http/responses';
 import { importOrganisations, organisationImportTemplate } from './import-organisations';
 import { kindOf, toManagedDto } from './organisation-repository';
 import { createOrganisation, setOrganisationActive, updateOrganisation } from './save-organisation';
@@ -73,7 +73,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, services: Servi
   r.get('/api/admin/organisations/import-template', { schema: { tags: [TAG], summary: '单位与账户导入模板（Excel）' } }, async (req, reply) => {
     const ctx = authedContext(services, req);
     authorize(ctx.actor, { kind: 'organisation', action: 'manage', resource: { id: '', kind: 'recommender' } });
-    return sendFile(reply, await organisationImportTemplate(), '单位与账户导入模板.xlsx', MIME.xlsx);
+    return sendDownload(reply, await organisationImportTemplate(), '单位与账户导入模板.xlsx', MIME.xlsx);
   });
 
   r.post(

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../context';
 import { authedContext, commandContext } from '../http/request-context';
-import { errors } from '../recommendations/route-helpers';
+import { errors } from '../http/responses';
 import { CHECKIN_CODE_LENGTH, checkinInfo, openCheckin, selfCheckin } from './checkin';
 
 const TAG = ['宣贯培训'];
