@@ -22,6 +22,7 @@ export interface DemoAccount {
   username: string;
   password: string;
   organisation: string;
+  totpSecret?: string;
 }
 
 export interface RunningServer {
@@ -182,12 +183,31 @@ export const ROLE_TITLES: Record<string, string> = {
   training_provider: '培训机构工作台',
 };
 
-/** Fill and submit the login form. */
+/** Last TOTP step used per account: the server never accepts a step twice (issue 13.10). */
+const usedSteps = new Map<string, number>();
+
+/**
+ * Fill and submit the login form. Demo commission accounts answer with the second step: the code
+ * of the seeded secret (demo-accounts.json) is typed in, waiting for a fresh step when needed.
+ */
 export async function login(page: Page, username: string, password: string): Promise<void> {
   if (!page.url().endsWith('/login')) await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  const { inject } = await import('vitest');
+  const secret = inject('browserServer').accounts.find((a) => a.username === username && a.totpSecret)?.totpSecret;
+  if (!secret) return;
+  const codeField = page.getByLabel('动态验证码', { exact: true });
+  await codeField.waitFor();
+  const { totpCode, totpStep } = await import('../../src/server/auth/totp');
+  let step = totpStep(new Date());
+  const last = usedSteps.get(username) ?? -1;
+  if (step <= last) step = last + 1; // one step ahead is accepted
+  while (step > totpStep(new Date()) + 1) await new Promise((r) => setTimeout(r, 1000));
+  usedSteps.set(username, step);
+  await codeField.fill(totpCode(secret, new Date(), step));
+  await page.getByRole('button', { name: '验证并登录', exact: true }).click();
 }
 
 /** Pick the first option of an antd Select found by its label. */

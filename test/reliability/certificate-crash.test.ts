@@ -152,9 +152,10 @@ describe('kill -9 during a certificate run', () => {
     }
 
     server = await startServer(env());
-    const accounts = JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as { username: string; password: string }[];
+    const accounts = JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as { username: string; password: string; totpSecret?: string }[];
     const password = accounts.find((a) => a.username === 'demo_commission')!.password;
-    const commission = await new HttpAgent(server.url).login('demo_commission', password);
+    const totpSecret = accounts.find((a) => a.username === 'demo_commission')!.totpSecret;
+    const commission = await new HttpAgent(server.url).login('demo_commission', password, totpSecret);
     const started = await commission.fetch('/api/commission/certificates/runs', { method: 'POST', headers: { 'idempotency-key': 'crash-cert-run' } });
     const run = await started.json();
     expect(started.status, JSON.stringify(run)).toBe(200);
@@ -192,7 +193,7 @@ describe('kill -9 during a certificate run', () => {
 
     // Restart on the same data: the workers resume the run without anyone pressing a button.
     server = await startServer(env());
-    const again = await new HttpAgent(server.url).login('demo_commission', password);
+    const again = await new HttpAgent(server.url).login('demo_commission', password, totpSecret);
     let overview: any;
     const until = Date.now() + 120_000;
     while (Date.now() < until) {

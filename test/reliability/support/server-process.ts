@@ -82,6 +82,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 120_0
 }
 
 /** A logged-in HTTP client against a running server (cookies + CSRF token). */
+/** Last TOTP step used per account in this process. */
+const USED_STEPS = new Map<string, number>();
+
 export class HttpAgent {
   private cookies: Record<string, string> = {};
   constructor(readonly baseUrl: string) {}
@@ -105,8 +108,20 @@ export class HttpAgent {
     }
   }
 
-  async login(username: string, password: string) {
-    const res = await fetch(`${this.baseUrl}/api/auth/login`, { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify({ username, password }) });
+  /** `totpSecret`: demo commission accounts log in with the second factor (issue 13.10). */
+  async login(username: string, password: string, totpSecret?: string) {
+    let totpCodeValue: string | undefined;
+    if (totpSecret) {
+      const { totpCode, totpStep } = await import('../../../src/server/auth/totp');
+      // The server never accepts a step twice: take the next one (accepted one step ahead), waiting if needed.
+      let step = totpStep(new Date());
+      const last = USED_STEPS.get(username) ?? -1;
+      if (step <= last) step = last + 1;
+      while (step > totpStep(new Date()) + 1) await new Promise((r) => setTimeout(r, 1000));
+      USED_STEPS.set(username, step);
+      totpCodeValue = totpCode(totpSecret, new Date(), step);
+    }
+    const res = await fetch(`${this.baseUrl}/api/auth/login`, { method: 'POST', headers: this.headers({ 'content-type': 'application/json' }), body: JSON.stringify({ username, password, ...(totpCodeValue ? { totpCode: totpCodeValue } : {}) }) });
     this.keep(res);
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     return this;
