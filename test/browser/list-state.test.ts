@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
 
-// The list's rows (not a side table such as 尚未报送的推荐单位).
-const ROWS = '.ant-table-wrapper:not([data-testid="not-sent"]) .ant-table-tbody tr.ant-table-row';
+const ROWS = '.ant-table-tbody tr.ant-table-row';
 
 describe('list pages keep their state across a reload', () => {
   const b = useBrowser();
@@ -29,13 +28,17 @@ describe('list pages keep their state across a reload', () => {
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
   }
 
+  /** The list rendered what the address says and loaded it (the navigation renders in a transition). */
   async function settled(page: Page) {
+    await page.waitForLoadState('networkidle');
     await expect.poll(() => page.locator('.ant-table .ant-spin-spinning').count(), { timeout: 20_000 }).toBe(0);
   }
 
+  /** The list's rows (on 推荐批次接收 not those of the side table 尚未报送的推荐单位). */
   async function rows(page: Page): Promise<string[]> {
     await settled(page);
-    return page.locator(ROWS).allTextContents();
+    const batches = page.getByTestId('commission-batches');
+    return ((await batches.count()) ? batches : page).locator(ROWS).allTextContents();
   }
 
   /** 查询, then waits until the address holds the applied filters. */
@@ -55,10 +58,22 @@ describe('list pages keep their state across a reload', () => {
     await settled(page);
   }
 
+  /** The rows once they stop changing (the filtered list renders in a transition after the address changed). */
+  async function stableRows(page: Page): Promise<string[]> {
+    let last = await rows(page);
+    for (let i = 0; i < 25; i++) {
+      await page.waitForTimeout(400);
+      const now = await rows(page);
+      if (JSON.stringify(now) === JSON.stringify(last)) return now;
+      last = now;
+    }
+    return last;
+  }
+
   /** Reloads and checks the address, the rows, the page and each filter's shown value. */
   async function reloadKeeps(page: Page, shown: Record<string, string>, opts: { page?: number } = {}) {
     const url = page.url();
-    const before = await rows(page);
+    const before = await stableRows(page);
     await page.reload();
     await page.getByRole('search').waitFor();
     expect(page.url()).toBe(url);
