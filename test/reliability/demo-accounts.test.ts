@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwordProblems } from '../../src/domain/password-policy';
+import { totpCode } from '../../src/server/auth/totp';
 import { demoPassword, seedDemoData } from '../../src/server/seed';
 import { createTestApp } from '../support/test-app';
 import { TEST_PASSWORD } from '../support/template';
@@ -68,7 +69,9 @@ describe('demo-accounts.json stays consistent with the database', () => {
       expect(r3).toMatchObject({ created: false, passwordKnown: true });
       const commission = r3.accounts.find((a) => a.username === 'demo_commission')!;
       expect(commission.password).toBe(TEST_PASSWORD);
-      expect((await t.anonymous().post('/api/auth/login', { username: 'demo_commission', password: commission.password })).status).toBe(200);
+      // demo_commission has its second factor enrolled with the installation's secret (issue 13.10).
+      expect(commission.totpSecret).toBeTruthy();
+      expect((await t.anonymous().post('/api/auth/login', { username: 'demo_commission', password: commission.password, totpCode: totpCode(commission.totpSecret!, t.clock.now()) })).status).toBe(200);
     } finally {
       await t.close();
     }

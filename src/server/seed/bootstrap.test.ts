@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyTestApp } from '../../../test/support/empty-app';
+import { totpCode } from '../auth/totp';
 import { BootstrapError, bootstrapInstallation, bootstrapLines } from './bootstrap';
 
 type EmptyApp = Awaited<ReturnType<typeof createEmptyTestApp>>;
@@ -44,6 +45,11 @@ describe('first install without the demo (SEED_DEMO=false)', () => {
     expect(blocked.body.message).toBe('首次登录请先修改密码');
     const changed = await agent.post('/api/auth/change-password', { currentPassword: password, newPassword: 'Tianjin@Zlgg2026' });
     expect(changed.status).toBe(200);
+    // An administrator must enrol the second factor before anything else (issue 13.10, 等保 身份鉴别).
+    expect((await agent.get('/api/campaigns')).status).toBe(403);
+    const setup = await agent.post('/api/auth/second-factor/setup');
+    expect(setup.status).toBe(200);
+    expect((await agent.post('/api/auth/second-factor/enable', { totpCode: totpCode(setup.body.secret, t.clock.now()) })).status).toBe(200);
 
     const campaigns = await agent.get('/api/campaigns');
     expect(campaigns.body.items.map((c: any) => [c.year, c.status, c.documentNo])).toEqual([[2026, 'active', '津市场监管质发〔2026〕2号']]);
