@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../src/server/auth/totp';
 import { freePort, launchBrowser, login, openPage, ROOT, waitForHealth, type TrackedPage } from './harness';
 
 const ADMIN_PASSWORD = 'Haihe#Install2026';
@@ -92,6 +93,15 @@ describe('first install (SEED_DEMO=false, empty database)', () => {
       await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel('确认新密码').fill(NEW_PASSWORD);
       await page.getByRole('button', { name: '确认修改' }).click();
+      // An administrator binds the second factor next (issue 13.10): the secret is shown beside the QR code.
+      await page.waitForURL((u) => u.pathname === '/second-factor');
+      await page.getByRole('button', { name: '开始绑定' }).click();
+      const secret = ((await page.getByTestId('second-factor-secret').textContent()) ?? '').trim();
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+      await page.getByLabel('动态验证码').fill(totpCode(secret, new Date()));
+      await page.getByRole('button', { name: '完成绑定' }).click();
+      await page.getByTestId('recovery-codes').waitFor();
+      await page.goto('/commission');
       await page.waitForURL((u) => u.pathname === '/commission');
 
       // The notification centre is one click away from every page's header.
