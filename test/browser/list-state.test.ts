@@ -25,6 +25,8 @@ describe('list pages keep their state across a reload', () => {
 
   async function choose(page: Page, key: string, option: string) {
     await field(page, key).locator('.ant-select').click();
+    // Long option lists are virtual: type to bring the option into view where the select searches.
+    if ((await field(page, key).locator('.ant-select-show-search').count()) > 0) await page.keyboard.type(option);
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
   }
 

@@ -110,7 +110,7 @@ export default function AuditPage() {
           onRefresh={() => void entries.refetch()}
           fields={[
             { key: 'entity', kind: 'select', label: '对象类型', width: 140, options: optionsOf(AUDIT_ENTITY_LABELS) },
-            { key: 'action', kind: 'select', label: '操作', width: 140, options: optionsOf(AUDIT_ACTION_LABELS) },
+            { key: 'action', kind: 'select', label: '操作', width: 140, search: true, options: optionsOf(AUDIT_ACTION_LABELS) },
             { kind: 'dateRange', keys: ['from', 'to'], label: '日期范围' },
             { key: 'userId', kind: 'text', label: '用户编号', placeholder: '可选', width: 150, maxLength: 36 },
             { key: 'organisationId', kind: 'text', label: '单位编号', placeholder: '可选', width: 150, maxLength: 36 },
