@@ -6,13 +6,13 @@
  * until then it is started as a child process (`tsx src/server/main.ts`) on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'dist/web');
@@ -183,8 +183,31 @@ export const ROLE_TITLES: Record<string, string> = {
   training_provider: '培训机构工作台',
 };
 
-/** Last TOTP step used per account: the server never accepts a step twice (issue 13.10). */
-const usedSteps = new Map<string, number>();
+/**
+ * Last TOTP step used per account: the server never accepts a step twice (issue 13.10). Test files
+ * run in separate processes against one server, so the record is a file beside the server's URL.
+ */
+function usedStepsFile(url: string): string {
+  return path.join(os.tmpdir(), `gg-totp-steps-${new URL(url).port}.json`);
+}
+function lastUsedStep(url: string, username: string): number {
+  try {
+    const all = JSON.parse(readFileSync(usedStepsFile(url), 'utf8')) as Record<string, number>;
+    return all[username] ?? -1;
+  } catch {
+    return -1;
+  }
+}
+function recordUsedStep(url: string, username: string, step: number): void {
+  let all: Record<string, number> = {};
+  try {
+    all = JSON.parse(readFileSync(usedStepsFile(url), 'utf8')) as Record<string, number>;
+  } catch {
+    // first login against this server
+  }
+  all[username] = step;
+  writeFileSync(usedStepsFile(url), JSON.stringify(all));
+}
 
 /**
  * Fill and submit the login form. Demo commission accounts answer with the second step: the code
@@ -195,19 +218,29 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+  await answerSecondFactor(page, username, '验证并登录');
+}
+
+/**
+ * The second login step of a demo commission account, answered in `scope` (the login page or the
+ * re-login dialog) with the seeded secret's code, waiting for a fresh step when needed. No-op for
+ * accounts without a second factor.
+ */
+export async function answerSecondFactor(scope: Page | Locator, username: string, submitName: string): Promise<void> {
   const { inject } = await import('vitest');
-  const secret = inject('browserServer').accounts.find((a) => a.username === username && a.totpSecret)?.totpSecret;
+  const server = inject('browserServer');
+  const secret = server.accounts.find((a) => a.username === username && a.totpSecret)?.totpSecret;
   if (!secret) return;
-  const codeField = page.getByLabel('动态验证码', { exact: true });
+  const codeField = scope.getByLabel('动态验证码', { exact: true });
   await codeField.waitFor();
   const { totpCode, totpStep } = await import('../../src/server/auth/totp');
   let step = totpStep(new Date());
-  const last = usedSteps.get(username) ?? -1;
+  const last = lastUsedStep(server.url, username);
   if (step <= last) step = last + 1; // one step ahead is accepted
   while (step > totpStep(new Date()) + 1) await new Promise((r) => setTimeout(r, 1000));
-  usedSteps.set(username, step);
+  recordUsedStep(server.url, username, step);
   await codeField.fill(totpCode(secret, new Date(), step));
-  await page.getByRole('button', { name: '验证并登录', exact: true }).click();
+  await scope.getByRole('button', { name: submitName, exact: true }).click();
 }
 
 /** Pick the first option of an antd Select found by its label. */

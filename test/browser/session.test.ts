@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
-import { login, pickFirstOption } from './harness';
+import { answerSecondFactor, login, pickFirstOption } from './harness';
 
 describe('session expiry', () => {
   const b = useBrowser();
@@ -35,6 +35,8 @@ describe('session expiry', () => {
 
     await relogin.getByLabel('密码', { exact: true }).fill(admin.password);
     await relogin.getByRole('button', { name: '重新登录并继续' }).click();
+    // The commission account answers its second factor in the same dialog (issue 13.10).
+    await answerSecondFactor(relogin, admin.username, '验证并继续');
     await relogin.waitFor({ state: 'hidden' });
 
     // The failed create was retried after the re-login.
