@@ -52,7 +52,7 @@ interface AxeResult {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; html: string }[];
+  nodes: { target: string[]; html: string; failureSummary?: string; why?: string }[];
 }
 
 async function axe(page: Page): Promise<AxeResult[]> {
@@ -60,7 +60,7 @@ async function axe(page: Page): Promise<AxeResult[]> {
   const violations = await page.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeResult[] }> } };
     const r = await w.axe.run(document, { resultTypes: ['violations'], rules: { 'color-contrast': { enabled: true } } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200), why: (n.failureSummary ?? "").slice(0, 300) })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -174,13 +174,29 @@ describe('keyboard only', () => {
   const b = useBrowser();
 
   async function tabTo(page: Page, matches: () => Promise<boolean>, max = 80) {
+    const seen: string[] = [];
     for (let i = 0; i < max; i++) {
       if (await matches()) return;
       await page.keyboard.press('Tab');
+      seen.push(await page.evaluate(() => `${document.activeElement?.tagName}[${document.activeElement?.getAttribute('role') ?? ''}] ${(document.activeElement?.textContent ?? '').trim().slice(0, 20)}`));
     }
-    throw new Error('target not reached with Tab');
+    throw new Error(`target not reached with Tab; focus went: ${seen.slice(0, 40).join(' | ')}`);
   }
   const focusedText = (page: Page) => page.evaluate(() => `${document.activeElement?.getAttribute('aria-label') ?? ''} ${document.activeElement?.textContent ?? ''}`.trim());
+  /** The text of the focused link, or '' when focus is elsewhere. */
+  const focusedLink = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.tagName === 'A' ? (el.textContent ?? '').trim() : '';
+    });
+  /** Wait for the navigation Enter should cause; on failure say where focus and the page were. */
+  async function reached(page: Page, test: (u: URL) => boolean) {
+    try {
+      await page.waitForURL(test, { timeout: 20_000 });
+    } catch (err) {
+      throw new Error(`Enter did not navigate: at ${page.url()}, focus on "${await focusedText(page)}" (${String(err).slice(0, 120)})`);
+    }
+  }
   const focusedLabel = (page: Page) => page.evaluate(() => (document.activeElement?.id ? document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent ?? '' : ''));
 
   it('applicant: log in, reach the editor, change a field and save', { timeout: 180_000 }, async () => {
@@ -195,12 +211,13 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/applicant');
     await settle(page);
-    await tabTo(page, async () => /^全部申报$/.test(await focusedText(page)));
+    await tabTo(page, async () => (await focusedLink(page)) === '全部申报');
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/applicant/applications');
+    await reached(page, (u) => u.pathname === '/applicant/applications');
     await settle(page);
-    await tabTo(page, async () => (await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')).startsWith('/applicant/applications/'));
+    await tabTo(page, async () => /^\/applicant\/applications\/[0-9a-f-]{36}$/.test(await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')));
     await page.keyboard.press('Enter');
+    await reached(page, (u) => /^\/applicant\/applications\/[0-9a-f-]{36}$/.test(u.pathname));
     await page.getByRole('navigation', { name: '申报书填写步骤' }).waitFor();
     await tabTo(page, async () => (await focusedLabel(page)).includes('所属行业'), 150);
     await page.keyboard.press('Control+A');
@@ -214,13 +231,13 @@ describe('keyboard only', () => {
     await login(page, r.username, r.password);
     await page.waitForURL((u) => u.pathname === '/recommender');
     await settle(page);
-    await tabTo(page, async () => /申报审核/.test(await focusedText(page)));
+    await tabTo(page, async () => (await focusedLink(page)) === '进入申报审核');
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === '/recommender/reviews');
+    await reached(page, (u) => u.pathname === '/recommender/reviews');
     await settle(page);
     await tabTo(page, async () => (await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')).startsWith('/recommender/reviews/'), 120);
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => /^\/recommender\/reviews\/[0-9a-f-]{36}/.test(u.pathname));
+    await reached(page, (u) => /^\/recommender\/reviews\/[0-9a-f-]{36}/.test(u.pathname));
     await settle(page);
   });
 });
