@@ -248,7 +248,7 @@ describe('recommender: review, recommend and send the batch; commission receives
     await row.first().waitFor();
     await row.first().locator('[data-state="sent"]').waitFor();
     expect(await row.first().getByTestId('batch-completeness').getAttribute('data-complete')).toBe('true');
-    await row.first().getByRole('link', { name: `查看${recommender.organisation}的推荐批次` }).click();
+    await row.first().getByRole('link', { name: new RegExp(`：${recommender.organisation}的推荐批次$`) }).click();
     await page.getByRole('heading', { level: 1, name: `推荐批次：${recommender.organisation}` }).waitFor();
     await page.getByRole('cell', { name: new RegExp(`^${NAME_RECOMMEND.replace(/[()（）]/g, '.')}`) }).waitFor();
     await page.getByRole('button', { name: '接收' }).click();

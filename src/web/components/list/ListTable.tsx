@@ -4,6 +4,7 @@
  * exists yet or nothing matches the filters.
  */
 import { Button, Result, Table, type TableProps } from 'antd';
+import { useEffect, useRef } from 'react';
 import { errorMessage } from '../../api';
 import type { ListState } from '../../hooks/useListState';
 import { EmptyState } from '../EmptyState';
@@ -31,12 +32,33 @@ export interface ListTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'p
   paged?: boolean;
 }
 
+/**
+ * antd renders an invisible measuring row (aria-hidden) that repeats the column titles, so a
+ * select-all checkbox appears twice and the hidden copy takes keyboard focus. `inert` takes the
+ * copy out of the tab order and out of the accessibility tree.
+ */
+function useInertMeasureRows(shown: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    const mark = () => root.querySelectorAll<HTMLElement>('.ant-table-measure-row:not([inert])').forEach((row) => row.setAttribute('inert', ''));
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [shown]);
+  return ref;
+}
+
 export function ListTable<T extends object>({ list, result, what, empty, noMatch, unit, pageSizeOptions, paged = true, ...table }: ListTableProps<T>) {
+  const ref = useInertMeasureRows(!result.isError);
   if (result.isError) {
     return <Result status="warning" title={`${what}加载失败`} subTitle={errorMessage(result.error)} extra={<Button onClick={() => void result.refetch()}>重试</Button>} />;
   }
   const items = result.data?.items ?? [];
   return (
+    <div ref={ref}>
     <Table<T>
       rowKey="id"
       size="middle"
@@ -47,6 +69,7 @@ export function ListTable<T extends object>({ list, result, what, empty, noMatch
       pagination={paged ? list.pagination(result.data?.total ?? items.length, { unit, pageSizeOptions }) : false}
       onChange={list.onTableChange}
     />
+    </div>
   );
 }
 

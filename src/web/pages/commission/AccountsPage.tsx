@@ -115,7 +115,7 @@ export default function AccountsPage() {
         const self = u.id === me?.id;
         return (
           <Space size={0} wrap>
-            <Button type="link" size="small" disabled={self} onClick={() => confirmReset(u)} aria-label={`重置 ${u.username} 的密码`}>
+            <Button type="link" size="small" disabled={self} onClick={() => confirmReset(u)} aria-label={`重置密码：${u.username}`}>
               重置密码
             </Button>
             {u.locked && (

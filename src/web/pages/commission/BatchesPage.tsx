@@ -131,7 +131,7 @@ export default function BatchesPage() {
       fixed: 'right',
       render: (_, r) => (
         <Space size={8}>
-          <Link to={`/commission/batches/${r.id}`} aria-label={`查看${r.recommenderName}的推荐批次`}>
+          <Link to={`/commission/batches/${r.id}`} aria-label={`${r.state === 'sent' ? '审核接收' : '查看'}：${r.recommenderName}的推荐批次`}>
             {r.state === 'sent' ? '审核接收' : '查看'}
           </Link>
           <a href={`/api/commission/batches/${r.id}/download.zip`} download aria-label={`下载${r.recommenderName}的推荐材料压缩包`}>

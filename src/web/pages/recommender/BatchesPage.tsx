@@ -164,7 +164,7 @@ export default function BatchesPage() {
                   key: 'zip',
                   width: 170,
                   render: (_, h) => (
-                    <a href={`/api/recommender/batches/${h.id}/download.zip`} download aria-label={`下载${formatBeijing(h.sentAt)}报送的材料压缩包`}>
+                    <a href={`/api/recommender/batches/${h.id}/download.zip`} download aria-label={`下载压缩包：${formatBeijing(h.sentAt)}报送的材料`}>
                       <DownloadOutlined aria-hidden /> 下载压缩包
                     </a>
                   ),

@@ -175,7 +175,7 @@ export default function SessionsPage({ base = '/training' }: { base?: string }) 
               <Button type="link" size="small" onClick={() => setEditing(s)} aria-label={`修改“${s.title}”`}>
                 修改
               </Button>
-              <Button type="link" size="small" danger onClick={() => setCancelling(s)} aria-label={`取消“${s.title}”`}>
+              <Button type="link" size="small" danger onClick={() => setCancelling(s)} aria-label={`取消场次：${s.title}`}>
                 取消场次
               </Button>
             </>
