@@ -5,7 +5,8 @@ import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { certificates, files, projects } from '../db/schema';
 import { createZip } from '../documents/zip';
-import { authorizeCertificate } from './certificate-policy';
+import { certificateVisibleTo } from '../policy/certificate-policy';
+import { authorize } from '../policy/policy';
 
 export async function certificatePdf(ctx: CommandContext & { actor: Actor }, id: string): Promise<{ data: Buffer; fileName: string }> {
   const [row] = await ctx.database.db
@@ -15,7 +16,8 @@ export async function certificatePdf(ctx: CommandContext & { actor: Actor }, id:
     .leftJoin(files, eq(files.id, certificates.fileId))
     .where(eq(certificates.id, id));
   if (!row) throw notFound(`certificate ${id}`, '证书');
-  authorizeCertificate(ctx.actor, 'download', { applicantOrgId: row.applicantOrgId, state: row.state });
+  const resource = { applicantOrgId: row.applicantOrgId, state: row.state };
+  authorize(ctx.actor, { kind: 'certificate', action: 'download', resource }, certificateVisibleTo(ctx.actor, resource));
   if (!row.storageKey) throw new AppError('internal', `certificate ${id} without file`, '证书文件缺失，请联系市市场监管委');
   const data = await ctx.files.read(row.storageKey);
   return { data, fileName: row.state === 'void' ? `（已作废）${row.fileName}` : row.fileName! };
@@ -23,7 +25,7 @@ export async function certificatePdf(ctx: CommandContext & { actor: Actor }, id:
 
 /** All issued certificates of the active campaign, one zip (commission). */
 export async function certificatesZip(ctx: CommandContext & { actor: Actor }): Promise<{ data: Buffer; fileName: string }> {
-  authorizeCertificate(ctx.actor, 'download');
+  authorize(ctx.actor, { kind: 'certificate', action: 'download' });
   const campaign = await activeCampaign(ctx.database.db);
   const rows = await ctx.database.db
     .select({ no: certificates.certificateNo, holder: certificates.holderName, storageKey: files.storageKey })

@@ -8,7 +8,7 @@ import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
-import { authorizeCertificate } from './certificate-policy';
+import { authorize } from '../policy/policy';
 import { certificateOverview, listCertificates, toCertificateDto, toRunDto } from './certificate-repository';
 import { certificatePdf, certificatesZip } from './download-certificate';
 import { startCertificateRun } from './start-certificate-run';
@@ -24,7 +24,7 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
 
   r.get('/api/commission/certificates/overview', { schema: { tags: TAG, summary: '证书发放概况（本年度已认定、已发放、待发放，最近一次发放进度）', response: { 200: certificateOverviewSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
-    authorizeCertificate(ctx.actor, 'read');
+    authorize(ctx.actor, { kind: 'certificate', action: 'read' });
     return certificateOverview(ctx.database.db);
   });
 
@@ -36,7 +36,7 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
 
   r.get('/api/commission/certificates', { schema: { tags: TAG, summary: '本年度证书列表（搜索：证书编号、项目名称、获证单位）', querystring: certificateQuerySchema, response: { 200: certificateListSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
-    authorizeCertificate(ctx.actor, 'read');
+    authorize(ctx.actor, { kind: 'certificate', action: 'read' });
     const campaign = await activeCampaign(ctx.database.db);
     return listCertificates(ctx.database.db, { campaignId: campaign.id, state: req.query.state, q: req.query.q }, req.query);
   });

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/write-audit';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { campaigns, certificateRuns, projects } from '../db/schema';
-import { authorizeCertificate } from './certificate-policy';
+import { authorize } from '../policy/policy';
 import { activeRun, countPending } from './certificate-repository';
 import { CERTIFICATE_RUN_JOB } from './certificate-run-job';
 
@@ -17,7 +17,7 @@ import { CERTIFICATE_RUN_JOB } from './certificate-run-job';
 export const STALLED_RUN_MS = 2 * 60 * 1000;
 
 export async function startCertificateRun(ctx: CommandContext & { actor: Actor }) {
-  authorizeCertificate(ctx.actor, 'start_run');
+  authorize(ctx.actor, { kind: 'certificate', action: 'start_run' });
   const now = ctx.clock.now();
   const { run, send } = await ctx.database.db.transaction(async (tx) => {
     const campaign = await activeCampaign(tx);

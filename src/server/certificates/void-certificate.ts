@@ -10,10 +10,10 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { certificates, projects } from '../db/schema';
 import { notify } from '../notifications/notify';
-import { authorizeCertificate } from './certificate-policy';
+import { authorize } from '../policy/policy';
 
 export async function voidCertificate(ctx: CommandContext & { actor: Actor }, input: { id: string; version: number; reason: string }) {
-  authorizeCertificate(ctx.actor, 'void');
+  authorize(ctx.actor, { kind: 'certificate', action: 'void' });
   const reason = (input.reason ?? '').trim();
   if (!reason) throw validation({ reason: '请填写作废原因' });
   if (Array.from(reason).length < MIN_VOID_REASON_LENGTH) throw validation({ reason: `作废原因至少${MIN_VOID_REASON_LENGTH}个字，请写明具体情况` });

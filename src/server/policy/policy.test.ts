@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../context';
+import { certificateVisibleTo, type CertificateResource } from './certificate-policy';
 import { allow, authorize, type PolicyRequest } from './policy';
 import { requireCommission, requireRecommender } from './role-guards';
 
@@ -107,6 +108,31 @@ describe('training session policy', () => {
     ['applicant', session('manage'), false],
     ['recommender', session('read'), false],
   ]);
+});
+
+describe('certificate policy', () => {
+  const cert = (action: Extract<PolicyRequest, { kind: 'certificate' }>['action'], state: string, applicantOrgId: string = ORG.applicant): PolicyRequest => ({
+    kind: 'certificate',
+    action,
+    resource: { applicantOrgId, state },
+  });
+  table([
+    ['applicant', cert('download', 'issued'), true],
+    ['applicant', cert('download', 'void'), false],
+    ['otherApplicant', cert('download', 'issued'), false],
+    ['applicant', cert('void', 'issued'), false],
+    ['applicant', { kind: 'certificate', action: 'read' }, false],
+    ['recommender', cert('download', 'issued'), false],
+    ['expert', cert('read', 'issued'), false],
+    ['commission', cert('void', 'issued'), true],
+    ['commission', { kind: 'certificate', action: 'start_run' }, true],
+    ['provider', { kind: 'certificate', action: 'start_run' }, false],
+  ]);
+  it("answers 404 to an applicant asking for another unit's certificate, 403 to a recommender", () => {
+    const req = cert('download', 'issued', ORG.other);
+    expect(() => authorize(A.applicant, req, certificateVisibleTo(A.applicant, req.resource as CertificateResource))).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => authorize(A.recommender, req, certificateVisibleTo(A.recommender, req.resource as CertificateResource))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+  });
 });
 
 describe('fails closed', () => {
