@@ -2,12 +2,12 @@ import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrorSchema } from '../../shared/api-error';
-import { forbidden } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Services } from '../context';
 import { authedContext } from '../http/request-context';
 import { APP_VERSION } from '../version';
 import { writeBackup } from './backup';
+import { requireSystemAdmin } from '../policy/role-guards';
 
 /**
  * POST /api/admin/backup — a consistent backup while the platform serves traffic (the only way for
@@ -23,7 +23,7 @@ export function registerBackupRoutes(app: FastifyInstance, services: Services) {
     },
     async (req, reply) => {
       const ctx = authedContext(services, req);
-      if (ctx.actor.role !== 'commission' || !ctx.actor.isAdmin) throw forbidden('backup needs a commission admin', '只有市市场监管委的系统管理员可以下载备份');
+      requireSystemAdmin(ctx.actor);
       const now = ctx.clock.now();
       await services.database.db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'system', action: 'backup', summary: { at: now.toISOString() } }));
       const out = new PassThrough();

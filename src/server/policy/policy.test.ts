@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../context';
 import { certificateVisibleTo, type CertificateResource } from './certificate-policy';
 import { allow, authorize, type PolicyRequest } from './policy';
-import { requireCommission, requireRecommender } from './role-guards';
+import { requireApplicant, requireApplicantOrRecommender, requireCommission, requireRecommender, requireSystemAdmin, requireTrainingManager } from './role-guards';
 
 const ORG = { applicant: 'org-applicant', other: 'org-other-applicant', recommender: 'org-rec', otherRec: 'org-rec-2', commission: 'org-smr', provider: 'org-train' };
 
@@ -156,5 +156,26 @@ describe('fails closed', () => {
       if (A[who].role !== 'commission') expect(() => requireCommission(A[who])).toThrow(expect.objectContaining({ code: 'forbidden' }));
       else expect(() => requireCommission(A[who])).not.toThrow();
     }
+  });
+
+  it('the other guards admit exactly their roles', () => {
+    const admits = (guard: (a: Actor) => void, who: Who) => {
+      try {
+        guard(A[who]);
+        return true;
+      } catch (err) {
+        expect(err).toEqual(expect.objectContaining({ code: 'forbidden' }));
+        return false;
+      }
+    };
+    const admitted = (guard: (a: Actor) => void) => (Object.keys(A) as Who[]).filter((who) => admits(guard, who));
+    expect(admitted(requireApplicant)).toEqual(['applicant', 'otherApplicant']);
+    expect(admitted(requireTrainingManager)).toEqual(['commission', 'provider']);
+    expect(admitted(requireApplicantOrRecommender)).toEqual(['applicant', 'otherApplicant', 'recommender', 'otherRecommender']);
+    // The commission actor here is not an administrator; an administrator is.
+    expect(admitted(requireSystemAdmin)).toEqual([]);
+    expect(admits(requireSystemAdmin, 'commission')).toBe(false);
+    expect(() => requireSystemAdmin({ ...A.commission, isAdmin: true })).not.toThrow();
+    expect(() => requireSystemAdmin({ ...A.recommender, isAdmin: true })).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 });

@@ -5,13 +5,14 @@
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { RECOGNITION_STATUS_LABELS, type ApplicantOrganisation } from '../../shared/applications';
-import { AppError, invalidState, notFound, validation } from '../app-error';
+import { invalidState, notFound, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
 import { files, organisations } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { allow, authorize } from '../policy/policy';
+import { requireRecommender } from '../policy/role-guards';
 
 type OrgRow = typeof organisations.$inferSelect;
 
@@ -87,7 +88,7 @@ export async function recognitionQueueItem(db: DbOrTx, org: OrgRow) {
 
 /** Industry organisations that chose this recommender and still need a decision (or were decided). */
 export async function recognitionQueue(db: DbOrTx, actor: Actor) {
-  if (actor.role !== 'recommender') throw new AppError('forbidden', 'not a recommender', '只有推荐单位可以确认行业组织认可');
+  requireRecommender(actor);
   const rows = await db
     .select()
     .from(organisations)

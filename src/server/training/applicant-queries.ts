@@ -4,8 +4,8 @@ import { SESSION_PHASE_LABELS, type MySignupDto, type OpenSessionDto } from '../
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { projects, trainingSessions, trainingSignups } from '../db/schema';
 import { projectScope } from '../policy/project-policy';
-import { AppError } from '../app-error';
-import { attendeesPerProject, phaseOf, requireApplicant, sessionDtos, signupDto, signupsOf, wallClockText, type TrainingContext } from './session-repository';
+import { attendeesPerProject, phaseOf, sessionDtos, signupDto, signupsOf, wallClockText, type TrainingContext } from './session-repository';
+import { requireApplicant, requireApplicantOrRecommender } from '../policy/role-guards';
 
 /** Sessions still open for sign-up: not cancelled and not yet started (server clock). */
 export async function openSessions(ctx: TrainingContext): Promise<{ items: OpenSessionDto[]; attendeesPerProject: number }> {
@@ -50,7 +50,7 @@ export async function eligibleProjects(ctx: TrainingContext) {
  * recommended), with their sessions. Mobile numbers are masked for both.
  */
 export async function mySignups(ctx: TrainingContext): Promise<{ items: MySignupDto[] }> {
-  if (ctx.actor.role !== 'applicant' && ctx.actor.role !== 'recommender') throw new AppError('forbidden', `role ${ctx.actor.role}`, '没有执行此操作的权限');
+  requireApplicantOrRecommender(ctx.actor);
   const db = ctx.database.db;
   const now = ctx.clock.now();
   const campaign = await activeCampaign(db);

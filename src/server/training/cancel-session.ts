@@ -6,9 +6,10 @@ import { trainingSessions } from '../db/schema';
 import { MIN_CANCEL_REASON_LENGTH, type TrainingSessionDto } from '../../shared/training';
 import { rememberIdempotent } from '../http/idempotency';
 import { notifyAttendees } from './notify-attendees';
-import { loadSessionForManager, phaseOf, requireTrainingManager, sessionDtos, wallClockText, type TrainingContext } from './session-repository';
+import { loadSessionForManager, phaseOf, sessionDtos, wallClockText, type TrainingContext } from './session-repository';
 import { requireText } from '../http/input';
 import { sendEmails } from '../notifications/email';
+import { requireTrainingManager } from '../policy/role-guards';
 
 export async function cancelSession(ctx: TrainingContext, id: string, input: { version: number; reason: string }): Promise<TrainingSessionDto> {
   requireTrainingManager(ctx.actor);

@@ -4,7 +4,8 @@ import { invalidState, notFound } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { projects, trainingSessions, trainingSignups } from '../db/schema';
 import { rememberIdempotent } from '../http/idempotency';
-import { phaseOf, requireApplicant, type TrainingContext } from './session-repository';
+import { phaseOf, type TrainingContext } from './session-repository';
+import { requireApplicant } from '../policy/role-guards';
 
 export async function cancelSignup(ctx: TrainingContext, signupId: string): Promise<{ id: string; cancelled: true }> {
   requireApplicant(ctx.actor);

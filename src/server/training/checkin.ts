@@ -12,7 +12,8 @@ import { writeAudit } from '../audit/write-audit';
 import type { CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
 import { trainingCheckinCodes, trainingCheckins, trainingSessions, trainingSignups } from '../db/schema';
-import { loadSessionForManager, requireTrainingManager, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
+import { loadSessionForManager, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
+import { requireTrainingManager } from '../policy/role-guards';
 
 /** Attendees may check in from half an hour before the start. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;

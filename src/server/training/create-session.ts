@@ -5,7 +5,8 @@ import { activeCampaign } from '../campaigns/campaign-repository';
 import { trainingSessions } from '../db/schema';
 import { rememberIdempotent } from '../http/idempotency';
 import { checkSessionInput } from './session-input';
-import { requireTrainingManager, sessionDtos, type TrainingContext } from './session-repository';
+import { sessionDtos, type TrainingContext } from './session-repository';
+import { requireTrainingManager } from '../policy/role-guards';
 
 export async function createSession(ctx: TrainingContext, input: SessionInput): Promise<TrainingSessionDto> {
   requireTrainingManager(ctx.actor);

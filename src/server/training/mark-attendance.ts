@@ -6,7 +6,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { invalidState, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { trainingSignups } from '../db/schema';
-import { countsFor, loadSessionForManager, phaseOf, requireTrainingManager, type TrainingContext } from './session-repository';
+import { countsFor, loadSessionForManager, phaseOf, type TrainingContext } from './session-repository';
+import { requireTrainingManager } from '../policy/role-guards';
 
 export async function markAttendance(ctx: TrainingContext, id: string, input: { items: { id: string; attended: boolean }[] }) {
   requireTrainingManager(ctx.actor);

@@ -6,16 +6,9 @@ import type { DbOrTx } from '../db/client';
 import { renderListXlsx } from '../documents/list-xlsx';
 import { trainingSessions, trainingSignups } from '../db/schema';
 import { formatShanghai } from '../../domain/deadlines';
-import {
-  loadSessionForManager,
-  requireTrainingManager,
-  seesFullPhone,
-  sessionDtos,
-  signupDto,
-  signupsOf,
-  type TrainingContext,
-} from './session-repository';
+import { loadSessionForManager, seesFullPhone, sessionDtos, signupDto, signupsOf, type TrainingContext } from './session-repository';
 import { likePattern } from '../http/list-query';
+import { requireTrainingManager } from '../policy/role-guards';
 
 export async function listSessions(
   ctx: TrainingContext,

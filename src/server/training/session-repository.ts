@@ -13,7 +13,7 @@ import {
   type TrainingSessionDto,
   type TrainingSignupDto,
 } from '../../shared/training';
-import { AppError, notFound, validation } from '../app-error';
+import { notFound, validation } from '../app-error';
 import type { Actor, CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
 import { organisations, projects, trainingSessions, trainingSignups } from '../db/schema';
@@ -23,17 +23,6 @@ import { allow } from '../policy/policy';
 export type SessionRow = typeof trainingSessions.$inferSelect;
 export type SignupRow = typeof trainingSignups.$inferSelect;
 export type TrainingContext = CommandContext & { actor: Actor };
-
-/** Provider/commission routes: the route guard admits only these two roles; this keeps commands safe when called directly. */
-export function requireTrainingManager(actor: Actor): void {
-  if (actor.role !== 'training_provider' && actor.role !== 'commission') {
-    throw new AppError('forbidden', `role ${actor.role} on training route`, '仅培训机构或市市场监管委可以执行此操作');
-  }
-}
-
-export function requireApplicant(actor: Actor): void {
-  if (actor.role !== 'applicant') throw new AppError('forbidden', `role ${actor.role} on applicant training route`, '仅申报单位可以执行此操作');
-}
 
 /**
  * A session for the provider or the commission (FOR UPDATE when `lock`). Another provider's

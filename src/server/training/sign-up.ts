@@ -11,7 +11,8 @@ import { writeAudit } from '../audit/write-audit';
 import { campaigns, projects, trainingSessions, trainingSignups } from '../db/schema';
 import { rememberIdempotent } from '../http/idempotency';
 import { allow } from '../policy/policy';
-import { attendeesPerProject, phaseOf, requireApplicant, seesFullPhone, signupDto, signupsOf, type TrainingContext } from './session-repository';
+import { attendeesPerProject, phaseOf, seesFullPhone, signupDto, signupsOf, type TrainingContext } from './session-repository';
+import { requireApplicant } from '../policy/role-guards';
 
 const conflict = (field: string, msg: string) => new AppError('conflict', `signup refused: ${field}`, msg, { fields: { [field]: msg } });
 

@@ -9,8 +9,9 @@ import { writeAudit } from '../audit/write-audit';
 import { trainingSessions, trainingSignups } from '../db/schema';
 import { notifyAttendees } from './notify-attendees';
 import { checkSessionInput } from './session-input';
-import { loadSessionForManager, phaseOf, requireTrainingManager, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
+import { loadSessionForManager, phaseOf, wallClockText, type SessionRow, type TrainingContext } from './session-repository';
 import { type Email, sendEmails } from '../notifications/email';
+import { requireTrainingManager } from '../policy/role-guards';
 
 export async function signupCount(tx: Parameters<typeof loadSessionForManager>[0], sessionId: string): Promise<number> {
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(trainingSignups).where(eq(trainingSignups.sessionId, sessionId));
