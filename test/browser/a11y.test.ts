@@ -182,6 +182,13 @@ describe('keyboard only', () => {
     } catch (err) {
       throw new Error(`Enter did not navigate: at ${page.url()}, focus on "${await focusedText(page)}" (${String(err).slice(0, 120)})`);
     }
+    await focusOnHeading(page);
+  }
+  /** After a client-side navigation focus moves to the new page's heading (RouteFocus); tabbing starts there. */
+  async function focusOnHeading(page: Page) {
+    await page.waitForFunction(() => document.activeElement?.id === 'main-content' || (document.activeElement?.tagName === 'H1' && !!document.activeElement.closest('#main-content')), undefined, {
+      timeout: 20_000,
+    });
   }
   const focusedLabel = (page: Page) => page.evaluate(() => (document.activeElement?.id ? document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent ?? '' : ''));
 
@@ -196,6 +203,7 @@ describe('keyboard only', () => {
     await page.keyboard.type(a.password);
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === '/applicant');
+    await focusOnHeading(page);
     await settle(page);
     await tabTo(page, async () => (await focusedLink(page)) === '全部申报');
     await page.keyboard.press('Enter');
@@ -216,6 +224,7 @@ describe('keyboard only', () => {
     const r = b.account('recommender');
     await login(page, r.username, r.password);
     await page.waitForURL((u) => u.pathname === '/recommender');
+    await focusOnHeading(page);
     await settle(page);
     await tabTo(page, async () => (await focusedLink(page)) === '进入申报审核');
     await page.keyboard.press('Enter');

@@ -250,5 +250,7 @@ export async function pickFirstOption(page: Page, label: string): Promise<string
   await option.waitFor();
   const text = (await option.textContent()) ?? '';
   await option.click();
+  // The list closes with an animation; until it is gone it covers what lies below (e.g. the dialog's buttons).
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'hidden' });
   return text;
 }

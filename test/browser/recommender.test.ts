@@ -232,7 +232,7 @@ describe('recommender: review, recommend and send the batch; commission receives
     await page.getByTestId('batch-sent').waitFor();
     const history = page.getByTestId('batch-history');
     await history.locator('[data-state="sent"]').first().waitFor();
-    await history.getByRole('link', { name: /材料压缩包/ }).first().waitFor();
+    await history.getByRole('link', { name: /^下载压缩包：/ }).first().waitFor();
     // The new composing batch starts empty: the sent project left the list.
     expect(await projects.getByRole('link', { name: NAME_RECOMMEND, exact: true }).count()).toBe(0);
 
