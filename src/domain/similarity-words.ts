@@ -7,7 +7,7 @@
  * full-width ASCII is folded; a number split by jieba (86 . 5) is joined again (86.5).
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 /** Words of 申报书 that jieba's general dictionary splits but that mean one thing here. */
 const DOMAIN_WORDS = [
