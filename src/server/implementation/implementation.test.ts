@@ -69,6 +69,21 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+describe('demo seed', () => {
+  it('has approved demo projects with plans, reports (one late), a visit with guidance, and one project left without a plan', async () => {
+    const all = await commission.get('/api/implementation/projects');
+    const byName = new Map(all.body.items.map((r: any) => [r.name, r]));
+    expect(byName.get('降低光伏组件隐裂不良率')).toMatchObject({ planStatus: 'submitted', adjustments: 1, reportsLate: 1, openItems: 1 });
+    expect(byName.get('降低车用汽油硫含量批次波动')).toMatchObject({ planStatus: 'submitted', reportsLate: 0, openItems: 1 });
+    expect(byName.get('降低电动自行车充电器过充保护失效率')).toMatchObject({ planStatus: 'none' });
+    const pv = all.body.items.find((r: any) => r.name === '降低光伏组件隐裂不良率');
+    const view = await commission.get(`/api/implementation/projects/${pv.id}`);
+    expect(view.body.visits).toHaveLength(1);
+    expect(view.body.chart[0].points.length).toBeGreaterThanOrEqual(1);
+    expect(view.body.revisions.map((r: any) => r.kind)).toEqual(['initial', 'adjustment']);
+  });
+});
+
 describe('实施方案', () => {
   it('refuses when the project is not approved, the actor is not the unit, or another unit asks (404)', async () => {
     expect((await unit.put(`/api/implementation/projects/${submittedProject.id}/plan`, { plan: demoPlan(), submit: true, version: 0 })).status).toBe(409);
