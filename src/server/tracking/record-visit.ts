@@ -2,7 +2,7 @@
  * 走访 / 检查: the project's recommender records a visit (date, people, findings, files) and the
  * guidance opinions (指导意见) it gave there, each one a tracking item the unit answers.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { shanghaiDateString } from '../../domain/shanghai-time';
 import type { VisitInput } from '../../shared/implementation';
 import { validation } from '../app-error';
@@ -42,7 +42,3 @@ export async function recordVisit(ctx: ActorContext, projectId: string, input: V
   });
 }
 
-export async function visitOf(ctx: ActorContext, visitId: string) {
-  const [v] = await ctx.database.db.select().from(trackingVisits).where(eq(trackingVisits.id, visitId));
-  return v;
-}

@@ -70,7 +70,7 @@ export function PlanEditor({ view, onClose }: { view: ProjectView; onClose(): vo
       }
     >
       {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" initialValues={view.plan?.content ?? EMPTY} aria-label="实施方案">
+      <Form form={form} layout="vertical" initialValues={view.plan ? { ...view.plan.content, milestones: view.plan.content.milestones.map((m) => ({ ...m, doneOn: m.doneOn ?? undefined })) } : EMPTY} aria-label="实施方案">
         {submitted && (
           <Form.Item name="reason" label="调整原因" rules={[{ required: true, message: '请填写调整原因' }, { min: 5, message: '调整原因至少5个字' }]} extra="提交后形成新的方案版本，原版本保留。">
             <Input.TextArea rows={2} aria-label="调整原因" />

@@ -26,7 +26,8 @@ export function ReportModal({ view, period, onClose }: { view: ProjectView; peri
   const indicators = view.plan?.content.indicators ?? [];
   const onFinish = (v: Values) => {
     setErrors([]);
-    const measuredOn = v.measuredOn || new Date().toISOString().slice(0, 10);
+    // Today in Beijing when no date is given.
+    const measuredOn = v.measuredOn || new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const measurements = indicators.filter((i) => typeof v.values?.[i.id] === 'number').map((i) => ({ indicatorId: i.id, value: v.values![i.id] as number, measuredOn }));
     submit.mutate(
       { period: v.period, done: v.done, problems: v.problems ?? '', nextSteps: v.nextSteps, measurements },
