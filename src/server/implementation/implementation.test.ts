@@ -4,6 +4,7 @@
  * answers, problems closed by the recommender, support requests, dashboards — and who is refused.
  * Clock: 2026-04-10 10:00 Beijing; the projects are approved "today".
  */
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -236,6 +237,28 @@ describe('跟踪服务', () => {
     expect(arranged.body.state).toBe('answered');
   });
 
+  it('a problem the unit reports is answered by the recommender and closed; visit files reach the unit; a visit on a project not approved is refused', async () => {
+    const problem = await unit.post(`/api/tracking/projects/${project.id}/items`, { kind: 'problem', content: '关节模组供应商交付延迟，影响对策实施进度' });
+    expect(problem.status).toBe(200);
+    expect((await unit.post(`/api/tracking/items/${problem.body.id}/answer`, { answer: '自己答复自己', version: 1 })).status).toBe(403);
+    const answered = await recommender.post(`/api/tracking/items/${problem.body.id}/answer`, { answer: '已协调区内两家备选供应商对接', version: 1 });
+    expect(answered.body.state).toBe('answered');
+    expect((await recommender.post(`/api/tracking/items/${problem.body.id}/close`, { version: answered.body.version })).body.state).toBe('closed');
+
+    const photo = await recommender.upload('/api/files?purpose=evidence', '现场照片.pdf', Buffer.concat([PDF, Buffer.from('%photo\n')]), 'application/pdf');
+    const visit = await recommender.post(`/api/tracking/projects/${project.id}/visits`, { kind: 'inspection', visitedOn: '2026-06-10', participants: '滨海新区市场监管局 张伟', findings: '检查控制图运行记录，数据完整', fileIds: [photo.body.id] });
+    expect(visit.status, JSON.stringify(visit.body)).toBe(200);
+    expect((await unit.request('GET', `/api/implementation/projects/${project.id}/files/${photo.body.id}`)).status).toBe(200);
+    expect((await otherUnit.request('GET', `/api/implementation/projects/${project.id}/files/${photo.body.id}`)).status).toBe(404);
+    const notSeen = await recommender.upload('/api/files?purpose=evidence', '未登记.pdf', Buffer.concat([PDF, Buffer.from('%other\n')]), 'application/pdf');
+    expect((await unit.request('GET', `/api/implementation/projects/${project.id}/files/${notSeen.body.id}`)).status).toBe(404);
+    const notes = await t.services.database.db.select().from(notifications).where(eq(notifications.title, `检查记录：${project.name}`));
+    expect(notes).toHaveLength(1);
+
+    const submitted = await recommender.post(`/api/tracking/projects/${submittedProject.id}/visits`, { kind: 'visit', visitedOn: '2026-06-10', participants: '张伟', findings: '尚未立项的项目不能登记走访' });
+    expect(submitted.status).toBe(409);
+  });
+
   it('dashboards: the recommender sees its projects only, the commission all; export and overview', async () => {
     await insertProject(t, { applicant: 'app_029', state: 'approved', name: '提升光伏逆变器焊接质量稳定性' });
     const mine = await recommender.get('/api/implementation/projects');
@@ -247,9 +270,17 @@ describe('跟踪服务', () => {
     const all = await commission.get('/api/implementation/projects');
     expect(all.body.items.length).toBeGreaterThan(mine.body.items.length);
     const row = mine.body.items.find((r: any) => r.id === project.id);
-    expect(row).toMatchObject({ planStatus: 'submitted', adjustments: 1, openItems: 1 });
+    expect(row).toMatchObject({ planStatus: 'submitted', adjustments: 1, openItems: 1 }); // the arranged support request
     const xlsx = await recommender.request('GET', '/api/tracking/projects.xlsx');
     expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw as any);
+    const sheet = wb.getWorksheet('跟踪服务')!;
+    expect(sheet.getRow(2).getCell(3).value).toBe('项目名称');
+    expect(sheet.rowCount).toBe(2 + mine.body.items.length);
+    const names = Array.from({ length: mine.body.items.length }, (_, i) => sheet.getRow(3 + i).getCell(3).value);
+    expect(names).toContain(project.name);
+    expect(names).not.toContain('提升光伏逆变器焊接质量稳定性');
     expect((await recommender.get('/api/tracking/overview')).status).toBe(403);
     const overview = await commission.get('/api/tracking/overview');
     expect(overview.status).toBe(200);
