@@ -168,7 +168,7 @@ describe('进展报告', () => {
     ]);
     expect((revs[0].content as any).indicators[0].target).toBe(98.5);
     const audit = await t.services.database.db.select().from(auditLog).where(eq(auditLog.entity, 'implementation_plan'));
-    expect(audit.map((a) => a.action)).toEqual(['save_draft', 'submit', 'adjust']);
+    expect(audit.map((a) => a.action)).toEqual(['save_draft', 'submit_plan', 'adjust']);
   });
 });
 

@@ -77,7 +77,7 @@ export async function savePlan(ctx: ActorContext, projectId: string, input: Plan
     await writeAudit(tx, ctx, {
       entity: 'implementation_plan',
       entityId: row.id,
-      action: change.kind === 'draft' ? 'save_draft' : change.kind === 'initial' ? 'submit' : 'adjust',
+      action: change.kind === 'draft' ? 'save_draft' : change.kind === 'initial' ? 'submit_plan' : 'adjust',
       summary: { project: project.name, revisionNo, reason: change.kind === 'adjustment' ? input.reason!.trim() : undefined, indicators: input.plan.indicators.length, milestones: input.plan.milestones.length },
     });
     return { id: row.id, version: row.version, revisionNo, kind: change.kind };

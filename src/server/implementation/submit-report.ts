@@ -53,7 +53,7 @@ export async function submitReport(ctx: ActorContext, projectId: string, input: 
     if (project.recommenderOrgId) {
       await notify(tx, now, { organisationId: project.recommenderOrgId, title: `进展报告：${project.name}`, body: `${ctx.actor.organisationName}报送了${label}进展报告。`, link: `/recommender/tracking/${project.id}` });
     }
-    await writeAudit(tx, ctx, { entity: 'progress_report', entityId: row.id, action: 'submit', summary: { project: project.name, period: input.period, measurements: input.measurements.length } });
+    await writeAudit(tx, ctx, { entity: 'progress_report', entityId: row.id, action: 'submit_report', summary: { project: project.name, period: input.period, measurements: input.measurements.length } });
     const dto = { id: row.id, period: row.period, kind: row.kind, submittedAt: row.submittedAt.toISOString() };
     await rememberIdempotent(tx, dto);
     return dto;
