@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, DEFAULT_PROGRESS_SCHEDULE, duePeriods, milestoneAtRisk, planChange, reminderFor, reminderKey, removedMeasuredIndicators, reportStatus } from './implementation';
+import { addDays, DEFAULT_PROGRESS_SCHEDULE, duePeriods, scheduledPeriods, milestoneAtRisk, planChange, reminderFor, reminderKey, removedMeasuredIndicators, reportStatus } from './implementation';
 
 const monthly = { ...DEFAULT_PROGRESS_SCHEDULE, frequency: 'monthly' as const, dayOfMonth: 10 };
 const quarterly = { ...monthly, frequency: 'quarterly' as const, dayOfMonth: 15 };
@@ -29,6 +29,19 @@ describe('duePeriods', () => {
   it('a day beyond the month is clamped to its last day; nothing before the start', () => {
     expect(duePeriods({ ...monthly, dayOfMonth: 31 }, '2026-01-05', '2026-01-31')[0].dueOn).toBe('2026-02-28');
     expect(duePeriods(monthly, '2026-05-01', '2026-04-30')).toEqual([]);
+  });
+});
+
+describe('scheduledPeriods', () => {
+  it('adds the fixed report dates on or after the start to the periodic ones, by due date', () => {
+    const p = scheduledPeriods({ ...monthly, fixedDates: ['2026-04-01', '2026-06-30', '2026-06-30', '2026-09-15'] }, '2026-05-03', '2026-06-20');
+    expect(p.map((x) => [x.period, x.dueOn])).toEqual([
+      ['2026-05', '2026-06-10'],
+      ['fixed:2026-06-30', '2026-06-30'],
+      ['2026-06', '2026-07-10'],
+      ['fixed:2026-09-15', '2026-09-15'],
+    ]);
+    expect(p[1].label).toBe('2026-06-30专项报告');
   });
 });
 

@@ -18,6 +18,8 @@ export interface ProgressSchedule {
   remindDaysBefore: number;
   /** Late reminder this many days after the due date. */
   remindDaysAfter: number;
+  /** Extra reports due on fixed dates (e.g. a mid-year review), beside the periodic ones. */
+  fixedDates?: string[];
 }
 
 export const DEFAULT_PROGRESS_SCHEDULE: ProgressSchedule = { frequency: 'monthly', dayOfMonth: 10, remindDaysBefore: 3, remindDaysAfter: 1 };
@@ -77,6 +79,17 @@ export function duePeriods(schedule: ProgressSchedule, startOn: string, untilOn:
     m = nm;
   }
   return out;
+}
+
+/**
+ * The periodic periods (see `duePeriods`) and the campaign's fixed report dates on or after
+ * `startOn` (a fixed date still ahead is listed as upcoming), ordered by due date.
+ */
+export function scheduledPeriods(schedule: ProgressSchedule, startOn: string, untilOn: string): DuePeriod[] {
+  const fixed = [...new Set(schedule.fixedDates ?? [])]
+    .filter((d) => d >= startOn)
+    .map((d) => ({ period: `fixed:${d}`, label: `${d}专项报告`, periodStart: startOn, periodEnd: d, dueOn: d }));
+  return [...duePeriods(schedule, startOn, untilOn), ...fixed].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.period.localeCompare(b.period));
 }
 
 export const REPORT_STATUSES = ['upcoming', 'due_soon', 'late', 'submitted', 'submitted_late'] as const;

@@ -127,6 +127,12 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   includeInactive: '显示已停用',
   // 项目实施 / 跟踪服务 (src/shared/implementation.ts)
   plan: '实施方案',
+  progressSchedule: '进展报告报送规则',
+  frequency: '报送频次',
+  dayOfMonth: '报送日',
+  remindDaysBefore: '提前提醒天数',
+  remindDaysAfter: '逾期提醒天数',
+  fixedDates: '固定报送日期',
   goal: '攻关目标',
   startOn: '开始日期',
   endOn: '结束日期',

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, notifications, planRevisions } from '../db/schema';
+import { auditLog, campaigns, notifications, planRevisions } from '../db/schema';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 
@@ -146,6 +146,22 @@ describe('进展报告', () => {
     expect(after.body.slots.find((s: any) => s.period === '2026-05').status).toBe('submitted_late');
     expect(after.body.chart[0].points.map((p: any) => p.value)).toEqual([94.1, 96.2]);
     expect(after.body.timeline.some((e: any) => e.title.includes('逾期报送'))).toBe(true);
+  });
+
+  it('a fixed report date of the campaign is one more report to send, late like the others', async () => {
+    const db = t.services.database.db;
+    const [campaign] = await db.select().from(campaigns).where(eq(campaigns.status, 'active'));
+    await db.update(campaigns).set({ config: { ...(campaign.config as object), progressSchedule: { frequency: 'monthly', dayOfMonth: 10, remindDaysBefore: 3, remindDaysAfter: 1, fixedDates: ['2026-06-05'] } } }).where(eq(campaigns.id, campaign.id));
+    try {
+      const view = await unit.get(`/api/implementation/projects/${project.id}`);
+      expect(view.body.slots.find((s: any) => s.period === 'fixed:2026-06-05')).toMatchObject({ label: '2026-06-05专项报告', status: 'late' });
+      const res = await unit.post(`/api/implementation/projects/${project.id}/reports`, report('fixed:2026-06-05', 95.4));
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const after = await unit.get(`/api/implementation/projects/${project.id}`);
+      expect(after.body.slots.find((s: any) => s.period === 'fixed:2026-06-05').status).toBe('submitted_late');
+    } finally {
+      await db.update(campaigns).set({ config: campaign.config }).where(eq(campaigns.id, campaign.id));
+    }
   });
 
   it('an adjustment is a new dated revision with its reason; earlier revisions stay; a measured indicator cannot go', async () => {

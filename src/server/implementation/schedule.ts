@@ -3,7 +3,7 @@
  * starting from the day the project was approved (立项), with each period's report and status.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { DEFAULT_PROGRESS_SCHEDULE, duePeriods, reportStatus, type DuePeriod, type ProgressSchedule, type ReportStatus } from '../../domain/implementation';
+import { DEFAULT_PROGRESS_SCHEDULE, reportStatus, scheduledPeriods, type DuePeriod, type ProgressSchedule, type ReportStatus } from '../../domain/implementation';
 import { shanghaiDateString } from '../../domain/shanghai-time';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { DbOrTx } from '../db/client';
@@ -44,7 +44,7 @@ export interface ReportSlot extends DuePeriod {
  */
 export function reportSlots(schedule: ProgressSchedule, startOn: string, untilOn: string, reports: ReportRow[], now: Date): ReportSlot[] {
   const byPeriod = new Map(reports.map((r) => [r.period, r]));
-  return duePeriods(schedule, startOn, untilOn).map((p) => {
+  return scheduledPeriods(schedule, startOn, untilOn).map((p) => {
     const report = byPeriod.get(p.period) ?? null;
     return { ...p, report, status: reportStatus(p.dueOn, report?.submittedAt ?? null, now, schedule) };
   });
