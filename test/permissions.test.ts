@@ -38,6 +38,8 @@ const EXPECTED: [prefix: string, who: Who[] | 'everyone' | 'signed-in'][] = [
   ['/api/applicant/', ['applicant']],
   ['/api/expert/', ['expert']],
   ['/api/training/', ['training_provider', 'commission', 'commission_admin']],
+  ['/api/implementation/', ['applicant', 'recommender', 'commission', 'commission_admin']],
+  ['/api/tracking/', ['applicant', 'recommender', 'commission', 'commission_admin']],
 ];
 
 function mayReach(path: string, who: Who): boolean {
@@ -110,6 +112,22 @@ describe('permission matrix', () => {
         if (!mayReach(r.path, who)) continue;
         const res = await agents[who].request(r.method as any, fill(r.path, foreign.id), r.method === 'GET' || r.method === 'DELETE' ? undefined : { version: foreign.version });
         if (![403, 404].includes(res.status)) failures.push(`${who} ${r.method} ${r.path} → ${res.status}`);
+        if (res.raw.toString('utf8').includes(foreign.name)) failures.push(`${who} ${r.method} ${r.path} leaked the project name`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('hides another organisation’s approved project on every 项目实施 / 跟踪服务 :id route (403/404, nothing leaked)', async () => {
+    // Approved, of another applicant, recommended by another bureau (和平区): neither demo_applicant nor demo_recommender may see it.
+    const foreign = await insertProject(t, { applicant: 'app_029', state: 'approved' });
+    const idRoutes = routes.filter((r) => /^\/api\/(implementation|tracking)\/projects\/\{id\}/.test(r.path));
+    expect(idRoutes.length).toBeGreaterThanOrEqual(6);
+    const failures: string[] = [];
+    for (const r of idRoutes) {
+      for (const who of ['applicant', 'recommender'] as Who[]) {
+        const res = await agents[who].request(r.method as any, fill(r.path, foreign.id).replace(/\{fileId\}/, FOREIGN_UUID), r.method === 'GET' ? undefined : { version: 1 });
+        if (![400, 403, 404].includes(res.status) || (res.status === 400 && r.method === 'GET')) failures.push(`${who} ${r.method} ${r.path} → ${res.status}`);
         if (res.raw.toString('utf8').includes(foreign.name)) failures.push(`${who} ${r.method} ${r.path} leaked the project name`);
       }
     }

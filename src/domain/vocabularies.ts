@@ -69,6 +69,19 @@ export const PROGRESS_KINDS = ['implementation', 'tracking'] as const;
 export type ProgressKind = (typeof PROGRESS_KINDS)[number];
 export const PDCA_PHASES = ['plan', 'do', 'check', 'act'] as const;
 export type PdcaPhase = (typeof PDCA_PHASES)[number];
+/** 项目实施 / 跟踪服务 (issue 17): plan revisions, reports, tracking items (指导意见 / 问题 / 质量基础设施支撑). */
+export const PLAN_REVISION_KINDS = ['initial', 'adjustment'] as const;
+export type PlanRevisionKind = (typeof PLAN_REVISION_KINDS)[number];
+export const PROGRESS_REPORT_KINDS = ['scheduled', 'milestone'] as const;
+export type ProgressReportKind = (typeof PROGRESS_REPORT_KINDS)[number];
+export const VISIT_KINDS = ['visit', 'inspection'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export const TRACKING_ITEM_KINDS = ['guidance', 'problem', 'support'] as const;
+export type TrackingItemKind = (typeof TRACKING_ITEM_KINDS)[number];
+export const TRACKING_ITEM_STATES = ['open', 'answered', 'closed'] as const;
+export type TrackingItemState = (typeof TRACKING_ITEM_STATES)[number];
+export const SUPPORT_CATEGORIES = ['metrology', 'standards', 'testing', 'certification'] as const;
+export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
 
 export const EXPERT_STATUSES = ['active', 'inactive'] as const;
 export type ExpertStatus = (typeof EXPERT_STATUSES)[number];

@@ -17,6 +17,8 @@ import { registerOrganisationRoutes } from './organisations/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 import { registerCheckinRoutes } from './training/checkin-routes';
+import { registerImplementationRoutes } from './implementation/routes';
+import { registerTrackingRoutes } from './tracking/routes';
 import { APP_VERSION } from './version';
 
 export { APP_VERSION };
@@ -41,4 +43,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerPreferentialRoutes(app, services);
   registerOrganisationRoutes(app, services);
   registerCheckinRoutes(app, services);
+  registerImplementationRoutes(app, services);
+  registerTrackingRoutes(app, services);
 }

@@ -120,6 +120,17 @@ export const campaignConfigSchema = z.object({
       priorityOrdering: z.boolean(),
     })
     .optional(),
+  /** 项目实施进展报告 schedule (src/domain/implementation.ts); absent → monthly, due the 10th, reminders 3 days before and 1 day after. */
+  progressSchedule: z
+    .object({
+      frequency: z.enum(['monthly', 'quarterly']),
+      dayOfMonth: z.number().int().min(1, '报送日应在1至28日之间').max(28, '报送日应在1至28日之间'),
+      remindDaysBefore: z.number().int().min(0, '提前提醒天数应在0至15天之间').max(15, '提前提醒天数应在0至15天之间'),
+      remindDaysAfter: z.number().int().min(1, '逾期提醒天数应在1至30天之间').max(30, '逾期提醒天数应在1至30天之间'),
+      /** Extra reports due on fixed dates (专项报告). */
+      fixedDates: z.array(day).max(24, '固定报送日期最多24个').optional(),
+    })
+    .optional(),
 });
 
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;

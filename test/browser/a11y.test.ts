@@ -21,9 +21,9 @@ const SHOTS = process.env.GG_SHOTS ?? mkdtempSync(path.join(os.tmpdir(), 'gg-sho
 
 const PUBLIC_PAGES = ['/', '/login', '/register'];
 const ROLE_PAGES: Record<string, string[]> = {
-  applicant: ['/applicant', '/applicant/applications', '/applicant/training', '/change-password'],
-  recommender: ['/recommender', '/recommender/reviews', '/recommender/batches', '/recommender/training'],
-  commission: ['/commission', '/commission/campaign', '/commission/accounts', '/commission/audit', '/commission/batches', '/commission/history', '/commission/approval', '/commission/training', '/commission/certificates'],
+  applicant: ['/applicant', '/applicant/applications', '/applicant/training', '/applicant/implementation', '/change-password'],
+  recommender: ['/recommender', '/recommender/reviews', '/recommender/batches', '/recommender/training', '/recommender/tracking'],
+  commission: ['/commission', '/commission/campaign', '/commission/accounts', '/commission/audit', '/commission/batches', '/commission/history', '/commission/approval', '/commission/training', '/commission/certificates', '/commission/tracking'],
   expert: ['/expert'],
   training_provider: ['/training', '/training/sessions'],
 };

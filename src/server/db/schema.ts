@@ -24,13 +24,18 @@ import type {
   ObjectorKind,
   OrgSubtype,
   PdcaPhase,
+  PlanRevisionKind,
   ProgressKind,
+  ProgressReportKind,
   PublicityState,
   RecognitionStatus,
   ReviewDecision,
   ReviewStage,
+  TrackingItemKind,
+  TrackingItemState,
   TrainingSessionStatus,
   UserRole,
+  VisitKind,
 } from '../../domain/vocabularies';
 import {
   bigint,
@@ -453,6 +458,142 @@ export const projectProgress = pgTable(
   },
   (t) => [index('progress_project_idx').on(t.projectId)],
 );
+
+// ---- 项目实施 / 跟踪服务 (issue 17) ----------------------------------------------------------------
+
+/** 实施方案 (PDCA): the current content; every submitted revision is kept in plan_revisions. */
+export const implementationPlans = pgTable('implementation_plans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id')
+    .notNull()
+    .unique()
+    .references(() => projects.id),
+  content: jsonb('content').notNull(),
+  /** The last revision number (0 while a draft never submitted). */
+  revisionNo: integer('revision_no').notNull().default(0),
+  firstSubmittedAt: ts('first_submitted_at'),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** The first submission and every 策略调整 (dated, with its reason); never overwritten. */
+export const planRevisions = pgTable(
+  'plan_revisions',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => implementationPlans.id),
+    revisionNo: integer('revision_no').notNull(),
+    kind: text('kind').$type<PlanRevisionKind>().notNull(),
+    content: jsonb('content').notNull(),
+    reason: text('reason'),
+    authorId: uuid('author_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.revisionNo] })],
+);
+
+/** 进展报告: one per scheduled period (unique), or ad hoc at a milestone. */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind').$type<ProgressReportKind>().notNull(),
+    /** `2026-05` / `2026-Q2`, or `milestone:<id>`. */
+    period: text('period').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    done: text('done').notNull(),
+    measurements: jsonb('measurements').notNull().default([]),
+    problems: text('problems').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    authorId: uuid('author_id').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+  },
+  (t) => [uniqueIndex('progress_reports_period_uq').on(t.projectId, t.period)],
+);
+
+/** 过程性材料: grouped by PDCA phase and milestone; a new version supersedes, nothing is deleted. */
+export const processMaterials = pgTable(
+  'process_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    phase: text('phase').$type<PdcaPhase>().notNull(),
+    milestoneId: text('milestone_id'),
+    title: text('title').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    versionNo: integer('version_no').notNull().default(1),
+    supersedesId: uuid('supersedes_id'),
+    supersededAt: ts('superseded_at'),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('process_materials_project_idx').on(t.projectId)],
+);
+
+/** 走访 / 检查 by the recommender: date, people, findings, files. */
+export const trackingVisits = pgTable(
+  'tracking_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind').$type<VisitKind>().notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    people: text('people').notNull(),
+    findings: text('findings').notNull(),
+    fileIds: jsonb('file_ids').notNull().default([]),
+    authorOrgId: uuid('author_org_id').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tracking_visits_project_idx').on(t.projectId)],
+);
+
+/** 指导意见 (recommender → unit answers), 问题 (open → answered → closed by the recommender), 质量基础设施支撑 (unit asks, recommender arranges). */
+export const trackingItems = pgTable(
+  'tracking_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    kind: text('kind').$type<TrackingItemKind>().notNull(),
+    visitId: uuid('visit_id'),
+    category: text('category'),
+    content: text('content').notNull(),
+    state: text('state').$type<TrackingItemState>().notNull().default('open'),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by'),
+    answeredAt: ts('answered_at'),
+    closedBy: uuid('closed_by'),
+    closedAt: ts('closed_at'),
+    raisedBy: uuid('raised_by').notNull(),
+    raisedByOrgId: uuid('raised_by_org_id').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tracking_items_project_idx').on(t.projectId, t.state)],
+);
+
+/** Every reminder sent, once per event (the unique key), whichever instance ran the sweep. */
+export const reminderSends = pgTable('reminder_sends', {
+  key: text('key').primaryKey(),
+  projectId: uuid('project_id').notNull(),
+  period: text('period').notNull(),
+  kind: text('kind').notNull(),
+  recipients: integer('recipients').notNull(),
+  sentAt: ts('sent_at').notNull(),
+});
 
 export const expertProfiles = pgTable('expert_profiles', {
   userId: uuid('user_id')

@@ -1,6 +1,7 @@
 /** Job handlers, registered in every app instance that runs workers. Each area adds its own here. */
 import { CERTIFICATE_RUN_JOB, resumeCertificateRuns, runCertificateJob } from '../certificates/certificate-run-job';
 import type { Services } from '../context';
+import { registerProgressReminders } from '../implementation/reminder-job';
 import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
 
 export const JOB_NAMES = {
@@ -49,6 +50,7 @@ export async function registerWorkers(services: Services, opts: { env?: NodeJS.P
   // Test-only pacing, inert unless set: the kill -9 crash test needs a run slow enough to die midway.
   const paceMs = Number((opts.env ?? process.env).GG_TEST_CERTIFICATE_PACE_MS) || 0;
   const afterIssue = paceMs > 0 ? () => new Promise<void>((r) => setTimeout(r, paceMs)) : undefined;
+  await registerProgressReminders(services);
   await services.jobs.work(CERTIFICATE_RUN_JOB, (data: { runId?: string }) => (data?.runId ? runCertificateJob(services, data.runId, { afterIssue }) : Promise.resolve()));
   // A crash (kill -9) leaves a run queued or running with its job lost or stuck active: queue it again.
   const resumed = await resumeCertificateRuns(services);

@@ -9,6 +9,7 @@ import { allowBatch, type BatchAction, type BatchResource } from './batch-policy
 import { allowCampaign, type CampaignAction } from './campaign-policy';
 import { allowCertificate, type CertificateAction, type CertificateResource } from './certificate-policy';
 import { allowFile, type FileAction, type FileResource } from './file-policy';
+import { allowImplementation, type ImplementationAction } from './implementation-policy';
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
 import { allowProject, type ProjectAction, type ProjectResource } from './project-policy';
 import { allowPublication, type PublicationAction } from './publication-policy';
@@ -25,7 +26,8 @@ export type PolicyRequest =
   | { kind: 'batch'; action: BatchAction; resource: BatchResource }
   | { kind: 'training_session'; action: TrainingSessionAction; resource: TrainingSessionResource }
   | { kind: 'publication'; action: PublicationAction; resource?: undefined }
-  | { kind: 'certificate'; action: CertificateAction; resource?: CertificateResource };
+  | { kind: 'certificate'; action: CertificateAction; resource?: CertificateResource }
+  | { kind: 'implementation'; action: ImplementationAction; resource: ProjectResource };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -50,6 +52,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowPublication(actor, req.action);
     case 'certificate':
       return allowCertificate(actor, req.action, req.resource);
+    case 'implementation':
+      return allowImplementation(actor, req.action, req.resource);
     default:
       return false;
   }

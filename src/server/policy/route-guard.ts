@@ -31,6 +31,8 @@ export const ROUTE_GUARDS: readonly Guard[] = [
   { prefix: '/api/applicant/', roles: ['applicant'] },
   { prefix: '/api/expert/', roles: ['expert'] },
   { prefix: '/api/training/', roles: ['training_provider', 'commission'] },
+  { prefix: '/api/implementation/', roles: ['applicant', 'recommender', 'commission'] },
+  { prefix: '/api/tracking/', roles: ['applicant', 'recommender', 'commission'] },
 ];
 
 export function guardFor(path: string): Guard | undefined {

@@ -11,6 +11,7 @@ import { approvalQueueSeed } from './approval-queue';
 import { applicantsSeed } from './applicants';
 import { campaignSeed, demoReopeningSeed } from './campaign';
 import { historySeed } from './history';
+import { implementationSeed } from './implementation';
 import { organisationsSeed } from './organisations';
 import { projectsSeed } from './projects';
 import { publicationsSeed } from './publications';
@@ -30,7 +31,7 @@ export interface DemoAccount {
 export const DEMO_TOTP_USERNAMES = [DEMO_USERNAMES.commission, 'commission_reviewer'];
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed, implementationSeed];
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

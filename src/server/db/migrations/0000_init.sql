@@ -137,6 +137,18 @@ CREATE TABLE "idempotency_keys" (
 	CONSTRAINT "idempotency_keys_user_id_key_pk" PRIMARY KEY("user_id","key")
 );
 --> statement-breakpoint
+CREATE TABLE "implementation_plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"content" jsonb NOT NULL,
+	"revision_no" integer DEFAULT 0 NOT NULL,
+	"first_submitted_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "implementation_plans_project_id_unique" UNIQUE("project_id")
+);
+--> statement-breakpoint
 CREATE TABLE "meta" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" jsonb NOT NULL,
@@ -189,6 +201,45 @@ CREATE TABLE "organisations" (
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "plan_revisions" (
+	"plan_id" uuid NOT NULL,
+	"revision_no" integer NOT NULL,
+	"kind" text NOT NULL,
+	"content" jsonb NOT NULL,
+	"reason" text,
+	"author_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "plan_revisions_plan_id_revision_no_pk" PRIMARY KEY("plan_id","revision_no")
+);
+--> statement-breakpoint
+CREATE TABLE "process_materials" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"phase" text NOT NULL,
+	"milestone_id" text,
+	"title" text NOT NULL,
+	"file_id" uuid NOT NULL,
+	"version_no" integer DEFAULT 1 NOT NULL,
+	"supersedes_id" uuid,
+	"superseded_at" timestamp with time zone,
+	"uploaded_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "progress_reports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"period" text NOT NULL,
+	"due_on" date,
+	"done" text NOT NULL,
+	"measurements" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"problems" text DEFAULT '' NOT NULL,
+	"next_steps" text DEFAULT '' NOT NULL,
+	"author_id" uuid NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "project_progress" (
@@ -303,6 +354,15 @@ CREATE TABLE "recommendation_batches" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reminder_sends" (
+	"key" text PRIMARY KEY NOT NULL,
+	"project_id" uuid NOT NULL,
+	"period" text NOT NULL,
+	"kind" text NOT NULL,
+	"recipients" integer NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -312,6 +372,38 @@ CREATE TABLE "sessions" (
 	"revoked_at" timestamp with time zone,
 	"ip" text,
 	"user_agent" text
+);
+--> statement-breakpoint
+CREATE TABLE "tracking_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"visit_id" uuid,
+	"category" text,
+	"content" text NOT NULL,
+	"state" text DEFAULT 'open' NOT NULL,
+	"answer" text,
+	"answered_by" uuid,
+	"answered_at" timestamp with time zone,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone,
+	"raised_by" uuid NOT NULL,
+	"raised_by_org_id" uuid NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tracking_visits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"visited_on" date NOT NULL,
+	"people" text NOT NULL,
+	"findings" text NOT NULL,
+	"file_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"author_org_id" uuid NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "training_checkin_codes" (
@@ -404,8 +496,13 @@ ALTER TABLE "expert_profiles" ADD CONSTRAINT "expert_profiles_user_id_users_id_f
 ALTER TABLE "expert_tasks" ADD CONSTRAINT "expert_tasks_group_id_evaluation_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."evaluation_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_tasks" ADD CONSTRAINT "expert_tasks_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_tasks" ADD CONSTRAINT "expert_tasks_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "implementation_plans" ADD CONSTRAINT "implementation_plans_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_publicity_id_publicity_windows_id_fk" FOREIGN KEY ("publicity_id") REFERENCES "public"."publicity_windows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "objections" ADD CONSTRAINT "objections_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_revisions" ADD CONSTRAINT "plan_revisions_plan_id_implementation_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."implementation_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "process_materials" ADD CONSTRAINT "process_materials_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "process_materials" ADD CONSTRAINT "process_materials_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_progress" ADD CONSTRAINT "project_progress_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_reviews" ADD CONSTRAINT "project_reviews_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_versions" ADD CONSTRAINT "project_versions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -417,6 +514,8 @@ ALTER TABLE "publicity_windows" ADD CONSTRAINT "publicity_windows_campaign_id_ca
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tracking_items" ADD CONSTRAINT "tracking_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tracking_visits" ADD CONSTRAINT "tracking_visits_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_checkin_codes" ADD CONSTRAINT "training_checkin_codes_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_checkins" ADD CONSTRAINT "training_checkins_signup_id_training_signups_id_fk" FOREIGN KEY ("signup_id") REFERENCES "public"."training_signups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -439,6 +538,8 @@ CREATE INDEX "historical_year_idx" ON "historical_results" USING btree ("year");
 CREATE INDEX "notifications_org_idx" ON "notifications" USING btree ("organisation_id","read_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_uscc_uq" ON "organisations" USING btree ("uscc");--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind");--> statement-breakpoint
+CREATE INDEX "process_materials_project_idx" ON "process_materials" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "progress_reports_period_uq" ON "progress_reports" USING btree ("project_id","period");--> statement-breakpoint
 CREATE INDEX "progress_project_idx" ON "project_progress" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "reviews_project_idx" ON "project_reviews" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "projects_campaign_state_idx" ON "projects" USING btree ("campaign_id","state");--> statement-breakpoint
@@ -450,6 +551,8 @@ CREATE UNIQUE INDEX "publications_series_uq" ON "publications" USING btree ("cam
 CREATE INDEX "publications_published_idx" ON "publications" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "batches_campaign_idx" ON "recommendation_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "tracking_items_project_idx" ON "tracking_items" USING btree ("project_id","state");--> statement-breakpoint
+CREATE INDEX "tracking_visits_project_idx" ON "tracking_visits" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_checkin_codes_code_uq" ON "training_checkin_codes" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "training_sessions_campaign_idx" ON "training_sessions" USING btree ("campaign_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_signups_person_uq" ON "training_signups" USING btree ("session_id","attendee_phone");--> statement-breakpoint

@@ -15,6 +15,8 @@ import { useApplicationList } from './queries';
 const ApplicationPage = lazy(() => import('./editor/ApplicationPage'));
 const OrganisationPage = lazy(() => import('./OrganisationPage'));
 const TrainingPage = lazy(() => import('./TrainingPage'));
+const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
+const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 
 export const REGISTER_NOTICES_KEY = 'gg_register_notices';
 
@@ -126,6 +128,8 @@ export default function ApplicantApp() {
       routes={[
         { path: '', element: <ApplicantHome /> },
         { path: 'applications', element: <ApplicationsPage /> },
+        { path: 'implementation', element: <Suspense fallback={<PageLoading />}><TrackingListPage role="applicant" base="/applicant/implementation" /></Suspense> },
+        { path: 'implementation/:id', element: <Suspense fallback={<PageLoading />}><ProjectImplementationPage back="/applicant/implementation" /></Suspense> },
         { path: 'organisation', element: <Suspense fallback={<PageLoading />}><OrganisationPage /></Suspense> },
         {
           path: 'applications/:id',

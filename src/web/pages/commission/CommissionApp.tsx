@@ -25,6 +25,8 @@ const TrainingRosterPage = lazy(() => import('../training/RosterPage'));
 const CertificatesPage = lazy(() => import('./CertificatesPage'));
 const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
 const PlanPublicationPage = lazy(() => import('./PlanPublicationPage'));
+const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
+const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -159,6 +161,8 @@ export default function CommissionApp() {
         { path: 'certificates', element: <Lazy><CertificatesPage /></Lazy> },
         { path: 'approval', element: <Lazy><ApprovalsPage /></Lazy> },
         { path: 'publications', element: <Lazy><PlanPublicationPage /></Lazy> },
+        { path: 'tracking', element: <Lazy><TrackingListPage role="commission" base="/commission/tracking" /></Lazy> },
+        { path: 'tracking/:id', element: <Lazy><ProjectImplementationPage back="/commission/tracking" /></Lazy> },
         {
           path: 'audit',
           element: (

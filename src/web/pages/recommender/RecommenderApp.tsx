@@ -14,6 +14,8 @@ const ReviewsPage = lazy(() => import('./ReviewsPage'));
 const ReviewPage = lazy(() => import('./ReviewPage'));
 const BatchesPage = lazy(() => import('./BatchesPage'));
 const TrainingSignupsPage = lazy(() => import('./TrainingSignupsPage'));
+const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
+const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 
 const STATS: { label: string; states: string[]; tab: string }[] = [
   { label: '待审核', states: ['submitted'], tab: 'submitted' },
@@ -94,6 +96,8 @@ export default function RecommenderApp() {
         { path: 'reviews/:id', element: <Lazy><ReviewPage /></Lazy> },
         { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
         { path: 'training', element: <Lazy><TrainingSignupsPage /></Lazy> },
+        { path: 'tracking', element: <Lazy><TrackingListPage role="recommender" base="/recommender/tracking" /></Lazy> },
+        { path: 'tracking/:id', element: <Lazy><ProjectImplementationPage back="/recommender/tracking" /></Lazy> },
         // Server notifications link to /recommender/batch.
         { path: 'batch', element: <Lazy><BatchesPage /></Lazy> },
       ]}
