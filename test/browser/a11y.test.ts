@@ -4,8 +4,11 @@
  *    (`scrollWidth <= innerWidth`), the menu is a drawer; screenshots go to GG_SHOTS (or a temp dir);
  *  - axe-core (run in the page) on every page of every role: 0 serious or critical violations, one
  *    `<main>`;
- *  - keyboard only: the applicant logs in, reaches the editor and saves; the recommender opens the
- *    inbox and an application.
+ *  - detail pages (a record's own page, reached through a list) are checked like the list pages;
+ *  - keyboard only, one main path per role: the applicant logs in, reaches the editor and saves; the
+ *    recommender opens the inbox and an application; the commission logs in with its second factor
+ *    and opens a batch; the training provider opens and closes the new-session dialog; the expert
+ *    logs in and out.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +16,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
-import { login, ROOT } from './harness';
+import { login, nextTotpCode, ROOT } from './harness';
 
 // Evaluated through the devtools protocol: the app's Content-Security-Policy (script-src 'self') stays on.
 const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -26,6 +29,21 @@ const ROLE_PAGES: Record<string, string[]> = {
   commission: ['/commission', '/commission/campaign', '/commission/accounts', '/commission/audit', '/commission/batches', '/commission/history', '/commission/approval', '/commission/training', '/commission/certificates', '/commission/tracking'],
   expert: ['/expert'],
   training_provider: ['/training', '/training/sessions'],
+};
+/** Detail pages, reached through the first row of a list: [list page, detail path prefix]. */
+const DETAIL_PAGES: Record<string, [string, string][]> = {
+  applicant: [['/applicant/implementation', '/applicant/implementation/']],
+  recommender: [
+    ['/recommender/reviews', '/recommender/reviews/'],
+    ['/recommender/tracking', '/recommender/tracking/'],
+  ],
+  commission: [
+    ['/commission/batches', '/commission/batches/'],
+    ['/commission/training', '/commission/training/sessions/'],
+    ['/commission/tracking', '/commission/tracking/'],
+  ],
+  expert: [],
+  training_provider: [['/training/sessions', '/training/sessions/']],
 };
 
 
@@ -50,6 +68,14 @@ async function axe(page: Page): Promise<AxeResult[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, html: n.html.slice(0, 200), why: (n.failureSummary ?? "").slice(0, 300) })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The first link of a list page to one record's page (a UUID after the prefix), or null when the list is empty. */
+async function firstDetailPath(page: Page, list: string, prefix: string): Promise<string | null> {
+  await page.goto(list);
+  await settle(page);
+  const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.find((h) => /^[0-9a-f-]{36}$/.test(h.slice(h.lastIndexOf('/') + 1))) ?? null;
 }
 
 async function firstApplicationPath(page: Page): Promise<string | null> {
@@ -144,6 +170,12 @@ describe('axe-core: 0 serious or critical violations, one <main>', () => {
         const app = await firstApplicationPath(page);
         if (app) urls.push(app, `${app}?step=2`, `${app}?step=10`);
       }
+      for (const [list, prefix] of DETAIL_PAGES[role]) {
+        const detail = await firstDetailPath(page, list, prefix);
+        // The demo has records on every one of these lists: a missing detail page is a failure, not a skip.
+        expect(detail, `a record page linked from ${list}`).not.toBeNull();
+        urls.push(detail!);
+      }
       const found: string[] = [];
       for (const url of urls) {
         await page.goto(url);
@@ -234,5 +266,66 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await reached(page, (u) => /^\/recommender\/reviews\/[0-9a-f-]{36}/.test(u.pathname));
     await settle(page);
+  });
+
+  /** Log in with the keyboard only: Tab to 用户名, type, Tab, type the password, Enter (and the code for a second factor). */
+  async function keyboardLogin(page: Page, role: string, home: string) {
+    const acc = b.account(role);
+    await page.goto('/login');
+    await settle(page);
+    await tabTo(page, async () => (await focusedLabel(page)).includes('用户名'));
+    await page.keyboard.type(acc.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(acc.password);
+    await page.keyboard.press('Enter');
+    const code = await nextTotpCode(acc.username, () => page.getByLabel('动态验证码', { exact: true }).waitFor());
+    if (code !== null) {
+      // The code field takes focus itself (autofocus): type and submit with Enter.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('autocomplete') === 'one-time-code');
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForURL((u) => u.pathname === home);
+    await focusOnHeading(page);
+    await settle(page);
+  }
+
+  it('commission: log in with the second factor, open 推荐批次接收 and a batch', { timeout: 180_000 }, async () => {
+    const { page } = await b.open();
+    await keyboardLogin(page, 'commission', '/commission');
+    await tabTo(page, async () => (await focusedLink(page)) === '推荐批次接收');
+    await page.keyboard.press('Enter');
+    await reached(page, (u) => u.pathname === '/commission/batches');
+    await settle(page);
+    await tabTo(page, async () => /^\/commission\/batches\/[0-9a-f-]{36}$/.test(await page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')), 150);
+    await page.keyboard.press('Enter');
+    await reached(page, (u) => /^\/commission\/batches\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByRole('heading', { level: 1, name: /^推荐批次：/ }).waitFor();
+  });
+
+  it('training provider: open the plan, start a new session with the keyboard and close it with Escape', { timeout: 180_000 }, async () => {
+    const { page } = await b.open();
+    await keyboardLogin(page, 'training_provider', '/training');
+    await tabTo(page, async () => (await focusedLink(page)) === '进入培训计划');
+    await page.keyboard.press('Enter');
+    await reached(page, (u) => u.pathname === '/training/sessions');
+    await settle(page);
+    await tabTo(page, async () => (await focusedText(page)).includes('新建培训场次'), 120);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: '新建培训场次' });
+    await dialog.waitFor();
+    // Focus is inside the dialog, and Escape closes it.
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('expert: log in and log out with the keyboard', { timeout: 120_000 }, async () => {
+    const { page } = await b.open();
+    await keyboardLogin(page, 'expert', '/expert');
+    await page.getByRole('heading', { level: 1, name: '评定专家工作台' }).waitFor();
+    await tabTo(page, async () => (await focusedText(page)) === '退出登录', 120);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/login');
   });
 });

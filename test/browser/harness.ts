@@ -227,20 +227,30 @@ export async function login(page: Page, username: string, password: string): Pro
  * accounts without a second factor.
  */
 export async function answerSecondFactor(scope: Page | Locator, username: string, submitName: string): Promise<void> {
+  const codeField = scope.getByLabel('动态验证码', { exact: true });
+  const code = await nextTotpCode(username, () => codeField.waitFor());
+  if (code === null) return;
+  await codeField.fill(code);
+  await scope.getByRole('button', { name: submitName, exact: true }).click();
+}
+
+/**
+ * A code of the demo account's seeded secret that the server has not seen yet (null for accounts
+ * without a second factor); `ready` runs first (e.g. wait for the code field).
+ */
+export async function nextTotpCode(username: string, ready: () => Promise<unknown> = async () => undefined): Promise<string | null> {
   const { inject } = await import('vitest');
   const server = inject('browserServer');
   const secret = server.accounts.find((a) => a.username === username && a.totpSecret)?.totpSecret;
-  if (!secret) return;
-  const codeField = scope.getByLabel('动态验证码', { exact: true });
-  await codeField.waitFor();
+  if (!secret) return null;
+  await ready();
   const { totpCode, totpStep } = await import('../../src/server/auth/totp');
   let step = totpStep(new Date());
   const last = lastUsedStep(server.url, username);
   if (step <= last) step = last + 1; // one step ahead is accepted
   while (step > totpStep(new Date()) + 1) await new Promise((r) => setTimeout(r, 1000));
   recordUsedStep(server.url, username, step);
-  await codeField.fill(totpCode(secret, new Date(), step));
-  await scope.getByRole('button', { name: submitName, exact: true }).click();
+  return totpCode(secret, new Date(), step);
 }
 
 /** Pick the first option of an antd Select found by its label. */
