@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { campaignConfigSchema, type CampaignConfig } from '../../shared/campaign';
-import { staleVersion } from '../app-error';
+import { campaignConfigSchema, WINDOW_LABELS, type CampaignConfig } from '../../shared/campaign';
+import { lockedWindowChanges } from '../../domain/window-lock';
+import { AppError, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { campaigns } from '../db/schema';
@@ -15,6 +16,14 @@ export async function updateCampaign(
   const config = campaignConfigSchema.parse(input.config);
   return ctx.database.db.transaction(async (tx) => {
     const before = await campaignById(tx, input.id);
+    // A window that has opened is changed only through a 补报窗口 (drafts are seen by nobody yet).
+    if (before.status !== 'draft') {
+      const locked = lockedWindowChanges((before.config as CampaignConfig).windows, config.windows, ctx.clock.now(), WINDOW_LABELS);
+      if (locked.length)
+        throw new AppError('invalid_state', `window already open: ${locked.map((p) => p.path).join(',')}`, locked[0].message, {
+          fields: Object.fromEntries(locked.map((p) => [p.path, p.message])),
+        });
+    }
     const [row] = await tx
       .update(campaigns)
       .set({ title: input.title, documentNo: input.documentNo ?? null, status: input.status, config, version: input.version + 1, updatedAt: ctx.clock.now() })

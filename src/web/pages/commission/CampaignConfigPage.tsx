@@ -101,10 +101,20 @@ function formNameFor(path: string): (string | number)[] {
   return parts;
 }
 
-function WindowFields({ k }: { k: WindowKey }) {
-  const pickerProps = { showTime: { format: 'HH:mm:ss' }, format: DATETIME_FORMAT, style: { width: '100%' } } as const;
+/** The server refuses changing a window of a non-draft campaign once it has opened (补报窗口 instead). */
+function WindowFields({ k, lockedSince }: { k: WindowKey; lockedSince: string | null }) {
+  const pickerProps = { showTime: { format: 'HH:mm:ss' }, format: DATETIME_FORMAT, style: { width: '100%' }, disabled: !!lockedSince } as const;
   return (
     <Card type="inner" title={WINDOW_LABELS[k]} className="gg-fill">
+      {lockedSince && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`窗口已于 ${formatBeijing(lockedSince)} 开始，时间不可再修改`}
+          description="如需延长个别推荐单位的报送时间，请在下方“补报窗口”中开通（单独记录并写入审计日志）。"
+        />
+      )}
       <Form.Item label="开始时间（北京时间）" name={['windows', k, 'opensAt']} rules={[{ required: true, message: '请选择开始时间' }]}>
         <DatePicker {...pickerProps} />
       </Form.Item>
@@ -447,7 +457,7 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
           <Row gutter={[16, 16]}>
             {WINDOW_KEYS.map((k) => (
               <Col xs={24} lg={12} key={k}>
-                <WindowFields k={k} />
+                <WindowFields k={k} lockedSince={campaign.status !== 'draft' && Date.parse(campaign.config.windows[k].opensAt) <= Date.now() ? campaign.config.windows[k].opensAt : null} />
               </Col>
             ))}
           </Row>
