@@ -16,6 +16,8 @@ import { copyCampaign } from './copy-campaign';
 import { reopenWindow } from './reopen-window';
 import { updateCampaign } from './update-campaign';
 import { errors } from '../http/responses';
+import { AppError } from '../app-error';
+import { importHolidayCalendar } from './import-holiday-calendar';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -44,6 +46,12 @@ const publicCampaignSchema = z.object({
   duplicate: campaignConfigSchema.shape.duplicate,
   contact: campaignConfigSchema.shape.contact,
   serverTime: z.string(),
+});
+
+const calendarImportSchema = z.object({
+  saved: z.boolean(),
+  problems: z.array(z.object({ line: z.number(), message: z.string() })),
+  campaign: campaignSchema.optional(),
 });
 
 const reopeningSchema = z.object({
@@ -188,6 +196,42 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
     async (req) => {
       const row = await reopenWindow(authedContext(services, req), { campaignId: req.params.id, ...req.body });
       return { id: row.id };
+    },
+  );
+
+  r.put(
+    '/api/campaigns/:id/calendar',
+    {
+      schema: {
+        tags: ['年度活动'],
+        summary: '粘贴导入节假日日历（每行：日期 节日 休/上班；任一行有误则不保存，逐行列出错误）',
+        params: idParams,
+        body: z.object({ version: z.number().int(), text: z.string().max(20_000) }),
+        response: { 200: calendarImportSchema, ...errors },
+      },
+    },
+    async (req) => importHolidayCalendar(authedContext(services, req), { id: req.params.id, version: req.body.version, text: req.body.text }),
+  );
+
+  r.post(
+    '/api/campaigns/:id/calendar/xlsx',
+    {
+      schema: {
+        tags: ['年度活动'],
+        summary: 'Excel 导入节假日日历（multipart，字段 file；列：日期|节日|安排）',
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int() }),
+        response: { 200: calendarImportSchema, ...errors, 413: apiErrorSchema, 415: apiErrorSchema },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+      if (!req.isMultipart()) throw new AppError('validation', 'not multipart', '请以表单方式上传 Excel 文件', { fields: { file: '请选择要导入的 Excel 文件' } });
+      const part = await req.file({ limits: { fileSize: 2 * 1024 * 1024 } });
+      if (!part) throw new AppError('validation', 'no file', '请选择要导入的 Excel 文件', { fields: { file: '请选择要导入的 Excel 文件' } });
+      return importHolidayCalendar(ctx, { id: req.params.id, version: req.query.version, xlsx: await part.toBuffer() });
     },
   );
 }

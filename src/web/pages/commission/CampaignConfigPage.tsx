@@ -42,6 +42,7 @@ import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing, fromPickerValue, toPickerValue } from '../../time';
 import type { CampaignConfig, CampaignDto, Reopening } from '../../types';
 import { useOrganisations } from './queries';
+import { calendarUsedText, HolidayCalendarCard } from './campaign/HolidayCalendarCard';
 import { CAMPAIGN_STATUS_LABELS, DUPLICATE_TARGET_LABELS, NAMING_RULE_LABELS, RECOMMENDER_SUBTYPE_LABELS } from './labels';
 
 const CAMPAIGNS_KEY = ['campaigns'] as const;
@@ -482,7 +483,7 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
         <Row gutter={16}>
           <Col xs={24} lg={12}>
             <Card title="公示" className="gg-section-card gg-fill">
-              <Form.Item label="公示期（工作日）" name={['config', 'publicityWorkingDays']} rules={[{ required: true, message: '请填写公示期' }]} extra="按中国法定工作日历计算，节假日顺延">
+              <Form.Item label="公示期（工作日）" name={['config', 'publicityWorkingDays']} rules={[{ required: true, message: '请填写公示期' }]} extra={calendarUsedText(campaign).text}>
                 <InputNumber min={1} max={30} addonAfter="个工作日" />
               </Form.Item>
             </Card>
@@ -520,6 +521,8 @@ function CampaignEditor({ campaign, onSaved, onReload }: { campaign: CampaignDto
             </Card>
           </Col>
         </Row>
+
+        <HolidayCalendarCard campaign={campaign} onSaved={onSaved} />
 
         <Card title="立项审核" className="gg-section-card" extra={<span className="gg-muted gg-small">各推荐单位报送截止后方可立项；立项编号按立项顺序连续分配</span>}>
           <Form.Item
