@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
-import { campaignConfigSchema, campaignOverviewSchema, campaignSchema, WINDOW_KEYS } from '../../shared/campaign';
+import { campaignConfigSchema, campaignOverviewSchema, campaignSchema, campaignYearQuerySchema, campaignYearSchema, WINDOW_KEYS } from '../../shared/campaign';
 import { windowStatus } from '../../domain/deadlines';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { Services } from '../context';
 import { campaigns, organisations, windowReopenings } from '../db/schema';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
-import { activeCampaign, campaignById, toCampaignDto } from './campaign-repository';
+import { applicationCampaign, campaignById, campaignForYear, currentCampaign, toCampaignDto } from './campaign-repository';
 import { campaignOverview } from './campaign-overview';
 import { copyCampaign } from './copy-campaign';
 import { reopenWindow } from './reopen-window';
@@ -71,9 +71,10 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
 
   // Public and unauthenticated: limited per address (issue 7.7); generous, as every page load of an office behind one NAT asks it.
   r.get('/api/public/campaign', { schema: { tags: ['年度活动'], summary: '当前年度活动（公开）', response: { 200: publicCampaignSchema, 404: apiErrorSchema } }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async () => {
-    const row = await activeCampaign(services.database.db);
-    const c = row.config as CampaignConfig;
     const now = services.clock.now();
+    // The year applicants work in: the one whose application window is open (several years run at once).
+    const row = await applicationCampaign(services.database.db, now);
+    const c = row.config as CampaignConfig;
     return {
       id: row.id,
       year: row.year,
@@ -99,11 +100,29 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
 
   r.get(
     '/api/commission/overview',
-    { schema: { tags: ['年度活动'], summary: '年度工作概况（当前年度各环节项目数）', response: { 200: campaignOverviewSchema, ...errors } } },
+    { schema: { tags: ['年度活动'], summary: '年度工作概况（所选年度各环节项目数；year 缺省为当前年度）', querystring: campaignYearQuerySchema, response: { 200: campaignOverviewSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
       authorize(ctx.actor, { kind: 'campaign', action: 'read_overview' });
-      return campaignOverview(services.database.db, await activeCampaign(services.database.db));
+      return campaignOverview(services.database.db, await campaignForYear(services.database.db, req.query.year, ctx.clock.now()));
+    },
+  );
+
+  // Every signed-in role selects among the years it has work in; drafts only for the commission that configures them.
+  r.get(
+    '/api/campaigns/years',
+    { schema: { tags: ['年度活动'], summary: '可选年度（年度选择器；current 为缺省年度）', response: { 200: z.object({ items: z.array(campaignYearSchema) }), ...errors } } },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      const db = services.database.db;
+      const rows = await db.select().from(campaigns).orderBy(desc(campaigns.year));
+      const current = await currentCampaign(db, ctx.clock.now()).catch(() => null);
+      const commission = ctx.actor.role === 'commission';
+      return {
+        items: rows
+          .filter((r) => r.status !== 'draft' || commission)
+          .map((r) => ({ id: r.id, year: r.year, title: r.title, status: r.status as 'draft' | 'active' | 'archived', current: r.id === current?.id })),
+      };
     },
   );
 

@@ -31,7 +31,7 @@ import {
 } from '../../shared/recommendations';
 import { auditPersonalDataView, unmaskedFormPhones } from '../audit/personal-data';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign, campaignForYear } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { projectVisibleGuard } from '../policy/project-visibility';
 import { MIME } from '../files/sniff';
@@ -75,7 +75,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
     async (req) => {
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
-      const campaign = await activeCampaign(db);
+      const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       return listInbox(db, ctx.actor, campaign.id, req.query);
     },
   );
@@ -86,7 +86,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
     async (req, reply) => {
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
-      const campaign = await activeCampaign(db);
+      const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       const items = await exportInboxRows(db, ctx.actor, campaign.id, req.query);
       const data = await renderInboxXlsx(items);
       await db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'project', action: 'export', summary: { filters: req.query, rows: items.length } }));
