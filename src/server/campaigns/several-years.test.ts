@@ -74,6 +74,10 @@ describe('several campaigns at once', () => {
     expect(statuses2026.districtBureaus.sent).toBeGreaterThan(0);
     expect((await admin.get('/api/commission/recommenders')).body.districtBureaus.sent).toBe(0);
 
+    expect((await admin.get('/api/commission/certificates/overview?year=2026')).body.campaignYear).toBe(2026);
+    expect((await admin.get('/api/commission/certificates/overview')).body.campaignYear).toBe(2027);
+    expect((await admin.get('/api/commission/certificates?year=2026')).status).toBe(200);
+
     const rec = await t.login('demo_recommender');
     expect((await rec.get('/api/campaigns/years')).body.items.map((y: any) => y.year)).toEqual([2027, 2026]);
     expect((await rec.get('/api/recommender/applications?year=2026')).body.total).toBeGreaterThan(0);
