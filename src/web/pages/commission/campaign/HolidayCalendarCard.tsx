@@ -75,7 +75,7 @@ export function HolidayCalendarCard({ campaign, onSaved }: { campaign: CampaignD
         </Col>
         <Col xs={24} lg={12}>
           <Form.Item label="调休上班日（周六或周日）" name={['config', 'calendar', 'workdays']}>
-            <TagsEditor label="调休上班日" color="orange" placeholder="YYYY-MM-DD，回车添加" maxItemLength={10} />
+            <TagsEditor label="调休上班日" color="geekblue" placeholder="YYYY-MM-DD，回车添加" maxItemLength={10} />
           </Form.Item>
         </Col>
       </Row>
