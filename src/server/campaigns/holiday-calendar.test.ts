@@ -100,6 +100,20 @@ describe('holiday calendar per campaign', () => {
     });
   });
 
+  it('offers the calendar as Excel that imports back unchanged', async () => {
+    const admin = await t.login('demo_commission');
+    const before = await current(admin);
+    const file = await admin.get(`/api/campaigns/${id2027}/calendar/template.xlsx`);
+    expect(file.status).toBe(200);
+    expect(decodeURIComponent(String(file.headers['content-disposition']))).toContain('2027年节假日安排.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.raw as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '日期', '节日', '安排']);
+    const back = await admin.upload(`/api/campaigns/${id2027}/calendar/xlsx?version=${before.version}`, '2027年节假日安排.xlsx', file.raw, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(back.body.saved, JSON.stringify(back.body)).toBe(true);
+    expect(back.body.campaign.config.calendar).toEqual(before.config.calendar);
+  });
+
   it('refuses saving a calendar entry of another year through the campaign form, naming the entry', async () => {
     const admin = await t.login('demo_commission');
     const c = await current(admin);

@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { campaigns } from '../db/schema';
 import { readSheetRows } from '../files/xlsx-read';
+import { renderListXlsx } from '../documents/list-xlsx';
 import { authorize } from '../policy/policy';
 import { campaignById, toCampaignDto, type CampaignRow } from './campaign-repository';
 
@@ -65,4 +66,21 @@ export async function importHolidayCalendar(
     });
     return { saved: true, problems: [], campaign: toCampaignDto(row) };
   });
+}
+
+/**
+ * The Excel template of the import: the campaign's calendar as it stands (one row a day), or, while
+ * it is empty, example rows of the campaign year — edit, then import it back.
+ */
+export async function holidayCalendarXlsx(row: CampaignRow): Promise<Buffer> {
+  const cal = (row.config as CampaignConfig).calendar;
+  const y = row.year;
+  const rows: [string, string, string][] = cal.holidays.length || cal.workdays.length
+    ? [...cal.holidays.map((d): [string, string, string] => [d, '', '休']), ...cal.workdays.map((d): [string, string, string] => [d, '调休', '上班'])].sort((a, b) => a[0].localeCompare(b[0]))
+    : [[`${y}-01-01`, '元旦', '休'], [`${y}-02-06至${y}-02-13`, '春节（示例，请按国务院办公厅通知填写）', '休'], [`${y}-02-14`, '调休', '上班']];
+  return renderListXlsx('节假日安排', [
+    { header: CALENDAR_XLSX_COLUMNS[0], width: 26, value: (r: [string, string, string]) => r[0] },
+    { header: CALENDAR_XLSX_COLUMNS[1], width: 36, value: (r: [string, string, string]) => r[1] },
+    { header: CALENDAR_XLSX_COLUMNS[2], width: 10, value: (r: [string, string, string]) => r[2] },
+  ], rows);
 }

@@ -17,7 +17,9 @@ import { reopenWindow } from './reopen-window';
 import { updateCampaign } from './update-campaign';
 import { errors } from '../http/responses';
 import { AppError } from '../app-error';
-import { importHolidayCalendar } from './import-holiday-calendar';
+import { holidayCalendarXlsx, importHolidayCalendar } from './import-holiday-calendar';
+import { sendDownload } from '../http/responses';
+import { XLSX_MIME } from '../documents/list-xlsx';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -230,6 +232,17 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
       },
     },
     async (req) => importHolidayCalendar(authedContext(services, req), { id: req.params.id, version: req.body.version, text: req.body.text }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/calendar/template.xlsx',
+    { schema: { tags: ['年度活动'], summary: '节假日日历 Excel（当前日历；为空时为示例行），改后可再导入', params: idParams } },
+    async (req, reply) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+      const row = await campaignById(services.database.db, req.params.id);
+      return sendDownload(reply, await holidayCalendarXlsx(row), `${row.year}年节假日安排.xlsx`, XLSX_MIME);
+    },
   );
 
   r.post(

@@ -3,7 +3,7 @@
  * other working-day deadline of this year uses. Shown and edited inside the campaign form; pasted
  * or Excel-imported lists are saved at once (the server checks every line and saves nothing when one is bad).
  */
-import { ImportOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ImportOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -99,6 +99,9 @@ export function HolidayCalendarCard({ campaign, onSaved }: { campaign: CampaignD
               Excel 导入（列：日期｜节日｜安排）
             </Button>
           </Upload>
+          <Button icon={<DownloadOutlined />} href={`/api/campaigns/${campaign.id}/calendar/template.xlsx`}>
+            下载 Excel（当前日历或模板）
+          </Button>
         </Space>
         {problems.length > 0 && (
           <Alert
