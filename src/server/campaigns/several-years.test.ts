@@ -82,6 +82,8 @@ describe('several campaigns at once', () => {
     expect((await rec.get('/api/campaigns/years')).body.items.map((y: any) => y.year)).toEqual([2027, 2026]);
     expect((await rec.get('/api/recommender/applications?year=2026')).body.total).toBeGreaterThan(0);
     expect((await rec.get('/api/recommender/applications')).body.total).toBe(0);
+    // The batch a recommender composes now is the 2027 one (the year whose application window is open).
+    expect((await rec.get('/api/recommender/batch')).body.campaignYear).toBe(2027);
     const bad = await rec.get('/api/recommender/applications?year=20266');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('年度应在2020年至2100年之间');

@@ -31,7 +31,7 @@ import {
 } from '../../shared/recommendations';
 import { auditPersonalDataView, unmaskedFormPhones } from '../audit/personal-data';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign, campaignForYear } from '../campaigns/campaign-repository';
+import { applicationCampaign, campaignForYear } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { projectVisibleGuard } from '../policy/project-visibility';
 import { MIME } from '../files/sniff';
@@ -179,7 +179,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       requireRecommender(ctx.actor);
       const now = ctx.clock.now();
       const { header, rows, batchId } = await db.transaction(async (tx) => {
-        const campaign = await activeCampaign(tx);
+        const campaign = await applicationCampaign(tx, now);
         const batch = await composingBatch(tx, ctx.actor.organisationId, campaign, now);
         const list = await recommendedProjects(tx, ctx.actor.organisationId, campaign.id);
         return { header: await summaryHeader(tx, batch, campaign.year, now), rows: summaryRows(list.map(({ p }) => p)), batchId: batch.id };
