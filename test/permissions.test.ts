@@ -32,6 +32,7 @@ const EXPECTED: [prefix: string, who: Who[] | 'everyone' | 'signed-in'][] = [
   ['/api/admin/', ['commission_admin']],
   ['/api/audit', ['commission', 'commission_admin']],
   ['/api/campaigns', ['commission', 'commission_admin']],
+  ['/api/campaigns/years', 'signed-in'], // the year selector of every role
   ['/api/commission/', ['commission', 'commission_admin']],
   ['/api/recommender/', ['recommender']],
   ['/api/applications', ['applicant', 'recommender', 'commission', 'commission_admin']],

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DIRECTIONS } from './application-form';
 import { pagedSchema, pageQuerySchema } from './auth';
+import { campaignYearField } from './campaign';
 import { projectStateSchema } from './recommendations';
 
 /** The states a 立项审核 list shows: awaiting decision, and the two outcomes. */
@@ -21,6 +22,8 @@ export const APPROVAL_SORTS = ['submittedAt', 'name', 'applicationNo', 'projectN
 export const approvalFilterSchema = z.object({
   /** Searches 项目名称, 申报单位, 申报编号 and 立项编号. */
   q: z.string().trim().max(100).optional(),
+  /** 年度 (absent → the current campaign by date). */
+  year: campaignYearField.optional(),
   /** One of the decision states; absent → all three. */
   state: z.enum(DECISION_STATES).optional(),
   recommenderOrgId: z.string().uuid().optional(),

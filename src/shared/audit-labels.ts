@@ -64,6 +64,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   upload: '上传',
   download: '下载',
   import: '导入',
+  import_calendar: '导入节假日日历',
   backup: '备份',
   reject: '驳回',
   bulk_approve: '批量立项',

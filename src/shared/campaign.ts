@@ -12,6 +12,14 @@ const day = calendarDate();
 
 export const WINDOW_KEYS = ['application', 'results'] as const;
 export type WindowKey = (typeof WINDOW_KEYS)[number];
+
+/** `?year=` of every per-campaign list and overview (absent → the current campaign by date). */
+export const campaignYearField = z.coerce.number().int('年度应为整数').min(2020, '年度应在2020年至2100年之间').max(2100, '年度应在2020年至2100年之间');
+export const campaignYearQuerySchema = z.object({ year: campaignYearField.optional() });
+
+/** One year a person can select (GET /api/campaigns/years). */
+export const campaignYearSchema = z.object({ id: z.string(), year: z.number(), title: z.string(), status: z.enum(['draft', 'active', 'archived']), current: z.boolean() });
+export type CampaignYear = z.infer<typeof campaignYearSchema>;
 export const WINDOW_LABELS: Record<WindowKey, string> = {
   application: '项目申报（推荐单位报送）',
   results: '成果提交（推荐单位报送）',

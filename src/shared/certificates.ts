@@ -3,6 +3,7 @@
  * the DTOs of the commission and applicant certificate APIs (src/server/certificates).
  */
 import { z } from 'zod';
+import { campaignYearField } from './campaign';
 import { CERTIFICATE_RUN_STATES, CERTIFICATE_STATES, type CertificateRunState, type CertificateState } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
 
@@ -61,6 +62,8 @@ export const certificateQuerySchema = z
     /** Searches 证书编号, 项目名称 and 获证单位. */
     q: z.string().trim().max(100).optional(),
     state: z.enum(CERTIFICATE_STATES).optional(),
+    /** 年度 (absent → the current campaign by date). */
+    year: campaignYearField.optional(),
   })
   .extend(pageQuerySchema.shape);
 export type CertificateQuery = z.infer<typeof certificateQuerySchema>;

@@ -8,6 +8,7 @@ import { BATCH_STATES, RECOMMENDER_SUBTYPES, type BatchState } from '../domain/v
 import { DIRECTIONS } from './application-form';
 import { calendarDate } from './dates';
 import { pagedSchema, pageQuerySchema } from './auth';
+import { campaignYearField } from './campaign';
 
 /** 推荐意见 must say something: at least this many characters (trimmed). */
 export const MIN_OPINION_LENGTH = 20;
@@ -30,6 +31,8 @@ export const INBOX_SORTS = ['submittedAt', 'name', 'recommendOrder', 'duplicateS
 export const inboxFilterSchema = z.object({
   /** Searches 项目名称, 申报单位 and 申报编号. */
   q: z.string().trim().max(100).optional(),
+  /** 年度 (absent → the current campaign by date). */
+  year: campaignYearField.optional(),
   /** One state or several, comma-separated (`submitted,returned`). */
   state: csvOfStates.optional(),
   direction: z.enum(DIRECTIONS).optional(),
@@ -360,6 +363,8 @@ export const commissionBatchQuerySchema = z
     recommenderOrgId: z.string().uuid().optional(),
     recommenderKind: z.enum(RECOMMENDER_SUBTYPES).optional(),
     q: z.string().trim().max(100).optional(),
+    /** 年度 (absent → the current campaign by date). */
+    year: campaignYearField.optional(),
   })
   .extend(pageQuerySchema.shape);
 

@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function campaignPut(levels: number) {
-  const [row] = (await t.services.database.executeSql('SELECT id FROM campaigns ORDER BY year DESC LIMIT 1')).rows as { id: string }[];
+  const [row] = (await t.services.database.executeSql('SELECT id FROM campaigns WHERE year = 2026')).rows as { id: string }[];
   const current = (await admin.get(`/api/campaigns/${row.id}`)).body;
   const body = { version: current.version, title: current.title, documentNo: current.documentNo ?? null, status: current.status, config: current.config };
   expect(body.config.namingRules.length).toBeGreaterThan(0);

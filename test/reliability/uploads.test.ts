@@ -175,7 +175,7 @@ describe('uploads: names', () => {
 describe('uploads: size', () => {
   it('refuses a file over the campaign limit with the limit in the message, keeping nothing', async () => {
     const admin = await t.login('demo_commission');
-    const [{ id }] = (await t.services.database.executeSql('SELECT id FROM campaigns ORDER BY year DESC LIMIT 1')).rows;
+    const [{ id }] = (await t.services.database.executeSql('SELECT id FROM campaigns WHERE year = 2026')).rows;
     const campaign = (await admin.get(`/api/campaigns/${id}`)).body;
     const put = await admin.put(`/api/campaigns/${id}`, {
       version: campaign.version,

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { emptyApplicationForm, UNIT_NATURES, type UnitNature } from '../../shared/application-form';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { applicationCampaign } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
 import { organisations, projects } from '../db/schema';
@@ -27,7 +27,8 @@ export async function createApplication(
   authorize(actor, { kind: 'project', action: 'create', resource: { applicantOrgId: actor.organisationId, recommenderOrgId: null, state: 'draft' } });
   const db = ctx.database.db;
   return db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    // Several years run at once: a new application goes to the year whose application window is open.
+    const campaign = await applicationCampaign(tx, ctx.clock.now());
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, actor.organisationId));
     const recommenderOrgId = input.recommenderOrgId ?? org.defaultRecommenderId ?? null;
     if (input.recommenderOrgId) await assertRecommender(tx, input.recommenderOrgId);

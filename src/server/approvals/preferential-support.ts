@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { preferentialQuota, type PreferentialSupportRule } from '../../domain/preferential-support';
-import type { CampaignConfig } from '../../shared/campaign';
+import { campaignYearQuerySchema, type CampaignConfig } from '../../shared/campaign';
 import { preferentialStatusSchema, type PreferentialStatus } from '../../shared/preferential';
-import { activeCampaign, type CampaignRow } from '../campaigns/campaign-repository';
+import { campaignForYear, type CampaignRow } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import type { DbOrTx } from '../db/client';
 import { projects } from '../db/schema';
@@ -53,11 +53,11 @@ export async function preferentialStatus(db: DbOrTx, campaign: CampaignRow): Pro
 export function registerPreferentialRoutes(app: FastifyInstance, services: Services) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/commission/approvals/preferential',
-    { schema: { tags: ['立项审核（市市场监管委）'], summary: '倾斜支持：各申报方向已立项数与预留名额', response: { 200: preferentialStatusSchema, ...errors } } },
+    { schema: { tags: ['立项审核（市市场监管委）'], summary: '倾斜支持：各申报方向已立项数与预留名额（year 缺省为当前年度）', querystring: campaignYearQuerySchema, response: { 200: preferentialStatusSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
       authorize(ctx.actor, { kind: 'campaign', action: 'read_overview' });
-      return preferentialStatus(services.database.db, await activeCampaign(services.database.db));
+      return preferentialStatus(services.database.db, await campaignForYear(services.database.db, req.query.year, ctx.clock.now()));
     },
   );
 }

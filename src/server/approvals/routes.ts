@@ -16,7 +16,7 @@ import {
   rejectRequestSchema,
 } from '../../shared/approvals';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign, campaignForYear } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { MIME } from '../files/sniff';
 import { withIdempotency } from '../http/idempotency';
@@ -44,7 +44,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
     async (req) => {
       const ctx = authedContext(services, req);
       requireCommission(ctx.actor);
-      const campaign = await activeCampaign(db);
+      const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       const list = await listApprovals(db, ctx.actor, campaign.id, req.query);
       const s = decisionsStatus(campaign, ctx.clock.now());
       return { ...list, decisions: { open: s.open, opensAt: s.opensAt.toISOString(), message: s.message } };
@@ -57,7 +57,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
     async (req, reply) => {
       const ctx = authedContext(services, req);
       requireCommission(ctx.actor);
-      const campaign = await activeCampaign(db);
+      const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       const items = await exportApprovalRows(db, ctx.actor, campaign.id, req.query);
       const data = await renderApprovalsXlsx(items);
       await db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'project', action: 'export_approvals', summary: { filters: req.query, rows: items.length } }));

@@ -26,6 +26,34 @@ export async function activeCampaign(db: DbOrTx): Promise<CampaignRow> {
   return row;
 }
 
+/**
+ * The campaign lists default to (several years run at once: 2026 in evaluation while 2027 takes
+ * applications): the newest active campaign whose application window has opened by `now`; before
+ * any has opened, the oldest active one. Activating next year early therefore hides nothing.
+ */
+export async function currentCampaign(db: DbOrTx, now: Date): Promise<CampaignRow> {
+  const rows = await db.select().from(campaigns).where(eq(campaigns.status, 'active')).orderBy(desc(campaigns.year));
+  if (!rows.length) throw new AppError('not_found', 'no active campaign', '当前没有进行中的年度质量攻关活动');
+  return rows.find((r) => Date.parse((r.config as CampaignConfig).windows.application.opensAt) <= now.getTime()) ?? rows[rows.length - 1];
+}
+
+/** The campaign a new application belongs to: the active one whose application window is open now, else the current one. */
+export async function applicationCampaign(db: DbOrTx, now: Date): Promise<CampaignRow> {
+  const rows = await db.select().from(campaigns).where(eq(campaigns.status, 'active')).orderBy(desc(campaigns.year));
+  return rows.find((r) => windowStatus((r.config as CampaignConfig).windows.application, now).open) ?? currentCampaign(db, now);
+}
+
+/**
+ * The campaign of a list or overview: `?year=` when given (drafts only for the commission, who
+ * configures them), else the current one by date.
+ */
+export async function campaignForYear(db: DbOrTx, year: number | undefined, now: Date, opts: { includeDraft?: boolean } = {}): Promise<CampaignRow> {
+  if (year === undefined) return currentCampaign(db, now);
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.year, year));
+  if (!row || (row.status === 'draft' && !opts.includeDraft)) throw new AppError('not_found', `campaign ${year}`, `${year}年度活动不存在或尚未开启`);
+  return row;
+}
+
 export async function campaignById(db: DbOrTx, id: string): Promise<CampaignRow> {
   const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
   if (!row) throw new AppError('not_found', `campaign ${id}`, '年度活动不存在');

@@ -44,14 +44,15 @@ describe('campaign', () => {
     expect(bad.body.message).toMatch(/不能小于1/);
   });
 
-  it('copies the campaign to 2027 as a draft with every date a year later', async () => {
+  it('copies the campaign to 2028 as a draft with every date two years later (the demo already holds a 2027 draft)', async () => {
     const admin = await t.login('demo_commission');
     const c = (await admin.get('/api/campaigns')).body.items.find((x: any) => x.year === 2026);
-    const res = await admin.post(`/api/campaigns/${c.id}/copy`, { year: 2027 });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ year: 2027, status: 'draft' });
-    expect(res.body.config.windows.application.closesAt).toBe('2027-04-20T23:59:59+08:00');
     expect((await admin.post(`/api/campaigns/${c.id}/copy`, { year: 2027 })).status).toBe(409);
+    const res = await admin.post(`/api/campaigns/${c.id}/copy`, { year: 2028 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ year: 2028, status: 'draft' });
+    expect(res.body.config.windows.application.closesAt).toBe('2028-04-20T23:59:59+08:00');
+    expect((await admin.post(`/api/campaigns/${c.id}/copy`, { year: 2028 })).status).toBe(409);
   });
 
   it('reopens the application window for one recommender, with a reason, audited', async () => {

@@ -3,19 +3,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
-import { campaignConfigSchema, campaignOverviewSchema, campaignSchema, WINDOW_KEYS } from '../../shared/campaign';
+import { campaignConfigSchema, campaignOverviewSchema, campaignSchema, campaignYearQuerySchema, campaignYearSchema, WINDOW_KEYS } from '../../shared/campaign';
 import { windowStatus } from '../../domain/deadlines';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { Services } from '../context';
 import { campaigns, organisations, windowReopenings } from '../db/schema';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
-import { activeCampaign, campaignById, toCampaignDto } from './campaign-repository';
+import { applicationCampaign, campaignById, campaignForYear, currentCampaign, toCampaignDto } from './campaign-repository';
 import { campaignOverview } from './campaign-overview';
 import { copyCampaign } from './copy-campaign';
 import { reopenWindow } from './reopen-window';
 import { updateCampaign } from './update-campaign';
 import { errors } from '../http/responses';
+import { AppError } from '../app-error';
+import { holidayCalendarXlsx, importHolidayCalendar } from './import-holiday-calendar';
+import { sendDownload } from '../http/responses';
+import { XLSX_MIME } from '../documents/list-xlsx';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -46,6 +50,12 @@ const publicCampaignSchema = z.object({
   serverTime: z.string(),
 });
 
+const calendarImportSchema = z.object({
+  saved: z.boolean(),
+  problems: z.array(z.object({ line: z.number(), message: z.string() })),
+  campaign: campaignSchema.optional(),
+});
+
 const reopeningSchema = z.object({
   id: z.string(),
   window: z.string(),
@@ -63,9 +73,10 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
 
   // Public and unauthenticated: limited per address (issue 7.7); generous, as every page load of an office behind one NAT asks it.
   r.get('/api/public/campaign', { schema: { tags: ['年度活动'], summary: '当前年度活动（公开）', response: { 200: publicCampaignSchema, 404: apiErrorSchema } }, config: { rateLimit: { max: 300, timeWindow: '1 minute' } } }, async () => {
-    const row = await activeCampaign(services.database.db);
-    const c = row.config as CampaignConfig;
     const now = services.clock.now();
+    // The year applicants work in: the one whose application window is open (several years run at once).
+    const row = await applicationCampaign(services.database.db, now);
+    const c = row.config as CampaignConfig;
     return {
       id: row.id,
       year: row.year,
@@ -91,11 +102,29 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
 
   r.get(
     '/api/commission/overview',
-    { schema: { tags: ['年度活动'], summary: '年度工作概况（当前年度各环节项目数）', response: { 200: campaignOverviewSchema, ...errors } } },
+    { schema: { tags: ['年度活动'], summary: '年度工作概况（所选年度各环节项目数；year 缺省为当前年度）', querystring: campaignYearQuerySchema, response: { 200: campaignOverviewSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
       authorize(ctx.actor, { kind: 'campaign', action: 'read_overview' });
-      return campaignOverview(services.database.db, await activeCampaign(services.database.db));
+      return campaignOverview(services.database.db, await campaignForYear(services.database.db, req.query.year, ctx.clock.now()));
+    },
+  );
+
+  // Every signed-in role selects among the years it has work in; drafts only for the commission that configures them.
+  r.get(
+    '/api/campaigns/years',
+    { schema: { tags: ['年度活动'], summary: '可选年度（年度选择器；current 为缺省年度）', response: { 200: z.object({ items: z.array(campaignYearSchema) }), ...errors } } },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      const db = services.database.db;
+      const rows = await db.select().from(campaigns).orderBy(desc(campaigns.year));
+      const current = await currentCampaign(db, ctx.clock.now()).catch(() => null);
+      const commission = ctx.actor.role === 'commission';
+      return {
+        items: rows
+          .filter((r) => r.status !== 'draft' || commission)
+          .map((r) => ({ id: r.id, year: r.year, title: r.title, status: r.status as 'draft' | 'active' | 'archived', current: r.id === current?.id })),
+      };
     },
   );
 
@@ -188,6 +217,53 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
     async (req) => {
       const row = await reopenWindow(authedContext(services, req), { campaignId: req.params.id, ...req.body });
       return { id: row.id };
+    },
+  );
+
+  r.put(
+    '/api/campaigns/:id/calendar',
+    {
+      schema: {
+        tags: ['年度活动'],
+        summary: '粘贴导入节假日日历（每行：日期 节日 休/上班；任一行有误则不保存，逐行列出错误）',
+        params: idParams,
+        body: z.object({ version: z.number().int(), text: z.string().max(20_000) }),
+        response: { 200: calendarImportSchema, ...errors },
+      },
+    },
+    async (req) => importHolidayCalendar(authedContext(services, req), { id: req.params.id, version: req.body.version, text: req.body.text }),
+  );
+
+  r.get(
+    '/api/campaigns/:id/calendar/template.xlsx',
+    { schema: { tags: ['年度活动'], summary: '节假日日历 Excel（当前日历；为空时为示例行），改后可再导入', params: idParams } },
+    async (req, reply) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+      const row = await campaignById(services.database.db, req.params.id);
+      return sendDownload(reply, await holidayCalendarXlsx(row), `${row.year}年节假日安排.xlsx`, XLSX_MIME);
+    },
+  );
+
+  r.post(
+    '/api/campaigns/:id/calendar/xlsx',
+    {
+      schema: {
+        tags: ['年度活动'],
+        summary: 'Excel 导入节假日日历（multipart，字段 file；列：日期|节日|安排）',
+        params: idParams,
+        querystring: z.object({ version: z.coerce.number().int() }),
+        response: { 200: calendarImportSchema, ...errors, 413: apiErrorSchema, 415: apiErrorSchema },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+      if (!req.isMultipart()) throw new AppError('validation', 'not multipart', '请以表单方式上传 Excel 文件', { fields: { file: '请选择要导入的 Excel 文件' } });
+      const part = await req.file({ limits: { fileSize: 2 * 1024 * 1024 } });
+      if (!part) throw new AppError('validation', 'no file', '请选择要导入的 Excel 文件', { fields: { file: '请选择要导入的 Excel 文件' } });
+      return importHolidayCalendar(ctx, { id: req.params.id, version: req.query.version, xlsx: await part.toBuffer() });
     },
   );
 }

@@ -1,11 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { campaignConfigSchema, type CampaignConfig } from '../../shared/campaign';
-import { staleVersion } from '../app-error';
+import { campaignConfigSchema, WINDOW_LABELS, type CampaignConfig } from '../../shared/campaign';
+import { lockedWindowChanges } from '../../domain/window-lock';
+import { calendarCoversYear, calendarProblems } from '../../domain/holiday-calendar';
+import { AppError, staleVersion, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';
 import { campaigns } from '../db/schema';
 import { authorize } from '../policy/policy';
 import { campaignById, toCampaignDto } from './campaign-repository';
+import { calendarYearsOf } from './import-holiday-calendar';
 
 export async function updateCampaign(
   ctx: CommandContext & { actor: Actor },
@@ -15,6 +18,21 @@ export async function updateCampaign(
   const config = campaignConfigSchema.parse(input.config);
   return ctx.database.db.transaction(async (tx) => {
     const before = await campaignById(tx, input.id);
+    const calendarWrong = calendarProblems(config.calendar, calendarYearsOf({ ...before, config }));
+    if (calendarWrong.length) throw validation(Object.fromEntries(calendarWrong.map((p) => [p.path, p.message])), `节假日日历有误：${calendarWrong[0].message}`);
+    // 公示 and other working-day deadlines need the year's calendar before anyone works in the campaign.
+    if (input.status === 'active' && !calendarCoversYear(config.calendar, before.year)) {
+      const msg = `尚未录入${before.year}年的节假日安排，不能开启本年度活动：公示期等按工作日计算的期限需要节假日日历，请先在“节假日日历”中粘贴或导入国务院办公厅通知的日期`;
+      throw validation({ 'config.calendar.holidays': msg }, msg);
+    }
+    // A window that has opened is changed only through a 补报窗口 (drafts are seen by nobody yet).
+    if (before.status !== 'draft') {
+      const locked = lockedWindowChanges((before.config as CampaignConfig).windows, config.windows, ctx.clock.now(), WINDOW_LABELS);
+      if (locked.length)
+        throw new AppError('invalid_state', `window already open: ${locked.map((p) => p.path).join(',')}`, locked[0].message, {
+          fields: Object.fromEntries(locked.map((p) => [p.path, p.message])),
+        });
+    }
     const [row] = await tx
       .update(campaigns)
       .set({ title: input.title, documentNo: input.documentNo ?? null, status: input.status, config, version: input.version + 1, updatedAt: ctx.clock.now() })

@@ -1,7 +1,7 @@
 /** Queries and DTOs of the certificate area. */
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { CERTIFICATE_RUN_STATE_LABELS, CERTIFICATE_STATE_LABELS, type CertificateDto, type CertificateOverview, type CertificateRunDto, type CertificateRunState, type CertificateState } from '../../shared/certificates';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import type { CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { certificateRuns, certificates, organisations, projects } from '../db/schema';
 import { likePattern } from '../http/list-query';
@@ -112,8 +112,7 @@ export async function listCertificates(
 }
 
 /** 证书发放 overview of the active campaign: counts and the latest run. */
-export async function certificateOverview(db: DbOrTx): Promise<CertificateOverview> {
-  const campaign = await activeCampaign(db);
+export async function certificateOverview(db: DbOrTx, campaign: CampaignRow): Promise<CertificateOverview> {
   const [run, pending, [{ recognised }], [{ issued }]] = await Promise.all([
     latestRun(db, campaign.id),
     countPending(db, campaign.id),

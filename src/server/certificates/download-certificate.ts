@@ -1,7 +1,7 @@
 /** Certificate downloads: one PDF (commission any; applicant its own issued ones) and the campaign zip. */
 import { and, asc, eq } from 'drizzle-orm';
 import { AppError, notFound } from '../app-error';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { campaignForYear } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { certificates, files, projects } from '../db/schema';
 import { createZip } from '../documents/zip';
@@ -23,10 +23,10 @@ export async function certificatePdf(ctx: CommandContext & { actor: Actor }, id:
   return { data, fileName: row.state === 'void' ? `（已作废）${row.fileName}` : row.fileName! };
 }
 
-/** All issued certificates of the active campaign, one zip (commission). */
-export async function certificatesZip(ctx: CommandContext & { actor: Actor }): Promise<{ data: Buffer; fileName: string }> {
+/** All issued certificates of one campaign (absent → the current one by date), one zip (commission). */
+export async function certificatesZip(ctx: CommandContext & { actor: Actor }, year?: number): Promise<{ data: Buffer; fileName: string }> {
   authorize(ctx.actor, { kind: 'certificate', action: 'download' });
-  const campaign = await activeCampaign(ctx.database.db);
+  const campaign = await campaignForYear(ctx.database.db, year, ctx.clock.now());
   const rows = await ctx.database.db
     .select({ no: certificates.certificateNo, holder: certificates.holderName, storageKey: files.storageKey })
     .from(certificates)

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { certificateListSchema, certificateOverviewSchema, certificateQuerySchema, certificateRunSchema, certificateSchema, voidCertificateRequestSchema } from '../../shared/certificates';
 import { pageQuerySchema } from '../../shared/auth';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { campaignForYear } from '../campaigns/campaign-repository';
+import { campaignYearQuerySchema } from '../../shared/campaign';
 import type { Services } from '../context';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
@@ -22,27 +23,27 @@ const APPLICANT_TAG = ['证书（申报单位）'];
 export function registerCertificateRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/commission/certificates/overview', { schema: { tags: TAG, summary: '证书发放概况（本年度已认定、已发放、待发放，最近一次发放进度）', response: { 200: certificateOverviewSchema, ...errors } } }, async (req) => {
+  r.get('/api/commission/certificates/overview', { schema: { tags: TAG, summary: '证书发放概况（所选年度已认定、已发放、待发放，最近一次发放进度；year 缺省为当前年度）', querystring: campaignYearQuerySchema, response: { 200: certificateOverviewSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
     authorize(ctx.actor, { kind: 'certificate', action: 'read' });
-    return certificateOverview(ctx.database.db);
+    return certificateOverview(ctx.database.db, await campaignForYear(ctx.database.db, req.query.year, ctx.clock.now()));
   });
 
   r.post(
     '/api/commission/certificates/runs',
-    { schema: { tags: TAG, summary: '开始发放证书（本年度全部已认定且未发证的项目；进行中时返回当前发放）', response: { 200: certificateRunSchema, ...errors } } },
-    async (req, reply) => withIdempotency(services, req, reply, async () => toRunDto(await startCertificateRun(authedContext(services, req)))),
+    { schema: { tags: TAG, summary: '开始发放证书（所选年度全部已认定且未发证的项目；进行中时返回当前发放）', querystring: campaignYearQuerySchema, response: { 200: certificateRunSchema, ...errors } } },
+    async (req, reply) => withIdempotency(services, req, reply, async () => toRunDto(await startCertificateRun(authedContext(services, req), req.query.year))),
   );
 
   r.get('/api/commission/certificates', { schema: { tags: TAG, summary: '本年度证书列表（搜索：证书编号、项目名称、获证单位）', querystring: certificateQuerySchema, response: { 200: certificateListSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
     authorize(ctx.actor, { kind: 'certificate', action: 'read' });
-    const campaign = await activeCampaign(ctx.database.db);
+    const campaign = await campaignForYear(ctx.database.db, req.query.year, ctx.clock.now());
     return listCertificates(ctx.database.db, { campaignId: campaign.id, state: req.query.state, q: req.query.q }, req.query);
   });
 
-  r.get('/api/commission/certificates/download.zip', { schema: { tags: TAG, summary: '下载本年度全部有效证书（zip）' } }, async (req, reply) => {
-    const { data, fileName } = await certificatesZip(authedContext(services, req));
+  r.get('/api/commission/certificates/download.zip', { schema: { tags: TAG, summary: '下载所选年度全部有效证书（zip；year 缺省为当前年度）', querystring: campaignYearQuerySchema } }, async (req, reply) => {
+    const { data, fileName } = await certificatesZip(authedContext(services, req), req.query.year);
     return sendDownload(reply, data, fileName, 'application/zip');
   });
 

@@ -6,7 +6,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { invalidState } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { campaignForYear } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { campaigns, certificateRuns, projects } from '../db/schema';
 import { authorize } from '../policy/policy';
@@ -16,11 +16,12 @@ import { CERTIFICATE_RUN_JOB } from './certificate-run-job';
 /** A run without progress for this long is taken as stalled (its worker died): starting again re-queues it. */
 export const STALLED_RUN_MS = 2 * 60 * 1000;
 
-export async function startCertificateRun(ctx: CommandContext & { actor: Actor }) {
+/** `year`: the campaign whose recognised projects get certificates (absent → the current one by date). */
+export async function startCertificateRun(ctx: CommandContext & { actor: Actor }, year?: number) {
   authorize(ctx.actor, { kind: 'certificate', action: 'start_run' });
   const now = ctx.clock.now();
   const { run, send } = await ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await campaignForYear(tx, year, now);
     // Serialises concurrent starts of the same campaign (two clicks, two commission users).
     await tx.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, campaign.id)).for('update');
     const running = await activeRun(tx, campaign.id);

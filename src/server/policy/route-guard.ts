@@ -25,6 +25,7 @@ export const ROUTE_GUARDS: readonly Guard[] = [
   { prefix: '/api/admin/', roles: ['commission'], adminOnly: true },
   { prefix: '/api/audit', roles: ['commission'] },
   { prefix: '/api/campaigns', roles: ['commission'] },
+  { prefix: '/api/campaigns/years', roles: 'authenticated' }, // the year selector of every role
   { prefix: '/api/commission/', roles: ['commission'] },
   { prefix: '/api/recommender/', roles: ['recommender'] },
   { prefix: '/api/applications', roles: ['applicant', 'recommender', 'commission'] },

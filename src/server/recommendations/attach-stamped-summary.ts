@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError, notFound, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { applicationCampaign } from '../campaigns/campaign-repository';
 import { files, recommendationBatches } from '../db/schema';
 import { MIME } from '../files/sniff';
 import { authorize } from '../policy/policy';
@@ -17,7 +17,7 @@ import { requireRecommender } from '../policy/role-guards';
 export async function attachStampedSummary(ctx: ActorContext, input: { version: number; fileId: string }) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await applicationCampaign(tx, ctx.clock.now());
     const now = ctx.clock.now();
     const batch = await composingBatch(tx, ctx.actor.organisationId, campaign, now);
     authorize(ctx.actor, { kind: 'batch', action: 'compose', resource: batch }, false);

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } 
 import { type ProjectState } from '../../domain/project-workflow';
 import { BATCH_STATE_LABELS, RECOMMENDER_KIND_LABELS } from '../../shared/recommendations';
 import { notFound } from '../app-error';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign, campaignForYear } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { campaigns, files, organisations, projects, recommendationBatches } from '../db/schema';
 import { authorize } from '../policy/policy';
@@ -18,6 +18,7 @@ export interface CommissionBatchFilter {
   recommenderOrgId?: string;
   recommenderKind?: RecommenderSubtype;
   q?: string;
+  year?: number;
   page: number;
   pageSize: number;
 }
@@ -61,7 +62,7 @@ async function itemDto(db: DbOrTx, b: BatchRow, org: typeof organisations.$infer
 export async function listCommissionBatches(ctx: ActorContext, f: CommissionBatchFilter) {
   requireCommission(ctx.actor);
   const db = ctx.database.db;
-  const campaign = await activeCampaign(db);
+  const campaign = await campaignForYear(db, f.year, ctx.clock.now());
   // The commission never sees a composing batch (batch policy).
   const c: SQL[] = [eq(recommendationBatches.campaignId, campaign.id), ne(recommendationBatches.state, 'composing')];
   if (f.state) c.push(eq(recommendationBatches.state, f.state));
@@ -122,10 +123,10 @@ export async function commissionBatchDetail(ctx: ActorContext, id: string) {
 const SENT_STATES: ProjectState[] = ['under_review', 'approved', 'rejected'];
 
 /** Every recommender with the state of its latest batch: which of the 16 district bureaus (and others) have sent. */
-export async function recommenderStatuses(ctx: ActorContext, f: { kind?: RecommenderSubtype }) {
+export async function recommenderStatuses(ctx: ActorContext, f: { kind?: RecommenderSubtype; year?: number }) {
   requireCommission(ctx.actor);
   const db = ctx.database.db;
-  const campaign = await activeCampaign(db);
+  const campaign = await campaignForYear(db, f.year, ctx.clock.now());
   const orgs = await db
     .select()
     .from(organisations)

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { campaignYearField } from '../../shared/campaign';
 import { RECOMMENDER_SUBTYPES } from '../../domain/vocabularies';
 import {
   BATCH_STATE_LABELS,
@@ -41,7 +42,7 @@ export function registerCommissionBatchRoutes(app: FastifyInstance, services: Se
       schema: {
         tags: TAG,
         summary: '推荐单位报送情况（16个区市场监管局及行业主管部门、行业协会）',
-        querystring: z.object({ kind: z.enum(RECOMMENDER_SUBTYPES).optional() }),
+        querystring: z.object({ kind: z.enum(RECOMMENDER_SUBTYPES).optional(), year: campaignYearField.optional() }),
         response: { 200: recommenderStatusListSchema, ...errors },
       },
     },

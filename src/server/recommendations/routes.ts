@@ -31,7 +31,7 @@ import {
 } from '../../shared/recommendations';
 import { auditPersonalDataView, unmaskedFormPhones } from '../audit/personal-data';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { applicationCampaign, campaignForYear } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { projectVisibleGuard } from '../policy/project-visibility';
 import { MIME } from '../files/sniff';
@@ -75,7 +75,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
     async (req) => {
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
-      const campaign = await activeCampaign(db);
+      const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       return listInbox(db, ctx.actor, campaign.id, req.query);
     },
   );
@@ -86,7 +86,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
     async (req, reply) => {
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
-      const campaign = await activeCampaign(db);
+      const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       const items = await exportInboxRows(db, ctx.actor, campaign.id, req.query);
       const data = await renderInboxXlsx(items);
       await db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'project', action: 'export', summary: { filters: req.query, rows: items.length } }));
@@ -179,7 +179,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       requireRecommender(ctx.actor);
       const now = ctx.clock.now();
       const { header, rows, batchId } = await db.transaction(async (tx) => {
-        const campaign = await activeCampaign(tx);
+        const campaign = await applicationCampaign(tx, now);
         const batch = await composingBatch(tx, ctx.actor.organisationId, campaign, now);
         const list = await recommendedProjects(tx, ctx.actor.organisationId, campaign.id);
         return { header: await summaryHeader(tx, batch, campaign.year, now), rows: summaryRows(list.map(({ p }) => p)), batchId: batch.id };

@@ -5,7 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { applicationCampaign } from '../campaigns/campaign-repository';
 import { projects } from '../db/schema';
 import { recommendedOf } from './recommend-order';
 import type { ActorContext } from '../context';
@@ -15,7 +15,7 @@ export async function setRecommendOrder(ctx: ActorContext, input: { ids: string[
   requireRecommender(ctx.actor);
   if (new Set(input.ids).size !== input.ids.length) throw validation({ ids: '推荐排序中有重复的项目' });
   return ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await applicationCampaign(tx, ctx.clock.now());
     const current = await tx.select({ id: projects.id, order: projects.recommendOrder }).from(projects).where(recommendedOf(ctx.actor.organisationId, campaign.id)).for('update');
     const currentIds = new Set(current.map((r) => r.id));
     const unknown = input.ids.filter((id) => !currentIds.has(id));

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { applicationCampaign } from '../campaigns/campaign-repository';
 import { recommendationBatches } from '../db/schema';
 import { authorize } from '../policy/policy';
 import { composingBatch, recommenderBatchDto } from './batch-repository';
@@ -12,7 +12,7 @@ import { requireRecommender } from '../policy/role-guards';
 export async function currentBatch(ctx: ActorContext) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await applicationCampaign(tx, ctx.clock.now());
     const batch = await composingBatch(tx, ctx.actor.organisationId, campaign, ctx.clock.now());
     authorize(ctx.actor, { kind: 'batch', action: 'read', resource: batch }, false);
     return recommenderBatchDto(tx, batch, campaign, ctx.clock.now());
@@ -22,7 +22,7 @@ export async function currentBatch(ctx: ActorContext) {
 export async function updateBatchContact(ctx: ActorContext, input: { version: number; contactName: string; contactPhone: string }) {
   requireRecommender(ctx.actor);
   return ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await applicationCampaign(tx, ctx.clock.now());
     const now = ctx.clock.now();
     const batch = await composingBatch(tx, ctx.actor.organisationId, campaign, now);
     authorize(ctx.actor, { kind: 'batch', action: 'compose', resource: batch }, false);

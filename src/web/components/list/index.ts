@@ -7,3 +7,4 @@ export { FilterBar, type FilterField, type FilterOption } from './FilterBar';
 export { ListTable, matchRows, type ListResult, type ListTableProps } from './ListTable';
 export { DIRECTION_OPTIONS, optionsOf, useChainOptions } from './options';
 
+export { CampaignYearSelect, useCampaignYearField, useCampaignYearOptions, useCampaignYears, useSelectedYear } from './campaign-year';

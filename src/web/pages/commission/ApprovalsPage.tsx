@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { MIN_REJECT_REASON_LENGTH, type ApprovalItem, type ApprovalList, type DecisionResult } from '../../../shared/approvals';
 import type { recommenderStatusListSchema } from '../../../shared/recommendations';
 import { api, ApiError, errorMessage, idempotencyHeaders } from '../../api';
-import { BulkBar, ConfirmDialog, CountTabs, DIRECTION_OPTIONS, ExportButton, FilterBar, ListTable, useChainOptions } from '../../components/list';
+import { BulkBar, ConfirmDialog, CountTabs, DIRECTION_OPTIONS, ExportButton, FilterBar, ListTable, useCampaignYearField, useChainOptions } from '../../components/list';
 import { isStale, STALE_MESSAGE } from '../../components/review/errors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { useListState } from '../../hooks/useListState';
@@ -39,7 +39,7 @@ export default function ApprovalsPage() {
   usePageTitle('立项审核');
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const list = useListState({ filters: { q: '', recommenderOrgId: '', direction: '', chain: '' }, tab: 'under_review', sort: { key: 'submittedAt', order: 'asc' } });
+  const list = useListState({ filters: { year: '', q: '', recommenderOrgId: '', direction: '', chain: '' }, tab: 'under_review', sort: { key: 'submittedAt', order: 'asc' } });
   const filterQuery = { ...list.filterQuery, state: list.tab === 'all' ? '' : list.tab };
   const approvals = useQuery({
     queryKey: [...APPROVALS_KEY, filterQuery, list.page, list.pageSize],
@@ -54,6 +54,7 @@ export default function ApprovalsPage() {
   });
   const recommenderOptions = (recommenders.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }));
   const chains = useChainOptions();
+  const yearField = useCampaignYearField<typeof list.filters>();
 
   const [selected, setSelected] = useState<ApprovalItem[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -136,6 +137,7 @@ export default function ApprovalsPage() {
           label="立项审核筛选"
           onRefresh={() => void approvals.refetch()}
           fields={[
+            yearField,
             { key: 'q', kind: 'text', label: '关键词', placeholder: '项目名称、申报单位、申报编号或立项编号', width: 280 },
             { key: 'recommenderOrgId', kind: 'select', label: '推荐单位', width: 230, search: true, allLabel: '全部推荐单位', loading: recommenders.isLoading, options: recommenderOptions },
             { key: 'direction', kind: 'select', label: '申报方向', width: 170, options: DIRECTION_OPTIONS },

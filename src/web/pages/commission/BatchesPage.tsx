@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import { RECOMMENDER_KIND_LABELS, type commissionBatchItemSchema, type recommenderStatusListSchema } from '../../../shared/recommendations';
 import { api, errorMessage } from '../../api';
-import { FilterBar, ListTable, optionsOf } from '../../components/list';
+import { FilterBar, ListTable, optionsOf, useCampaignYearField } from '../../components/list';
 import { StateTag } from '../../components/review/StateTag';
 import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -43,11 +43,11 @@ export function CompletenessTags({ c }: { c: CommissionBatchItem['completeness']
   );
 }
 
-function NotSent() {
+function NotSent({ year }: { year: string }) {
   const [kind, setKind] = useState('');
   const q = useQuery({
-    queryKey: ['commission', 'recommenders', kind],
-    queryFn: () => api.get<RecommenderStatusList>('/api/commission/recommenders', { kind }),
+    queryKey: ['commission', 'recommenders', kind, year],
+    queryFn: () => api.get<RecommenderStatusList>('/api/commission/recommenders', { kind, year }),
     placeholderData: keepPreviousData,
   });
   const items = q.data?.items ?? [];
@@ -86,7 +86,8 @@ function NotSent() {
 
 export default function BatchesPage() {
   usePageTitle('推荐批次接收');
-  const list = useListState({ filters: { q: '', state: '', recommenderKind: '' } });
+  const list = useListState({ filters: { year: '', q: '', state: '', recommenderKind: '' } });
+  const yearField = useCampaignYearField<typeof list.filters>();
   const batches = useQuery({
     queryKey: [...COMMISSION_BATCHES_KEY, list.query],
     queryFn: () => api.get<Paged<CommissionBatchItem>>('/api/commission/batches', list.query),
@@ -153,6 +154,7 @@ export default function BatchesPage() {
               label="推荐批次筛选"
               onRefresh={() => void batches.refetch()}
               fields={[
+                yearField,
                 { key: 'q', kind: 'text', label: '推荐单位', placeholder: '推荐单位名称', width: 220 },
                 {
                   key: 'state',
@@ -182,7 +184,7 @@ export default function BatchesPage() {
           </Card>
         </Col>
         <Col xs={24} xxl={7}>
-          <NotSent />
+          <NotSent year={list.filters.year} />
         </Col>
       </Row>
     </>

@@ -10,7 +10,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
 import { CERTIFICATE_STATE_LABELS, MIN_VOID_REASON_LENGTH, type CertificateDto, type CertificateList, type CertificateOverview, type CertificateRunDto } from '../../../shared/certificates';
 import { ApiError, api, errorMessage, newIdempotencyKey } from '../../api';
-import { ConfirmDialog, FilterBar, ListTable, optionsOf } from '../../components/list';
+import { ConfirmDialog, FilterBar, ListTable, optionsOf, useCampaignYearField } from '../../components/list';
 import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
@@ -21,7 +21,7 @@ const STATE_OPTIONS = optionsOf(CERTIFICATE_STATE_LABELS);
 
 const running = (run: CertificateRunDto | null | undefined) => run?.state === 'queued' || run?.state === 'running';
 
-function RunCard({ overview, onStart, starting }: { overview: CertificateOverview | undefined; onStart: () => void; starting: boolean }) {
+function RunCard({ overview, onStart, starting, year }: { overview: CertificateOverview | undefined; onStart: () => void; starting: boolean; year: string }) {
   const run = overview?.run ?? null;
   const percent = run && run.total ? Math.min(100, Math.round((run.issued / run.total) * 100)) : 0;
   return (
@@ -55,7 +55,7 @@ function RunCard({ overview, onStart, starting }: { overview: CertificateOvervie
         <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={onStart} loading={starting || running(run)} disabled={!overview || (overview.pending === 0 && !running(run))}>
           {running(run) ? '正在发放…' : '开始发放证书'}
         </Button>
-        <Button icon={<DownloadOutlined />} href="/api/commission/certificates/download.zip" disabled={!overview?.issued} aria-label="下载本年度全部有效证书压缩包">
+        <Button icon={<DownloadOutlined />} href={`/api/commission/certificates/download.zip${year ? `?year=${year}` : ''}`} disabled={!overview?.issued} aria-label="下载本年度全部有效证书压缩包">
           下载全部证书（zip）
         </Button>
       </Space>
@@ -68,14 +68,16 @@ export default function CertificatesPage() {
   usePageTitle('证书发放');
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const list = useListState({ filters: { q: '', state: '' } });
+  const list = useListState({ filters: { year: '', q: '', state: '' } });
+  const yearField = useCampaignYearField<typeof list.filters>();
+  const year = list.filters.year;
   const [voiding, setVoiding] = useState<CertificateDto | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const startKey = useRef<string | null>(null);
 
   const overview = useQuery({
-    queryKey: [...KEY, 'overview'],
-    queryFn: () => api.get<CertificateOverview>('/api/commission/certificates/overview'),
+    queryKey: [...KEY, 'overview', year],
+    queryFn: () => api.get<CertificateOverview>('/api/commission/certificates/overview', { year }),
     // Poll while a run is going; stop when it is done.
     refetchInterval: (q) => (running(q.state.data?.run) ? 1500 : false),
   });
@@ -86,7 +88,7 @@ export default function CertificatesPage() {
   });
 
   const start = useMutation({
-    mutationFn: () => api.post<CertificateRunDto>('/api/commission/certificates/runs', {}, { headers: { 'Idempotency-Key': (startKey.current ??= newIdempotencyKey()) } }),
+    mutationFn: () => api.post<CertificateRunDto>(`/api/commission/certificates/runs${year ? `?year=${year}` : ''}`, {}, { headers: { 'Idempotency-Key': (startKey.current ??= newIdempotencyKey()) } }),
     onSuccess: (run) => {
       startKey.current = null;
       message.success(run.state === 'done' ? '证书已发放' : `已开始发放，共 ${run.total} 份证书`);
@@ -174,7 +176,7 @@ export default function CertificatesPage() {
       {overview.isError && <Alert type="error" showIcon title={errorMessage(overview.error)} style={{ marginBottom: 16 }} />}
       <Row gutter={[20, 20]}>
         <Col xs={24}>
-          <RunCard overview={overview.data} onStart={confirmStart} starting={start.isPending} />
+          <RunCard overview={overview.data} onStart={confirmStart} starting={start.isPending} year={year} />
         </Col>
         <Col xs={24}>
           <Card title="证书列表">
@@ -183,6 +185,7 @@ export default function CertificatesPage() {
               label="证书筛选"
               onRefresh={() => void certificates.refetch()}
               fields={[
+                yearField,
                 { key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索证书编号、项目名称或获证单位', placeholder: '证书编号 / 项目名称 / 获证单位', width: 280 },
                 { key: 'state', kind: 'select', label: '证书状态', width: 120, allLabel: '全部状态', options: STATE_OPTIONS },
               ]}

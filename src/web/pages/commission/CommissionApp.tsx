@@ -5,6 +5,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CampaignOverview } from '../../../shared/campaign';
 import { api, errorMessage } from '../../api';
+import { CampaignYearSelect, useSelectedYear } from '../../components/list';
 import { PageLoading } from '../../components/PageLoading';
 import { KeyDatesCard, ProcedureCard, WelcomeBanner } from '../../components/Workbench';
 import { usePageTitle } from '../../hooks/usePageTitle';
@@ -87,9 +88,10 @@ function CommissionHome() {
 
 /** 年度工作概况: live counts per milestone of the current campaign, each linking to its page. */
 function OverviewCard() {
-  const overview = useQuery({ queryKey: ['commission', 'overview'], queryFn: () => api.get<CampaignOverview>('/api/commission/overview'), staleTime: 30_000 });
+  const year = useSelectedYear();
+  const overview = useQuery({ queryKey: ['commission', 'overview', year], queryFn: () => api.get<CampaignOverview>('/api/commission/overview', { year }), staleTime: 30_000 });
   return (
-    <Card title={overview.data ? `${overview.data.year}年度工作概况` : '年度工作概况'} className="gg-fill" aria-busy={overview.isLoading}>
+    <Card title={overview.data ? `${overview.data.year}年度工作概况` : '年度工作概况'} className="gg-fill" aria-busy={overview.isLoading} extra={<CampaignYearSelect />}>
       {overview.isError ? (
         <Alert type="error" showIcon message="概况加载失败" description={errorMessage(overview.error)} />
       ) : (

@@ -6,11 +6,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Progress, Row, Tag } from 'antd';
 import type { PreferentialStatus } from '../../../shared/preferential';
 import { api } from '../../api';
+import { useSelectedYear } from '../../components/list';
 
 export const PREFERENTIAL_KEY = ['commission', 'approvals', 'preferential'] as const;
 
 export function PreferentialQuotaCard() {
-  const q = useQuery({ queryKey: PREFERENTIAL_KEY, queryFn: () => api.get<PreferentialStatus>('/api/commission/approvals/preferential'), staleTime: 10_000 });
+  const year = useSelectedYear();
+  const q = useQuery({ queryKey: [...PREFERENTIAL_KEY, year], queryFn: () => api.get<PreferentialStatus>('/api/commission/approvals/preferential', { year }), staleTime: 10_000 });
   const s = q.data;
   if (!s) return null;
   const rule = [

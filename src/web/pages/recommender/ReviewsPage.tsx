@@ -4,7 +4,7 @@ import { App, Card } from 'antd';
 import { useState } from 'react';
 import { INBOX_SORTS, MIN_OPINION_LENGTH, MIN_REASON_LENGTH, type InboxItem } from '../../../shared/recommendations';
 import { api, ApiError, errorMessage } from '../../api';
-import { BulkBar, ConfirmDialog, CountTabs, DIRECTION_OPTIONS, ExportButton, FilterBar, ListTable, useChainOptions } from '../../components/list';
+import { BulkBar, ConfirmDialog, CountTabs, DIRECTION_OPTIONS, ExportButton, FilterBar, ListTable, useCampaignYearField, useChainOptions } from '../../components/list';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { useListState } from '../../hooks/useListState';
@@ -27,11 +27,12 @@ export default function ReviewsPage() {
   usePageTitle('申报审核');
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const list = useListState({ filters: { q: '', direction: '', chain: '', duplicateFlag: '' }, tab: 'submitted', sort: INBOX_SORT_DEFAULT });
+  const list = useListState({ filters: { year: '', q: '', direction: '', chain: '', duplicateFlag: '' }, tab: 'submitted', sort: INBOX_SORT_DEFAULT });
   const states = INBOX_TABS.find((t) => t.key === list.tab)?.states ?? [];
   const filterQuery = { ...list.filterQuery, state: states.join(',') };
   const inbox = useInbox({ ...filterQuery, page: list.page, pageSize: list.pageSize });
   const chains = useChainOptions();
+  const yearField = useCampaignYearField<typeof list.filters>();
 
   const [selected, setSelected] = useState<string[]>([]);
   const [bulk, setBulk] = useState<BulkAction | null>(null);
@@ -89,6 +90,7 @@ export default function ReviewsPage() {
           label="申报筛选"
           onRefresh={() => void inbox.refetch()}
           fields={[
+            yearField,
             { key: 'q', kind: 'text', label: '关键词', placeholder: '项目名称、申报单位或申报编号', width: 260 },
             { key: 'direction', kind: 'select', label: '申报方向', width: 170, options: DIRECTION_OPTIONS },
             { key: 'chain', kind: 'select', label: '产业链/领域', width: 150, search: true, options: chains },
