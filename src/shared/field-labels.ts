@@ -148,6 +148,7 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   baseline: '基线值',
   target: '目标值',
   period: '报告期',
+  late: '是否逾期',
   done: '已完成工作',
   measurements: '指标测量值',
   indicatorId: '指标',
