@@ -9,6 +9,7 @@ import { registerBackupRoutes } from './backup/routes';
 import { registerCampaignRoutes } from './campaigns/routes';
 import { registerCertificateRoutes } from './certificates/routes';
 import type { Services } from './context';
+import { registerExpertRoutes } from './experts/routes';
 import { registerFileRoutes } from './files/routes';
 import { registerHealthRoutes } from './health/routes';
 import { registerNotificationRoutes } from './notifications/routes';
@@ -41,4 +42,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerPreferentialRoutes(app, services);
   registerOrganisationRoutes(app, services);
   registerCheckinRoutes(app, services);
+  registerExpertRoutes(app, services);
 }

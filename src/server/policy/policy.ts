@@ -7,6 +7,7 @@ import type { Actor } from '../context';
 import { allowAudit, type AuditAction } from './audit-policy';
 import { allowBatch, type BatchAction, type BatchResource } from './batch-policy';
 import { allowCampaign, type CampaignAction } from './campaign-policy';
+import { allowExpert, type ExpertAction, type ExpertResource } from './expert-policy';
 import { allowFile, type FileAction, type FileResource } from './file-policy';
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
 import { allowProject, type ProjectAction, type ProjectResource } from './project-policy';
@@ -23,7 +24,8 @@ export type PolicyRequest =
   | { kind: 'file'; action: FileAction; resource: FileResource }
   | { kind: 'batch'; action: BatchAction; resource: BatchResource }
   | { kind: 'training_session'; action: TrainingSessionAction; resource: TrainingSessionResource }
-  | { kind: 'publication'; action: PublicationAction; resource?: undefined };
+  | { kind: 'publication'; action: PublicationAction; resource?: undefined }
+  | { kind: 'expert'; action: ExpertAction; resource: ExpertResource };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -46,6 +48,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowTrainingSession(actor, req.action, req.resource);
     case 'publication':
       return allowPublication(actor, req.action);
+    case 'expert':
+      return allowExpert(actor, req.action, req.resource);
     default:
       return false;
   }
