@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './health/routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerPublicationRoutes } from './publications/routes';
 import { registerOrganisationRoutes } from './organisations/routes';
+import { registerResultRoutes } from './results/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 import { registerCheckinRoutes } from './training/checkin-routes';
@@ -43,4 +44,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerOrganisationRoutes(app, services);
   registerCheckinRoutes(app, services);
   registerExpertRoutes(app, services);
+  registerResultRoutes(app, services);
 }
