@@ -66,7 +66,7 @@ export async function forwardResults(ctx: ActorContext, input: z.infer<typeof re
     for (const { p, r } of list) {
       await applyTransition(tx, ctx, p, 'forward_results', 'results_received', { audit: { summary: { from: p.state, to: 'results_received', resultBatchId: batch.id } } });
       await tx.update(projectResults).set({ resultBatchId: batch.id, forwardedAt: now, version: r.version + 1, updatedAt: now }).where(eq(projectResults.id, r.id));
-      await notify(tx, now, { organisationId: p.applicantOrgId, title: '成果已报送市市场监管委', body: `您单位${projectLabel(p)}的成果材料已由${header.recommenderName}报送市市场监管委，进入成果评定。`, link: `/results/${p.id}` });
+      await notify(tx, now, { organisationId: p.applicantOrgId, title: '成果已报送市市场监管委', body: `您单位${projectLabel(p)}的成果材料已由${header.recommenderName}报送市市场监管委，进入成果评定。`, link: `/applicant/results/${p.id}` });
     }
     await writeAudit(tx, ctx, { entity: 'result_batch', entityId: batch.id, action: 'forward', summary: { year: campaign.year, projects: list.length, at: now.toISOString(), stampedPdf: stamped.sha256, summaryDocx: docx.sha256, summaryXlsx: xlsx.sha256 } });
     for (const c of await commissionOrgIds(tx)) {

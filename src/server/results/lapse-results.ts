@@ -43,7 +43,7 @@ export async function lapseOverdueResults(services: Services): Promise<{ lapsed:
       if (!t) continue;
       await applyTransition(tx, ctx, p, 'lapse', t.to, { set: { lastReason: '逾期未报送成果' }, audit: { summary: { from: p.state, to: t.to, deadline: window.closesAt } } });
       const body = `${projectLabel(p)}的成果材料未在截止时间（${window.closesAt.slice(0, 10)}）前报送市市场监管委，已逾期未报送，逾期不再接收。`;
-      await notify(tx, now, { organisationId: p.applicantOrgId, title: '项目成果逾期未报送', body, link: `/results/${p.id}` });
+      await notify(tx, now, { organisationId: p.applicantOrgId, title: '项目成果逾期未报送', body, link: `/applicant/results/${p.id}` });
       if (p.recommenderOrgId) await notify(tx, now, { organisationId: p.recommenderOrgId, title: '项目成果逾期未报送', body, link: `/recommender/results/${p.id}` });
       lapsed++;
     }

@@ -34,7 +34,7 @@ export async function returnResult(ctx: ActorContext, projectId: string, input: 
     const r = (await resultOf(tx, p.id, { forUpdate: true }))!;
     await tx.update(projectResults).set({ fieldComments: input.fieldComments, reviewState: 'pending', acceptedAt: null, returnCount: r.returnCount + 1, version: r.version + 1, updatedAt: now }).where(eq(projectResults.id, r.id));
     const fields = Object.keys(input.fieldComments).map((k) => RESULT_FIELD_LABELS[k]).join('、');
-    await notify(tx, now, { organisationId: p.applicantOrgId, title: '成果材料被退回补正', body: `推荐单位退回了${projectLabel(p)}的成果材料：${input.reason}${fields ? `（需修改：${fields}）` : ''}`, link: `/results/${p.id}` });
+    await notify(tx, now, { organisationId: p.applicantOrgId, title: '成果材料被退回补正', body: `推荐单位退回了${projectLabel(p)}的成果材料：${input.reason}${fields ? `（需修改：${fields}）` : ''}`, link: `/applicant/results/${p.id}` });
     return resultDetail(tx, updated, await campaignById(tx, p.campaignId), now);
   });
 }

@@ -15,6 +15,7 @@ import { useApplicationList } from './queries';
 const ApplicationPage = lazy(() => import('./editor/ApplicationPage'));
 const OrganisationPage = lazy(() => import('./OrganisationPage'));
 const TrainingPage = lazy(() => import('./TrainingPage'));
+const ResultsPage = lazy(() => import('../results/ApplicantResultsPage'));
 
 export const REGISTER_NOTICES_KEY = 'gg_register_notices';
 
@@ -126,6 +127,8 @@ export default function ApplicantApp() {
       routes={[
         { path: '', element: <ApplicantHome /> },
         { path: 'applications', element: <ApplicationsPage /> },
+        { path: 'results', element: <Suspense fallback={<PageLoading />}><ResultsPage /></Suspense> },
+        { path: 'results/:id', element: <Suspense fallback={<PageLoading />}><ResultsPage /></Suspense> },
         { path: 'organisation', element: <Suspense fallback={<PageLoading />}><OrganisationPage /></Suspense> },
         {
           path: 'applications/:id',

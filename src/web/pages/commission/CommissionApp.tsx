@@ -25,6 +25,8 @@ const TrainingRosterPage = lazy(() => import('../training/RosterPage'));
 const CertificatesPage = lazy(() => import('./CertificatesPage'));
 const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
 const PlanPublicationPage = lazy(() => import('./PlanPublicationPage'));
+const ExpertsPage = lazy(() => import('./ExpertsPage'));
+const CommissionResultsPage = lazy(() => import('../results/CommissionResultsPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -131,6 +133,8 @@ export default function CommissionApp() {
       base="/commission"
       routes={[
         { path: '', element: <CommissionHome /> },
+        { path: 'experts', element: <Lazy><ExpertsPage /></Lazy> },
+        { path: 'results', element: <Lazy><CommissionResultsPage /></Lazy> },
         {
           path: 'campaign',
           element: (

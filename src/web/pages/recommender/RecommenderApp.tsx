@@ -14,6 +14,7 @@ const ReviewsPage = lazy(() => import('./ReviewsPage'));
 const ReviewPage = lazy(() => import('./ReviewPage'));
 const BatchesPage = lazy(() => import('./BatchesPage'));
 const TrainingSignupsPage = lazy(() => import('./TrainingSignupsPage'));
+const ResultsPage = lazy(() => import('../results/RecommenderResultsPage'));
 
 const STATS: { label: string; states: string[]; tab: string }[] = [
   { label: '待审核', states: ['submitted'], tab: 'submitted' },
@@ -94,6 +95,8 @@ export default function RecommenderApp() {
         { path: 'reviews/:id', element: <Lazy><ReviewPage /></Lazy> },
         { path: 'batches', element: <Lazy><BatchesPage /></Lazy> },
         { path: 'training', element: <Lazy><TrainingSignupsPage /></Lazy> },
+        { path: 'results', element: <Lazy><ResultsPage /></Lazy> },
+        { path: 'results/:id', element: <Lazy><ResultsPage /></Lazy> },
         // Server notifications link to /recommender/batch.
         { path: 'batch', element: <Lazy><BatchesPage /></Lazy> },
       ]}
