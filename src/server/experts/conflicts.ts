@@ -12,7 +12,7 @@ import type { ConflictDto, conflictDecisionSchema, Declaration } from '../../sha
 import { alias } from 'drizzle-orm/pg-core';
 import { notFound, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import type { ActorContext } from '../context';
+import type { ActorContext, CommandContext } from '../context';
 import type { DbOrTx } from '../db/client';
 import { expertConflicts, expertProfiles, organisations, projects, users } from '../db/schema';
 import { authorize } from '../policy/policy';
@@ -50,7 +50,7 @@ async function projectFacts(db: DbOrTx, projectIds?: string[]) {
   });
 }
 
-export async function recomputeConflicts(tx: DbOrTx, ctx: ActorContext, scope: { expertIds?: string[]; projectIds?: string[] } = {}) {
+export async function recomputeConflicts(tx: DbOrTx, ctx: Pick<CommandContext, 'actor' | 'clock' | 'ip' | 'requestId'>, scope: { expertIds?: string[]; projectIds?: string[] } = {}) {
   const ec: SQL[] = [eq(users.role, 'expert'), ne(expertProfiles.status, 'removed')];
   if (scope.expertIds) ec.push(inArray(users.id, scope.expertIds));
   const experts = await tx.select({ id: users.id, name: users.displayName, p: expertProfiles }).from(users).innerJoin(expertProfiles, eq(expertProfiles.userId, users.id)).where(and(...ec));

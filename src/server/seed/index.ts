@@ -16,6 +16,7 @@ import { projectsSeed } from './projects';
 import { publicationsSeed } from './publications';
 import { runSeedAreas, type SeedArea } from './seed-registry';
 import { trainingSeed } from './training';
+import { resultsExpertsSeed } from './results-experts';
 
 export interface DemoAccount {
   role: string;
@@ -30,7 +31,7 @@ export interface DemoAccount {
 export const DEMO_TOTP_USERNAMES = [DEMO_USERNAMES.commission, 'commission_reviewer'];
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed, resultsExpertsSeed];
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

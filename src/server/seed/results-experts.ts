@@ -1,0 +1,103 @@
+/**
+ * Demo data for issue 18. Always: the expert pool gets districts, ratings and a declared relation,
+ * and the 回避 findings are computed. In an installation seeded after the results window opened
+ * (a real demo, not the April test template): the demo applicant gets an approved project to
+ * submit a result for, and two approved projects get results — one awaiting its recommender's
+ * check, one returned with per-field comments.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { formatProjectNo } from '../../domain/project-number';
+import type { CampaignConfig } from '../../shared/campaign';
+import type { DbOrTx } from '../db/client';
+import { campaigns, expertProfiles, organisations, projectResults, projects, resultBenefits, users } from '../db/schema';
+import { recomputeConflicts } from '../experts/conflicts';
+import { DEMO_USERNAMES } from './accounts';
+import type { SeedArea } from './seed-registry';
+
+const DISTRICTS = ['南开区', '河西区', '和平区', '西青区', '滨海新区', '津南区', '北辰区', '东丽区'];
+
+const RESULT = (subject: string) => ({
+  summary: `围绕${subject}开展质量攻关，运用PDCA循环组织实施，已完成全部攻关任务。`,
+  problem: `${subject}长期存在批次波动，影响交付质量和顾客满意度。`,
+  measures: '成立跨部门攻关小组，运用鱼骨图和DOE识别关键因素，优化工艺参数并导入SPC过程监控。',
+  effects: '关键质量指标达到攻关目标，连续三个月保持稳定。',
+  innovation: '形成作业指导书和企业标准各1项，可在同类企业推广。',
+});
+
+export const resultsExpertsSeed: SeedArea = {
+  name: 'results-experts',
+  async run(tx: DbOrTx, ctx) {
+    const experts = await tx.select({ id: users.id, username: users.username }).from(users).where(eq(users.role, 'expert')).orderBy(asc(users.username));
+    for (const [i, e] of experts.entries()) {
+      await tx
+        .update(expertProfiles)
+        .set({ district: DISTRICTS[i % DISTRICTS.length], rating: i % 3 === 0 ? 5 : i % 3 === 1 ? 4 : null, ratingNote: i % 3 === 0 ? '历次评定意见详实、公正' : null, updatedAt: ctx.now })
+        .where(eq(expertProfiles.userId, e.id));
+    }
+    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.year, 2026));
+    const [bohua] = await tx.select().from(organisations).where(eq(organisations.name, '天津渤化清洁燃料有限公司'));
+    const [demoExpert] = experts.filter((e) => e.username === DEMO_USERNAMES.expert);
+    if (demoExpert && bohua) {
+      await tx.update(expertProfiles).set({ declarations: [{ organisation: bohua.name, uscc: bohua.uscc, relation: '2025年曾为该公司提供油品检测方法咨询' }] }).where(eq(expertProfiles.userId, demoExpert.id));
+    }
+
+    const config = campaign.config as CampaignConfig;
+    if (ctx.now.getTime() >= Date.parse(config.windows.results.opensAt)) {
+      // The demo applicant's own approved project, to try 成果提交.
+      const [haihe] = await tx.select().from(organisations).where(eq(organisations.name, '天津海河协作机器人科技有限公司'));
+      const [template] = await tx.select().from(projects).where(and(eq(projects.applicantOrgId, haihe.id), eq(projects.state, 'submitted'))).limit(1);
+      if (template) {
+        const name = '提高协作机器人关节减速器传动精度保持性';
+        const form = { ...(template.form as Record<string, unknown>), project: { ...((template.form as { project?: object }).project ?? {}), name } };
+        await tx.insert(projects).values({
+          campaignId: campaign.id,
+          applicantOrgId: haihe.id,
+          recommenderOrgId: template.recommenderOrgId,
+          state: 'approved',
+          name,
+          direction: template.direction,
+          chain: template.chain,
+          form,
+          version: 3,
+          submittedVersion: 1,
+          applicationNo: `${template.applicationNo ?? 'SB'}-R`,
+          projectNo: formatProjectNo((config as { projectNoFormat?: string }).projectNoFormat, campaign.year, 90),
+          submittedAt: template.submittedAt,
+          stateChangedAt: ctx.now,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        });
+      }
+      const demo = await tx
+        .select({ p: projects, org: organisations.name })
+        .from(projects)
+        .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
+        .where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'approved'), inArray(organisations.name, ['天津光晟光伏新能源科技有限公司', '天津逸行电动自行车有限公司'])));
+      for (const { p, org } of demo) {
+        const returned = org === '天津逸行电动自行车有限公司';
+        await tx.update(projects).set({ state: returned ? 'results_returned' : 'results_submitted', version: p.version + 1, lastReason: returned ? '效益数据缺少佐证材料' : null, stateChangedAt: ctx.now }).where(eq(projects.id, p.id));
+        const [r] = await tx
+          .insert(projectResults)
+          .values({
+            projectId: p.id,
+            report: RESULT(p.name.replace(/^(降低|提高|缩短)/, '')),
+            team: [
+              { name: '王磊', role: '项目负责人', employer: org },
+              { name: '赵敏', role: '质量工程师', employer: org },
+            ],
+            fieldComments: returned ? { benefits: '经济效益请附财务部门出具的测算说明', effects: '请量化说明攻关前后的对比' } : {},
+            returnCount: returned ? 1 : 0,
+            submittedAt: ctx.now,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning({ id: projectResults.id });
+        await tx.insert(resultBenefits).values([
+          { resultId: r.id, position: 1, kind: 'quality_indicator', indicatorName: (p.form as { project?: { goals?: { indicator?: string }[] } }).project?.goals?.[0]?.indicator ?? null, description: '关键质量指标改善', before: '0.65%', after: '0.18%' },
+          { resultId: r.id, position: 2, kind: 'economic', description: '减少返工与售后损失', amount: '186.00', unit: '万元' },
+        ]);
+      }
+    }
+    await recomputeConflicts(tx, { actor: null, clock: { now: () => ctx.now } });
+  },
+};
