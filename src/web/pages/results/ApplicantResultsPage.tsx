@@ -96,13 +96,13 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
         ))}
         <Form.Item label="成果报告全文" required extra={comment('reportFileId')}>
           <Space>
-            <FileUpload purpose="result" label="上传成果报告全文" onUploaded={setReportFile} />
+            <FileUpload purpose="result" testId="report-upload" label="上传成果报告全文" onUploaded={setReportFile} />
             <span>{reportFile?.name ?? '未上传'}</span>
           </Space>
         </Form.Item>
         <Form.Item label="过程性材料" extra={comment('processFileIds')}>
           <Space direction="vertical">
-            <FileUpload purpose="attachment" label="添加过程性材料" onUploaded={(f) => setProcessFiles((l) => [...l, f])} />
+            <FileUpload purpose="attachment" testId="process-upload" label="添加过程性材料" onUploaded={(f) => setProcessFiles((l) => [...l, f])} />
             {processFiles.map((f) => (
               <Space key={f.fileId}>
                 <span>{f.name}</span>

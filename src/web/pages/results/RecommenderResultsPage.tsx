@@ -46,7 +46,7 @@ function ForwardCard({ data }: { data: Overview }) {
         </Form.Item>
         <Form.Item label="盖章版报送函">
           <Space>
-            <FileUpload purpose="stamped_summary" accept=".pdf" label="上传盖章版报送函（PDF）" onUploaded={setStamped} />
+            <FileUpload purpose="stamped_summary" testId="stamped-upload" accept=".pdf" label="上传盖章版报送函（PDF）" onUploaded={setStamped} />
             <span>{stamped?.name ?? '未上传'}</span>
           </Space>
         </Form.Item>

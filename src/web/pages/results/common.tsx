@@ -40,10 +40,11 @@ export function ExportButtons({ side, projectId }: { side: 'applicant' | 'recomm
 }
 
 /** Uploads one file for a purpose and reports its id and name. */
-export function FileUpload({ purpose, label, accept, onUploaded }: { purpose: string; label: string; accept?: string; onUploaded: (f: { fileId: string; name: string }) => void }) {
+export function FileUpload({ purpose, label, accept, testId, onUploaded }: { purpose: string; label: string; accept?: string; testId?: string; onUploaded: (f: { fileId: string; name: string }) => void }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   return (
+    <span data-testid={testId}>
     <Upload
       accept={accept}
       showUploadList={false}
@@ -63,6 +64,7 @@ export function FileUpload({ purpose, label, accept, onUploaded }: { purpose: st
         {label}
       </Button>
     </Upload>
+    </span>
   );
 }
 
