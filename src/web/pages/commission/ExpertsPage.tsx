@@ -100,11 +100,13 @@ function ImportCard() {
         <Button icon={<DownloadOutlined />} href="/api/commission/experts/import-template">
           下载导入模板
         </Button>
-        <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => (upload.mutate(file), false)}>
-          <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending}>
-            选择 Excel 文件导入
-          </Button>
-        </Upload>
+        <span data-testid="expert-import">
+          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => (upload.mutate(file), false)}>
+            <Button type="primary" icon={<UploadOutlined />} loading={upload.isPending}>
+              选择 Excel 文件导入
+            </Button>
+          </Upload>
+        </span>
       </Space>
       {result && !result.imported && (
         <Table

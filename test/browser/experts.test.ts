@@ -1,0 +1,52 @@
+/**
+ * 专家库 in a real browser (issue 18): the commission imports experts from Excel — a file with one
+ * bad row is refused whole and the row is reported; the corrected file imports — and the 回避
+ * records show the detected conflict with its reason (同单位：…) and the expert's declared relation.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { EXPERT_IMPORT_COLUMNS } from '../../src/shared/experts';
+import { useBrowser } from './fixtures';
+import { login } from './harness';
+
+async function workbook(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('专家');
+  ws.addRow([...EXPERT_IMPORT_COLUMNS]);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const GOOD = ['expert_bw_cuijm', '崔佳明', '天津渤化清洁燃料有限公司', '', '正高级工程师', '车用燃料、质量管理', '滨海新区', '13612015678', 'cuijm@example.cn'];
+
+describe('专家库 page', () => {
+  const b = useBrowser();
+
+  it('imports from Excel with one bad row reported, then shows the detected conflict with its reason', { timeout: 180_000 }, async () => {
+    const { page } = await b.open();
+    const admin = b.account('commission');
+    await login(page, admin.username, admin.password);
+    await page.waitForURL((u) => u.pathname === '/commission');
+    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '专家库' }).click();
+    await page.getByRole('heading', { level: 1, name: '专家库' }).waitFor();
+    await page.getByRole('tab', { name: '批量导入' }).click();
+
+    const input = page.getByTestId('expert-import').locator('input[type="file"]');
+    await input.setInputFiles({ name: '专家.xlsx', mimeType: XLSX, buffer: await workbook([GOOD, ['expert_bw_bad', '符晓', '', '', '教授', '焊材', '', '', '']]) });
+    await page.getByText('导入未生效，请修改以下问题后重新导入').waitFor();
+    const errorRow = page.getByRole('row', { name: /第3行/ });
+    await errorRow.getByText('请填写工作单位').waitFor();
+    expect(await page.getByRole('row', { name: /第2行/ }).count()).toBe(0);
+
+    await input.setInputFiles({ name: '专家.xlsx', mimeType: XLSX, buffer: await workbook([GOOD]) });
+    await page.getByText('已导入的专家及临时密码').waitFor();
+    await page.getByRole('cell', { name: 'expert_bw_cuijm' }).waitFor();
+
+    await page.getByRole('tab', { name: '回避记录' }).click();
+    const conflict = page.getByRole('row', { name: /崔佳明/ }).first();
+    await conflict.getByText(/同单位：专家工作单位“天津渤化清洁燃料有限公司”即项目申报单位/).waitFor();
+    await conflict.getByText('系统识别').waitFor();
+    await page.getByText(/本人申报关系：与项目申报单位“天津渤化清洁燃料有限公司”/).first().waitFor();
+  });
+});
