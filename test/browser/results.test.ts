@@ -1,9 +1,10 @@
 /**
- * 提交成果 in a real browser (issue 18): the demo applicant fills and submits the result of its
+ * 提交成果 in a real browser (issue 18): the unit fills and submits the result of its
  * approved project (report sections, full text, benefit with before/after, team), its recommender
  * returns it once with a per-field comment, the unit sees the comment and resubmits, the recommender
  * accepts it and forwards the batch with the stamped letter.
  *
+ * The unit is 天津绿源生物制造有限公司 (app_011, same demo password), whose recommender is the 滨海新区 bureau.
  * The harness server runs on the real clock: after 2026-09-30 the demo seed has opened a 补报窗口
  * (results) for the 滨海新区 bureau (demo_recommender), which lets the submit and the forward through.
  */
@@ -11,8 +12,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
+import { DEMO_RESULT_PROJECT } from '../../src/server/seed/results-experts';
 
-const PROJECT = '提高协作机器人关节减速器传动精度保持性';
+/** The approved demo project of 天津绿源生物制造有限公司 (滨海新区, account app_011), src/server/seed/results-experts.ts. */
+const PROJECT = DEMO_RESULT_PROJECT;
+const UNIT_USER = 'app_011';
 
 function tinyPdf(label: string): Buffer {
   return Buffer.from(
@@ -34,7 +38,7 @@ describe('提交成果 → 退回 → 审核通过 → 报送', () => {
 
     // 1. The unit submits its result.
     const { page } = await b.open();
-    await login(page, applicant.username, applicant.password);
+    await login(page, UNIT_USER, applicant.password);
     await page.waitForURL((u) => u.pathname === '/applicant');
     await openMenu(page, '成果提交');
     await page.getByRole('heading', { level: 1, name: '成果提交' }).waitFor();
@@ -53,7 +57,7 @@ describe('提交成果 → 退回 → 审核通过 → 报送', () => {
     await page.getByLabel('攻关后').first().fill('98.7%');
     await page.getByLabel('姓名', { exact: true }).first().fill('韩立新');
     await page.getByLabel('分工', { exact: true }).first().fill('项目负责人');
-    await page.getByLabel('工作单位', { exact: true }).first().fill('天津海河协作机器人科技有限公司');
+    await page.getByLabel('工作单位', { exact: true }).first().fill('天津绿源生物制造有限公司');
     await page.getByRole('button', { name: '提交成果' }).click();
     await page.getByText('成果已提交推荐单位审核').waitFor();
 

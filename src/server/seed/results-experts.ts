@@ -1,18 +1,21 @@
 /**
  * Demo data for issue 18. Always: the expert pool gets districts, ratings and a declared relation,
  * and the 回避 findings are computed. In an installation seeded after the results window opened
- * (a real demo, not the April test template): the demo applicant gets an approved project to
- * submit a result for, and two approved projects get results — one awaiting its recommender's
- * check, one returned with per-field comments.
+ * (a real demo, not the April test template): two approved projects get results — one awaiting
+ * its recommender's check, one returned with per-field comments. 天津绿源生物制造有限公司
+ * (app_011, 滨海新区, covered by the demo reopening) gets an approved project to try 成果提交 end to end.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { formatProjectNo } from '../../domain/project-number';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { DbOrTx } from '../db/client';
 import { campaigns, expertProfiles, organisations, projectResults, projects, resultBenefits, users } from '../db/schema';
+import { formatProjectNo } from '../../domain/project-number';
 import { recomputeConflicts } from '../experts/conflicts';
 import { DEMO_USERNAMES } from './accounts';
 import type { SeedArea } from './seed-registry';
+
+/** The approved demo project of 天津绿源生物制造有限公司 (滨海新区, account app_011) left for trying 成果提交. */
+export const DEMO_RESULT_PROJECT = '提高酶法合成产物批次收率一致性';
 
 const DISTRICTS = ['南开区', '河西区', '和平区', '西青区', '滨海新区', '津南区', '北辰区', '东丽区'];
 
@@ -43,15 +46,15 @@ export const resultsExpertsSeed: SeedArea = {
 
     const config = campaign.config as CampaignConfig;
     if (ctx.now.getTime() >= Date.parse(config.windows.results.opensAt)) {
-      // The demo applicant's own approved project, to try 成果提交.
-      const [haihe] = await tx.select().from(organisations).where(eq(organisations.name, '天津海河协作机器人科技有限公司'));
-      const [template] = await tx.select().from(projects).where(and(eq(projects.applicantOrgId, haihe.id), eq(projects.state, 'submitted'))).limit(1);
+      // An approved project under the 滨海新区 bureau (which the demo reopening covers), to try 成果提交 end to end.
+      const [lvyuan] = await tx.select().from(organisations).where(eq(organisations.name, '天津绿源生物制造有限公司'));
+      const [template] = lvyuan ? await tx.select().from(projects).where(eq(projects.applicantOrgId, lvyuan.id)).limit(1) : [];
       if (template) {
-        const name = '提高协作机器人关节减速器传动精度保持性';
+        const name = DEMO_RESULT_PROJECT;
         const form = { ...(template.form as Record<string, unknown>), project: { ...((template.form as { project?: object }).project ?? {}), name } };
         await tx.insert(projects).values({
           campaignId: campaign.id,
-          applicantOrgId: haihe.id,
+          applicantOrgId: lvyuan.id,
           recommenderOrgId: template.recommenderOrgId,
           state: 'approved',
           name,
