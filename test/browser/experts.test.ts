@@ -49,4 +49,19 @@ describe('专家库 page', () => {
     await conflict.getByText('系统识别').waitFor();
     await page.getByText(/本人申报关系：与项目申报单位“天津渤化清洁燃料有限公司”/).first().waitFor();
   });
+
+  it('an expert keeps its own profile and its declared relations', { timeout: 120_000 }, async () => {
+    const { page } = await b.open();
+    const expert = b.account('expert');
+    await login(page, expert.username, expert.password);
+    await page.waitForURL((u) => u.pathname === '/expert');
+    await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '本人信息与回避申报' }).click();
+    await page.getByRole('heading', { level: 1, name: '本人信息与关联申报' }).waitFor();
+    await expect.poll(() => page.getByLabel('关联单位名称').first().inputValue()).toBe('天津渤化清洁燃料有限公司');
+    await page.getByRole('button', { name: '添加关联关系' }).click();
+    await page.getByLabel('关联单位名称').nth(1).fill('天津港湾汽车零部件股份有限公司');
+    await page.getByLabel('关系说明').nth(1).fill('配偶在该公司任质量部经理');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存；关联关系将用于评定回避').waitFor();
+  });
 });

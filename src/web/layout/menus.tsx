@@ -79,7 +79,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
   expert: () => [
     { path: '/expert', label: '工作台', icon: <DashboardOutlined /> },
     { path: '/expert/tasks', label: '评定任务', icon: <ScheduleOutlined />, comingSoon: true },
-    { path: '/expert/conflicts', label: '回避声明', icon: <StopOutlined />, comingSoon: true },
+    { path: '/expert/profile', label: '本人信息与回避申报', icon: <StopOutlined /> },
   ],
   training_provider: () => [
     { path: '/training', label: '工作台', icon: <DashboardOutlined /> },
