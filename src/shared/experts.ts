@@ -13,6 +13,7 @@
  *   POST /api/commission/conflicts/recompute     → { detected, removed, pinned }
  *   GET  /api/commission/conflicts               ?expertId&projectId → { items: ConflictDto[] }
  *   POST /api/commission/conflicts/:id/decision  { decision, reason, version } → ConflictDto
+ *   POST /api/commission/conflicts               conflictCreateSchema → ConflictDto (decided by the commission)
  *   GET  /api/expert/profile                     → ExpertDto (own)
  *   PUT  /api/expert/profile                     expertSelfUpdateSchema → ExpertDto
  */
@@ -128,4 +129,12 @@ export const conflictDecisionSchema = z.object({
   decision: z.enum(CONFLICT_DECISIONS, { message: '处理结果应为确认回避或不需回避' }),
   reason: text('处理说明', 200),
   version: z.number().int(),
+});
+
+/** 回避 decided by the commission itself (e.g. a relation it learned of): recorded as `decided`, confirmed. */
+export const conflictCreateSchema = z.object({
+  expertId: z.string().uuid('请选择专家'),
+  projectId: z.string().uuid('请选择项目'),
+  type: z.enum(CONFLICT_TYPES, { message: '请选择回避类型' }),
+  reason: text('回避理由', 200),
 });

@@ -4,11 +4,11 @@
  * dismissed) is pinned: recomputation never deletes or re-opens it, it only refreshes the evidence.
  * Undecided findings that the data no longer supports are removed.
  */
-import { and, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { detectConflicts, type ConflictType, type ProjectFacts } from '../../domain/conflicts';
 import type { ProjectState } from '../../domain/project-workflow';
-import type { ConflictDto, conflictDecisionSchema, Declaration } from '../../shared/experts';
+import type { ConflictDto, conflictCreateSchema, conflictDecisionSchema, Declaration } from '../../shared/experts';
 import { alias } from 'drizzle-orm/pg-core';
 import { notFound, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
@@ -156,5 +156,31 @@ export async function decideConflict(ctx: ActorContext, id: string, input: z.inf
     if (!updated) throw staleVersion(`conflict ${id}`);
     await writeAudit(tx, ctx, { entity: 'expert_conflict', entityId: id, action: 'decide', summary: { type: row.type, projectId: row.projectId, expertId: row.expertUserId, decision: input.decision, reason: input.reason } });
     return (await conflictDtos(tx, ctx, eq(expertConflicts.id, id)))[0];
+  });
+}
+
+/**
+ * 回避 the commission decides itself: source `decided`, decision `confirmed`, pinned. An existing
+ * finding of the same expert, project and type becomes decided (its evidence is kept in the reason).
+ */
+export async function createDecidedConflict(ctx: ActorContext, input: z.infer<typeof conflictCreateSchema>) {
+  authorize(ctx.actor, { kind: 'expert', action: 'decide_conflict', resource: { userId: input.expertId } });
+  return ctx.database.db.transaction(async (tx) => {
+    const [expert] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, input.expertId), eq(users.role, 'expert')));
+    if (!expert) throw notFound(`expert ${input.expertId}`, '专家');
+    const [project] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), isNull(projects.deletedAt), ne(projects.state, 'draft')));
+    if (!project) throw notFound(`project ${input.projectId}`, '项目');
+    const now = ctx.clock.now();
+    const evidence = `市市场监管委认定：${input.reason}`;
+    const [row] = await tx
+      .insert(expertConflicts)
+      .values({ expertUserId: input.expertId, projectId: input.projectId, type: input.type, evidence, source: 'decided', decision: 'confirmed', decisionReason: input.reason, decidedBy: ctx.actor.userId, decidedAt: now, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [expertConflicts.expertUserId, expertConflicts.projectId, expertConflicts.type],
+        set: { source: 'decided', decision: 'confirmed', decisionReason: input.reason, decidedBy: ctx.actor.userId, decidedAt: now, updatedAt: now, version: sql`${expertConflicts.version} + 1` },
+      })
+      .returning();
+    await writeAudit(tx, ctx, { entity: 'expert_conflict', entityId: row.id, action: 'decide', summary: { type: input.type, projectId: input.projectId, expertId: input.expertId, decision: 'confirmed', reason: input.reason, created: true } });
+    return (await conflictDtos(tx, ctx, eq(expertConflicts.id, row.id)))[0];
   });
 }

@@ -165,4 +165,19 @@ describe('回避 detection, one case per rule', () => {
     expect(kept[0].decision).toBe('confirmed');
     expect(await conflictsOf(e2.body.id)).toEqual([]);
   });
+
+  it('the commission decides a conflict itself (source decided); it survives recomputation', async () => {
+    const e = await commission.post('/api/commission/experts', expertBody('expert_c7', '任远航', '中国民航大学'));
+    expect(await conflictsOf(e.body.id)).toEqual([]);
+    const bad = await commission.post('/api/commission/conflicts', { expertId: e.body.id, projectId, type: 'declared_relation', reason: '' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('请填写回避理由');
+    const res = await commission.post('/api/commission/conflicts', { expertId: e.body.id, projectId, type: 'declared_relation', reason: '经核实，其子女在申报单位任职' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ source: 'decided', decision: 'confirmed', evidence: '市市场监管委认定：经核实，其子女在申报单位任职' });
+    await commission.post('/api/commission/conflicts/recompute');
+    expect((await conflictsOf(e.body.id)).map((c) => c.source)).toEqual(['decided']);
+    const recommender = await t.login('demo_recommender');
+    expect((await recommender.post('/api/commission/conflicts', { expertId: e.body.id, projectId, type: 'declared_relation', reason: '试图认定' })).status).toBe(403);
+  });
 });

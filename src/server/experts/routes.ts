@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
 import { EXPERT_STATUSES } from '../../domain/vocabularies';
 import {
+  conflictCreateSchema,
   conflictDecisionSchema,
   conflictDtoSchema,
   expertDtoSchema,
@@ -22,7 +23,7 @@ import { MIME } from '../files/sniff';
 import { authedContext } from '../http/request-context';
 import { errors, sendDownload } from '../http/responses';
 import { authorize } from '../policy/policy';
-import { decideConflict, listConflicts, recomputeAllConflicts } from './conflicts';
+import { createDecidedConflict, decideConflict, listConflicts, recomputeAllConflicts } from './conflicts';
 import { conflictCounts, expertRows, loadExpert, toExpertDto } from './expert-repository';
 import { expertImportTemplate, importExperts } from './import-experts';
 import { createExpert, setExpertStatus, updateExpert, updateOwnProfile } from './save-expert';
@@ -96,6 +97,10 @@ export function registerExpertRoutes(app: FastifyInstance, services: Services) {
 
   r.post('/api/commission/conflicts/recompute', { schema: { tags: [TAG], summary: '重新识别回避关系（已处理的记录保持不变）', response: { 200: z.object({ detected: z.number(), removed: z.number(), pinned: z.number() }), ...errors } } }, async (req) =>
     recomputeAllConflicts(authedContext(services, req)),
+  );
+
+  r.post('/api/commission/conflicts', { schema: { tags: [TAG], summary: '认定回避（市市场监管委决定，不随重新识别改变）', body: conflictCreateSchema, response: { 200: conflictDtoSchema, ...errors } } }, async (req) =>
+    createDecidedConflict(authedContext(services, req), req.body),
   );
 
   r.post('/api/commission/conflicts/:id/decision', { schema: { tags: [TAG], summary: '处理回避记录（确认回避或不需回避，处理后不随重新识别改变）', params: idParams, body: conflictDecisionSchema, response: { 200: conflictDtoSchema, ...errors } } }, async (req) =>
