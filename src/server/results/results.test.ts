@@ -231,6 +231,27 @@ describe('报送: one batch by the hard deadline (逾期不再接收)', () => {
     clock.set(SEPT);
   });
 
+  it('a keyed retry of a forward replays the same batch instead of forwarding twice', async () => {
+    await accepted('协作机器人关节编码器零位漂移攻关');
+    const body = await forwardBody();
+    const key = { 'idempotency-key': 'forward-2026-09-30-binhai-001' };
+    const first = await recommender.post('/api/recommender/results/forward', body, key);
+    expect(first.status).toBe(200);
+    const again = await recommender.post('/api/recommender/results/forward', body, key);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const rows = await t.services.database.db.select().from(resultBatches).where(eq(resultBatches.id, first.body.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses to return or accept a result that is not awaiting the check (409)', async () => {
+    const p = await approvedProject('协作机器人末端力传感器标定一致性攻关');
+    const ret = await recommender.post(`/api/recommender/results/${p.id}/return`, { reason: '尚未提交', fieldComments: {}, version: p.version });
+    expect(ret.status).toBe(409);
+    expect(ret.body.message).toContain('不能执行“退回成果”操作');
+    expect((await recommender.post(`/api/recommender/results/${p.id}/accept`, { version: p.version })).status).toBe(409);
+  });
+
   it('after the deadline only a commission reopening (with a reason, audited) lets the forward in', async () => {
     const a = await accepted('协作机器人零点标定一致性攻关');
     const stamped = await forwardBody();
