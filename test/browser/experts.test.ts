@@ -43,6 +43,20 @@ describe('专家库 page', () => {
     await page.getByText('已导入的专家及临时密码').waitFor();
     await page.getByRole('cell', { name: 'expert_bw_cuijm' }).waitFor();
 
+    await page.getByRole('tab', { name: '专家名单' }).click();
+    await page.getByPlaceholder('按姓名、工作单位、职称查找').fill('崔佳明');
+    await page.getByPlaceholder('按姓名、工作单位、职称查找').press('Enter');
+    const row = page.getByRole('row', { name: /崔佳明/ });
+    await row.getByRole('button', { name: '变更状态' }).click();
+    const dialog = page.getByRole('dialog', { name: /变更专家状态/ });
+    await dialog.getByLabel('变更原因').fill('本人申请暂停至年底');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.getByText('专家状态已变更').waitFor();
+    await row.getByText('暂停').waitFor();
+    await row.getByRole('button', { name: '变更记录' }).click();
+    await page.getByRole('dialog', { name: /状态变更记录/ }).getByText('在库 → 暂停').waitFor();
+    await page.getByRole('dialog', { name: /状态变更记录/ }).getByRole('button', { name: /Close|关闭/ }).click();
+
     await page.getByRole('tab', { name: '回避记录' }).click();
     const conflict = page.getByRole('row', { name: /崔佳明/ }).first();
     await conflict.getByText(/同单位：专家工作单位“天津渤化清洁燃料有限公司”即项目申报单位/).waitFor();

@@ -12,6 +12,7 @@ import type { ExpertStatus } from '../../../domain/vocabularies';
 import { api, errorMessage } from '../../api';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { formatBeijing } from '../../time';
 
 const EXPERTS = ['commission', 'experts'];
 const CONFLICTS = ['commission', 'conflicts'];
@@ -41,9 +42,33 @@ function StatusModal({ expert, onClose }: { expert: ExpertDto | null; onClose: (
   );
 }
 
+type HistoryItem = { fromStatus: ExpertStatus | null; toStatus: ExpertStatus; reason: string; actorName: string; at: string };
+
+function HistoryModal({ expert, onClose }: { expert: ExpertDto | null; onClose: () => void }) {
+  const q = useQuery({ queryKey: [...EXPERTS, 'history', expert?.id], enabled: !!expert, queryFn: () => api.get<{ items: HistoryItem[] }>(`/api/commission/experts/${expert!.id}/history`) });
+  return (
+    <Modal open={!!expert} title={`状态变更记录：${expert?.name ?? ''}`} footer={null} onCancel={onClose} destroyOnHidden width={640}>
+      <Table<HistoryItem>
+        size="small"
+        rowKey={(h) => `${h.at}-${h.toStatus}`}
+        loading={q.isLoading}
+        dataSource={q.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: '时间', dataIndex: 'at', width: 170, render: (a: string) => formatBeijing(a) },
+          { title: '变更', key: 'c', width: 140, render: (_, h) => `${h.fromStatus ? EXPERT_STATUS_LABELS[h.fromStatus] : '—'} → ${EXPERT_STATUS_LABELS[h.toStatus]}` },
+          { title: '原因', dataIndex: 'reason' },
+          { title: '操作人', dataIndex: 'actorName', width: 100 },
+        ]}
+      />
+    </Modal>
+  );
+}
+
 function ExpertList() {
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<ExpertDto | null>(null);
+  const [history, setHistory] = useState<ExpertDto | null>(null);
   const list = useQuery({ queryKey: [...EXPERTS, q], queryFn: () => api.get<{ items: ExpertDto[] }>('/api/commission/experts', { q: q || undefined }) });
   return (
     <>
@@ -63,10 +88,27 @@ function ExpertList() {
           { title: '状态', dataIndex: 'status', width: 80, render: (s: ExpertStatus) => <Tag color={STATUS_COLOR[s]}>{EXPERT_STATUS_LABELS[s]}</Tag> },
           { title: '评价', dataIndex: 'rating', width: 130, render: (r: number | null) => (r ? <Rate disabled value={r} style={{ fontSize: 12 }} /> : '—') },
           { title: '回避', dataIndex: 'conflictCount', width: 70 },
-          { title: '操作', key: 'op', width: 100, render: (_, e) => (e.status === 'removed' ? null : <Button size="small" onClick={() => setEditing(e)}>变更状态</Button>) },
+          {
+            title: '操作',
+            key: 'op',
+            width: 170,
+            render: (_, e) => (
+              <Space size={4}>
+                {e.status !== 'removed' && (
+                  <Button size="small" onClick={() => setEditing(e)}>
+                    变更状态
+                  </Button>
+                )}
+                <Button size="small" type="link" onClick={() => setHistory(e)}>
+                  变更记录
+                </Button>
+              </Space>
+            ),
+          },
         ]}
       />
       <StatusModal expert={editing} onClose={() => setEditing(null)} />
+      <HistoryModal expert={history} onClose={() => setHistory(null)} />
     </>
   );
 }
