@@ -1,11 +1,11 @@
 /**
  * Demo data for issue 18. Always: the expert pool gets districts, ratings and a declared relation,
  * and the 回避 findings are computed. In an installation seeded after the results window opened
- * (a real demo, not the April test template): two approved projects get results — one awaiting
- * its recommender's check, one returned with per-field comments. 天津绿源生物制造有限公司
- * (app_011, 滨海新区, covered by the demo reopening) gets an approved project to try 成果提交 end to end.
+ * (a real demo, not the April test template), three NEW projects (the seeded plan is untouched):
+ * 天津绿源生物制造有限公司 (app_011, 滨海新区, covered by the demo reopening) approved, to try 成果提交
+ * end to end; a 滨海新区 result awaiting demo_recommender's check; a result returned with comments.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { DbOrTx } from '../db/client';
 import { campaigns, expertProfiles, organisations, projectResults, projects, resultBenefits, users } from '../db/schema';
@@ -46,47 +46,46 @@ export const resultsExpertsSeed: SeedArea = {
 
     const config = campaign.config as CampaignConfig;
     if (ctx.now.getTime() >= Date.parse(config.windows.results.opensAt)) {
-      // An approved project under the 滨海新区 bureau (which the demo reopening covers), to try 成果提交 end to end.
-      const [lvyuan] = await tx.select().from(organisations).where(eq(organisations.name, '天津绿源生物制造有限公司'));
-      const [template] = lvyuan ? await tx.select().from(projects).where(eq(projects.applicantOrgId, lvyuan.id)).limit(1) : [];
-      if (template) {
-        const name = DEMO_RESULT_PROJECT;
+      // New approved projects only (cloned from each unit's first application), so the seeded plan and
+      // its approved projects stay as they are.
+      let seq = 90;
+      const addProject = async (unit: string, name: string, state: 'approved' | 'results_submitted' | 'results_returned') => {
+        const [org] = await tx.select().from(organisations).where(eq(organisations.name, unit));
+        const [template] = org ? await tx.select().from(projects).where(eq(projects.applicantOrgId, org.id)).orderBy(asc(projects.createdAt)).limit(1) : [];
+        if (!template) return;
         const form = { ...(template.form as Record<string, unknown>), project: { ...((template.form as { project?: object }).project ?? {}), name } };
-        await tx.insert(projects).values({
-          campaignId: campaign.id,
-          applicantOrgId: lvyuan.id,
-          recommenderOrgId: template.recommenderOrgId,
-          state: 'approved',
-          name,
-          direction: template.direction,
-          chain: template.chain,
-          form,
-          version: 3,
-          submittedVersion: 1,
-          applicationNo: `${template.applicationNo ?? 'SB'}-R`,
-          projectNo: formatProjectNo((config as { projectNoFormat?: string }).projectNoFormat, campaign.year, 90),
-          submittedAt: template.submittedAt,
-          stateChangedAt: ctx.now,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        });
-      }
-      const demo = await tx
-        .select({ p: projects, org: organisations.name })
-        .from(projects)
-        .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
-        .where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'approved'), inArray(organisations.name, ['天津光晟光伏新能源科技有限公司', '天津逸行电动自行车有限公司'])));
-      for (const { p, org } of demo) {
-        const returned = org === '天津逸行电动自行车有限公司';
-        await tx.update(projects).set({ state: returned ? 'results_returned' : 'results_submitted', version: p.version + 1, lastReason: returned ? '效益数据缺少佐证材料' : null, stateChangedAt: ctx.now }).where(eq(projects.id, p.id));
+        const [p] = await tx
+          .insert(projects)
+          .values({
+            campaignId: campaign.id,
+            applicantOrgId: org.id,
+            recommenderOrgId: template.recommenderOrgId,
+            state,
+            name,
+            direction: template.direction,
+            chain: template.chain,
+            form,
+            version: 3,
+            submittedVersion: 1,
+            applicationNo: `${template.applicationNo ?? 'SB2026'}-R${seq}`,
+            projectNo: formatProjectNo((config as { projectNoFormat?: string }).projectNoFormat, campaign.year, seq++),
+            lastReason: state === 'results_returned' ? '效益数据缺少佐证材料' : null,
+            submittedAt: template.submittedAt,
+            stateChangedAt: ctx.now,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          })
+          .returning();
+        if (state === 'approved') return;
+        const returned = state === 'results_returned';
         const [r] = await tx
           .insert(projectResults)
           .values({
             projectId: p.id,
-            report: RESULT(p.name.replace(/^(降低|提高|缩短)/, '')),
+            report: RESULT(name.replace(/^(降低|提高|缩短)/, '')),
             team: [
-              { name: '王磊', role: '项目负责人', employer: org },
-              { name: '赵敏', role: '质量工程师', employer: org },
+              { name: '王磊', role: '项目负责人', employer: unit },
+              { name: '赵敏', role: '质量工程师', employer: unit },
             ],
             fieldComments: returned ? { benefits: '经济效益请附财务部门出具的测算说明', effects: '请量化说明攻关前后的对比' } : {},
             returnCount: returned ? 1 : 0,
@@ -96,10 +95,14 @@ export const resultsExpertsSeed: SeedArea = {
           })
           .returning({ id: projectResults.id });
         await tx.insert(resultBenefits).values([
-          { resultId: r.id, position: 1, kind: 'quality_indicator', indicatorName: (p.form as { project?: { goals?: { indicator?: string }[] } }).project?.goals?.[0]?.indicator ?? null, description: '关键质量指标改善', before: '0.65%', after: '0.18%' },
+          { resultId: r.id, position: 1, kind: 'quality_indicator', indicatorName: '关键质量指标', description: '关键质量指标改善', before: '0.65%', after: '0.18%' },
           { resultId: r.id, position: 2, kind: 'economic', description: '减少返工与售后损失', amount: '186.00', unit: '万元' },
         ]);
-      }
+      };
+      // 滨海新区 (covered by the demo reopening): one to try 成果提交 end to end, one awaiting demo_recommender's check.
+      await addProject('天津绿源生物制造有限公司', DEMO_RESULT_PROJECT, 'approved');
+      await addProject('天津曙光先进计算系统有限公司', '降低服务器主板批量焊接虚焊率', 'results_submitted');
+      await addProject('天津智行网联汽车电子有限公司', '提高车载毫米波雷达标定一致性', 'results_returned');
     }
     await recomputeConflicts(tx, { actor: null, clock: { now: () => ctx.now } });
   },
