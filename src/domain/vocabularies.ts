@@ -83,8 +83,19 @@ export type TrackingItemState = (typeof TRACKING_ITEM_STATES)[number];
 export const SUPPORT_CATEGORIES = ['metrology', 'standards', 'testing', 'certification'] as const;
 export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
 
-export const EXPERT_STATUSES = ['active', 'inactive'] as const;
+export const EXPERT_STATUSES = ['active', 'paused', 'removed'] as const;
 export type ExpertStatus = (typeof EXPERT_STATUSES)[number];
+/** 回避 (issue 18): what kind of conflict, where the record came from, and the commission's pinned decision. */
+export { CONFLICT_TYPES, type ConflictType } from './conflicts';
+export const CONFLICT_SOURCES = ['detected', 'declared', 'decided'] as const;
+export type ConflictSource = (typeof CONFLICT_SOURCES)[number];
+export const CONFLICT_DECISIONS = ['confirmed', 'dismissed'] as const;
+export type ConflictDecision = (typeof CONFLICT_DECISIONS)[number];
+/** 提交成果 (issue 18): the recommender's check of a submitted result before it is forwarded. */
+export const RESULT_REVIEW_STATES = ['pending', 'accepted'] as const;
+export type ResultReviewState = (typeof RESULT_REVIEW_STATES)[number];
+export const BENEFIT_KINDS = ['quality_indicator', 'economic', 'energy_saved', 'materials_saved', 'other'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
 /** 评定组 (lifecycle.md): proposed → committed → scoring → concluded → adopted. */
 export const EVALUATION_GROUP_STATES = ['proposed', 'committed', 'scoring', 'concluded', 'adopted'] as const;
 export type EvaluationGroupState = (typeof EVALUATION_GROUP_STATES)[number];

@@ -9,11 +9,13 @@ import { registerBackupRoutes } from './backup/routes';
 import { registerCampaignRoutes } from './campaigns/routes';
 import { registerCertificateRoutes } from './certificates/routes';
 import type { Services } from './context';
+import { registerExpertRoutes } from './experts/routes';
 import { registerFileRoutes } from './files/routes';
 import { registerHealthRoutes } from './health/routes';
 import { registerNotificationRoutes } from './notifications/routes';
 import { registerPublicationRoutes } from './publications/routes';
 import { registerOrganisationRoutes } from './organisations/routes';
+import { registerResultRoutes } from './results/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 import { registerCheckinRoutes } from './training/checkin-routes';
@@ -45,4 +47,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerCheckinRoutes(app, services);
   registerImplementationRoutes(app, services);
   registerTrackingRoutes(app, services);
+  registerExpertRoutes(app, services);
+  registerResultRoutes(app, services);
 }

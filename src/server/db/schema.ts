@@ -7,6 +7,11 @@ import { PROJECT_STATES } from '../../domain/project-workflow';
 import type {
   AttendeeRole,
   BatchState,
+  BenefitKind,
+  ConflictDecision,
+  ConflictSource,
+  ConflictType,
+  ResultReviewState,
   CampaignStatus,
   CertificateHolderKind,
   CertificateRunState,
@@ -605,6 +610,13 @@ export const expertProfiles = pgTable('expert_profiles', {
   fields: jsonb('fields').notNull().default([]),
   status: text('status').$type<ExpertStatus>().notNull().default('active'),
   termEnds: date('term_ends'),
+  // issue 18: 专家库 record.
+  district: text('district'),
+  rating: integer('rating'),
+  ratingNote: text('rating_note'),
+  declarations: jsonb('declarations').notNull().default([]),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at'),
   createdAt: createdAt(),
 });
 
@@ -639,6 +651,118 @@ export const expertTasks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('expert_tasks_expert_idx').on(t.expertUserId)],
+);
+
+// ── issue 18: 专家库 status history and 回避; 提交成果 (results, benefit figures, forwarded batches) ──
+export const expertStatusEvents = pgTable(
+  'expert_status_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertUserId: uuid('expert_user_id')
+      .notNull()
+      .references(() => users.id),
+    fromStatus: text('from_status').$type<ExpertStatus>(),
+    toStatus: text('to_status').$type<ExpertStatus>().notNull(),
+    reason: text('reason').notNull(),
+    actorId: uuid('actor_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('expert_status_events_expert_idx').on(t.expertUserId)],
+);
+
+/** 回避: one finding per expert, project and type; a commission decision is pinned (never recomputed away). */
+export const expertConflicts = pgTable(
+  'expert_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertUserId: uuid('expert_user_id')
+      .notNull()
+      .references(() => users.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    type: text('type').$type<ConflictType>().notNull(),
+    evidence: text('evidence').notNull(),
+    source: text('source').$type<ConflictSource>().notNull(),
+    decision: text('decision').$type<ConflictDecision>(),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('expert_conflicts_uq').on(t.expertUserId, t.projectId, t.type), index('expert_conflicts_project_idx').on(t.projectId)],
+);
+
+/** 成果报告 of an approved project: one per project; reviewed by its recommender, then forwarded in a batch. */
+export const projectResults = pgTable(
+  'project_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    report: jsonb('report').notNull().default({}),
+    reportFileId: uuid('report_file_id'),
+    processFileIds: jsonb('process_file_ids').notNull().default([]),
+    team: jsonb('team').notNull().default([]),
+    reviewState: text('review_state').$type<ResultReviewState>().notNull().default('pending'),
+    fieldComments: jsonb('field_comments').notNull().default({}),
+    returnCount: integer('return_count').notNull().default(0),
+    resultBatchId: uuid('result_batch_id'),
+    submittedAt: ts('submitted_at'),
+    acceptedAt: ts('accepted_at'),
+    forwardedAt: ts('forwarded_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('project_results_project_uq').on(t.projectId)],
+);
+
+/** 效益数据 with evidence; `indicatorName` links to an implementation-plan indicator (issue 17) by name. */
+export const resultBenefits = pgTable(
+  'result_benefits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resultId: uuid('result_id')
+      .notNull()
+      .references(() => projectResults.id),
+    position: integer('position').notNull(),
+    kind: text('kind').$type<BenefitKind>().notNull(),
+    indicatorName: text('indicator_name'),
+    description: text('description').notNull(),
+    before: text('before'),
+    after: text('after'),
+    unit: text('unit'),
+    amount: numeric('amount', { precision: 14, scale: 2 }),
+    evidenceFileId: uuid('evidence_file_id'),
+  },
+  (t) => [index('result_benefits_result_idx').on(t.resultId)],
+);
+
+/** 成果报送批次: what the recommender forwarded in one go (汇总表 Word + Excel, stamped letter). */
+export const resultBatches = pgTable(
+  'result_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    recommenderOrgId: uuid('recommender_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    summaryDocxFileId: uuid('summary_docx_file_id'),
+    summaryXlsxFileId: uuid('summary_xlsx_file_id'),
+    stampedPdfFileId: uuid('stamped_pdf_file_id').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    projectCount: integer('project_count').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('result_batches_campaign_idx').on(t.campaignId, t.recommenderOrgId)],
 );
 
 /** 公示: scheduled → open → closed → published (a versioned list). */

@@ -2,6 +2,7 @@
 import { CERTIFICATE_RUN_JOB, resumeCertificateRuns, runCertificateJob } from '../certificates/certificate-run-job';
 import type { Services } from '../context';
 import { registerProgressReminders } from '../implementation/reminder-job';
+import { lapseOverdueResults, RESULTS_LAPSE_JOB } from '../results/lapse-results';
 import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
 
 export const JOB_NAMES = {
@@ -54,5 +55,8 @@ export async function registerWorkers(services: Services, opts: { env?: NodeJS.P
   await services.jobs.work(CERTIFICATE_RUN_JOB, (data: { runId?: string }) => (data?.runId ? runCertificateJob(services, data.runId, { afterIssue }) : Promise.resolve()));
   // A crash (kill -9) leaves a run queued or running with its job lost or stuck active: queue it again.
   const resumed = await resumeCertificateRuns(services);
+  // 逾期未报送: every minute (Asia/Shanghai); lapses nothing until the results deadline has passed.
+  await services.jobs.work(RESULTS_LAPSE_JOB, async () => void (await lapseOverdueResults(services)));
+  await services.jobs.schedule(RESULTS_LAPSE_JOB, '* * * * *');
   if (resumed) (opts.log ?? defaultLog).info({ resumed }, 'certificate runs resumed');
 }

@@ -8,6 +8,7 @@ import { allowAudit, type AuditAction } from './audit-policy';
 import { allowBatch, type BatchAction, type BatchResource } from './batch-policy';
 import { allowCampaign, type CampaignAction } from './campaign-policy';
 import { allowCertificate, type CertificateAction, type CertificateResource } from './certificate-policy';
+import { allowExpert, type ExpertAction, type ExpertResource } from './expert-policy';
 import { allowFile, type FileAction, type FileResource } from './file-policy';
 import { allowImplementation, type ImplementationAction } from './implementation-policy';
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
@@ -27,7 +28,8 @@ export type PolicyRequest =
   | { kind: 'training_session'; action: TrainingSessionAction; resource: TrainingSessionResource }
   | { kind: 'publication'; action: PublicationAction; resource?: undefined }
   | { kind: 'certificate'; action: CertificateAction; resource?: CertificateResource }
-  | { kind: 'implementation'; action: ImplementationAction; resource: ProjectResource };
+  | { kind: 'implementation'; action: ImplementationAction; resource: ProjectResource }
+  | { kind: 'expert'; action: ExpertAction; resource: ExpertResource };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -54,6 +56,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowCertificate(actor, req.action, req.resource);
     case 'implementation':
       return allowImplementation(actor, req.action, req.resource);
+    case 'expert':
+      return allowExpert(actor, req.action, req.resource);
     default:
       return false;
   }

@@ -27,6 +27,8 @@ import { projectResource, type ProjectRow } from './load-project';
 import { recordReview, type ReviewRecord } from './record-review';
 
 export type TransitionContext = CommandContext & { actor: Actor };
+/** A scheduled job's transition (workflow role `system`, e.g. the results `lapse`): no person acts. */
+export type SystemTransitionContext = CommandContext & { actor: null };
 
 /** Which permission of the project policy a workflow action needs (fail closed: unlisted → refused). */
 const POLICY_ACTION: Partial<Record<ProjectAction, PolicyAction>> = {
@@ -42,6 +44,9 @@ const POLICY_ACTION: Partial<Record<ProjectAction, PolicyAction>> = {
   return_batch: 'supervise',
   approve: 'approve',
   reject: 'approve',
+  submit_results: 'submit',
+  return_results: 'review',
+  forward_results: 'batch',
 };
 
 export interface TransitionCheck {
@@ -72,7 +77,7 @@ export interface TransitionWrite {
 }
 
 /** Steps 5–6. */
-export async function applyTransition(tx: DbOrTx, ctx: TransitionContext, row: ProjectRow, action: ProjectAction, to: ProjectState, w: TransitionWrite): Promise<ProjectRow> {
+export async function applyTransition(tx: DbOrTx, ctx: TransitionContext | SystemTransitionContext, row: ProjectRow, action: ProjectAction, to: ProjectState, w: TransitionWrite): Promise<ProjectRow> {
   const now = ctx.clock.now();
   const [updated] = await tx
     .update(projects)
@@ -80,7 +85,10 @@ export async function applyTransition(tx: DbOrTx, ctx: TransitionContext, row: P
     .where(and(eq(projects.id, row.id), eq(projects.version, row.version)))
     .returning();
   if (!updated) throw staleVersion(`project ${row.id}`);
-  if (w.review) await recordReview(tx, ctx, row, w.review);
+  if (w.review) {
+    if (!ctx.actor) throw invalidState(`project ${row.id}: a review needs a person`, refusalMessage(action, row.state));
+    await recordReview(tx, ctx as TransitionContext, row, w.review);
+  }
   await writeAudit(tx, ctx, { entity: 'project', entityId: row.id, action: w.audit.action ?? action, summary: w.audit.summary });
   return updated;
 }

@@ -26,7 +26,9 @@ import { projectLabel } from '../projects/project-label';
 
 const MAX_GENERATED_BYTES = 100 * 1024 * 1024;
 
-async function storeGenerated(tx: DbOrTx, ctx: ActorContext, data: Buffer, name: string, mime: string, now: Date) {
+/** Stores a generated 汇总表 file owned by the acting recommender (also used by the results forward, src/server/results/). */
+
+export async function storeGenerated(tx: DbOrTx, ctx: ActorContext, data: Buffer, name: string, mime: string, now: Date) {
   const stored = await ctx.files.put(data, { maxBytes: MAX_GENERATED_BYTES });
   const [row] = await tx
     .insert(files)

@@ -46,7 +46,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/applicant/applications', label: '项目申报', icon: <FileTextOutlined /> },
     { path: '/applicant/implementation', label: '项目实施', icon: <FundProjectionScreenOutlined /> },
     { path: '/applicant/training', label: '宣贯培训', icon: <BookOutlined /> },
-    { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined />, comingSoon: true },
+    { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined /> },
     { path: '/applicant/organisation', label: '单位信息', icon: <SolutionOutlined /> },
   ],
   recommender: () => [
@@ -55,7 +55,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/recommender/batches', label: '推荐报送', icon: <SendOutlined /> },
     { path: '/recommender/training', label: '宣贯培训', icon: <BookOutlined /> },
     { path: '/recommender/tracking', label: '跟踪服务', icon: <CarryOutOutlined /> },
-    { path: '/recommender/results', label: '成果报送', icon: <FileDoneOutlined />, comingSoon: true },
+    { path: '/recommender/results', label: '成果报送', icon: <FileDoneOutlined /> },
     { path: '/recommender/applicants', label: '申报单位', icon: <TeamOutlined />, comingSoon: true },
   ],
   commission: (me) => [
@@ -70,6 +70,8 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/commission/publications', label: '立项计划公布', icon: <NotificationOutlined /> },
     { path: '/commission/training', label: '宣贯培训', icon: <BookOutlined /> },
     { path: '/commission/tracking', label: '项目实施跟踪', icon: <FundProjectionScreenOutlined /> },
+    { path: '/commission/experts', label: '专家库', icon: <SolutionOutlined /> },
+    { path: '/commission/results', label: '成果接收', icon: <FileDoneOutlined /> },
     { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined />, comingSoon: true },
     { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined />, comingSoon: true },
     { path: '/commission/certificates', label: '证书发放', icon: <SafetyCertificateOutlined /> },
@@ -78,7 +80,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
   expert: () => [
     { path: '/expert', label: '工作台', icon: <DashboardOutlined /> },
     { path: '/expert/tasks', label: '评定任务', icon: <ScheduleOutlined />, comingSoon: true },
-    { path: '/expert/conflicts', label: '回避声明', icon: <StopOutlined />, comingSoon: true },
+    { path: '/expert/profile', label: '本人信息与回避申报', icon: <StopOutlined /> },
   ],
   training_provider: () => [
     { path: '/training', label: '工作台', icon: <DashboardOutlined /> },

@@ -76,6 +76,22 @@ CREATE TABLE "evaluation_groups" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "expert_conflicts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"expert_user_id" uuid NOT NULL,
+	"project_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"evidence" text NOT NULL,
+	"source" text NOT NULL,
+	"decision" text,
+	"decision_reason" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "expert_profiles" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"employer" text NOT NULL,
@@ -84,6 +100,22 @@ CREATE TABLE "expert_profiles" (
 	"fields" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
 	"term_ends" date,
+	"district" text,
+	"rating" integer,
+	"rating_note" text,
+	"declarations" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "expert_status_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"expert_user_id" uuid NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"reason" text NOT NULL,
+	"actor_id" uuid NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -253,6 +285,25 @@ CREATE TABLE "project_progress" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "project_results" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"report" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"report_file_id" uuid,
+	"process_file_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"team" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"review_state" text DEFAULT 'pending' NOT NULL,
+	"field_comments" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"return_count" integer DEFAULT 0 NOT NULL,
+	"result_batch_id" uuid,
+	"submitted_at" timestamp with time zone,
+	"accepted_at" timestamp with time zone,
+	"forwarded_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "project_reviews" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
@@ -361,6 +412,34 @@ CREATE TABLE "reminder_sends" (
 	"kind" text NOT NULL,
 	"recipients" integer NOT NULL,
 	"sent_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "result_batches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"recommender_org_id" uuid NOT NULL,
+	"summary_docx_file_id" uuid,
+	"summary_xlsx_file_id" uuid,
+	"stamped_pdf_file_id" uuid NOT NULL,
+	"contact_name" text NOT NULL,
+	"contact_phone" text NOT NULL,
+	"project_count" integer NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "result_benefits" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"result_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"kind" text NOT NULL,
+	"indicator_name" text,
+	"description" text NOT NULL,
+	"before" text,
+	"after" text,
+	"unit" text,
+	"amount" numeric(14, 2),
+	"evidence_file_id" uuid
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -492,7 +571,10 @@ CREATE TABLE "window_reopenings" (
 ALTER TABLE "certificate_runs" ADD CONSTRAINT "certificate_runs_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_groups" ADD CONSTRAINT "evaluation_groups_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "expert_conflicts" ADD CONSTRAINT "expert_conflicts_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "expert_conflicts" ADD CONSTRAINT "expert_conflicts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_profiles" ADD CONSTRAINT "expert_profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "expert_status_events" ADD CONSTRAINT "expert_status_events_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_tasks" ADD CONSTRAINT "expert_tasks_group_id_evaluation_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."evaluation_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_tasks" ADD CONSTRAINT "expert_tasks_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_tasks" ADD CONSTRAINT "expert_tasks_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -504,6 +586,7 @@ ALTER TABLE "process_materials" ADD CONSTRAINT "process_materials_project_id_pro
 ALTER TABLE "process_materials" ADD CONSTRAINT "process_materials_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "progress_reports" ADD CONSTRAINT "progress_reports_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_progress" ADD CONSTRAINT "project_progress_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "project_results" ADD CONSTRAINT "project_results_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_reviews" ADD CONSTRAINT "project_reviews_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_versions" ADD CONSTRAINT "project_versions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -513,6 +596,9 @@ ALTER TABLE "publications" ADD CONSTRAINT "publications_campaign_id_campaigns_id
 ALTER TABLE "publicity_windows" ADD CONSTRAINT "publicity_windows_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "recommendation_batches" ADD CONSTRAINT "recommendation_batches_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "result_benefits" ADD CONSTRAINT "result_benefits_result_id_project_results_id_fk" FOREIGN KEY ("result_id") REFERENCES "public"."project_results"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracking_items" ADD CONSTRAINT "tracking_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracking_visits" ADD CONSTRAINT "tracking_visits_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -531,6 +617,9 @@ CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-brea
 CREATE INDEX "certificate_runs_campaign_idx" ON "certificate_runs" USING btree ("campaign_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_no_uq" ON "certificates" USING btree ("certificate_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_issued_uq" ON "certificates" USING btree ("project_id","holder_kind") WHERE state = 'issued';--> statement-breakpoint
+CREATE UNIQUE INDEX "expert_conflicts_uq" ON "expert_conflicts" USING btree ("expert_user_id","project_id","type");--> statement-breakpoint
+CREATE INDEX "expert_conflicts_project_idx" ON "expert_conflicts" USING btree ("project_id");--> statement-breakpoint
+CREATE INDEX "expert_status_events_expert_idx" ON "expert_status_events" USING btree ("expert_user_id");--> statement-breakpoint
 CREATE INDEX "expert_tasks_expert_idx" ON "expert_tasks" USING btree ("expert_user_id");--> statement-breakpoint
 CREATE INDEX "files_sha_idx" ON "files" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_org_id");--> statement-breakpoint
@@ -541,6 +630,7 @@ CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind");--
 CREATE INDEX "process_materials_project_idx" ON "process_materials" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "progress_reports_period_uq" ON "progress_reports" USING btree ("project_id","period");--> statement-breakpoint
 CREATE INDEX "progress_project_idx" ON "project_progress" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "project_results_project_uq" ON "project_results" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "reviews_project_idx" ON "project_reviews" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "projects_campaign_state_idx" ON "projects" USING btree ("campaign_id","state");--> statement-breakpoint
 CREATE INDEX "projects_applicant_idx" ON "projects" USING btree ("applicant_org_id");--> statement-breakpoint
@@ -550,6 +640,8 @@ CREATE UNIQUE INDEX "projects_project_no_uq" ON "projects" USING btree ("project
 CREATE UNIQUE INDEX "publications_series_uq" ON "publications" USING btree ("campaign_id","kind","version");--> statement-breakpoint
 CREATE INDEX "publications_published_idx" ON "publications" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "batches_campaign_idx" ON "recommendation_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
+CREATE INDEX "result_batches_campaign_idx" ON "result_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
+CREATE INDEX "result_benefits_result_idx" ON "result_benefits" USING btree ("result_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "tracking_items_project_idx" ON "tracking_items" USING btree ("project_id","state");--> statement-breakpoint
 CREATE INDEX "tracking_visits_project_idx" ON "tracking_visits" USING btree ("project_id");--> statement-breakpoint

@@ -17,6 +17,7 @@ const OrganisationPage = lazy(() => import('./OrganisationPage'));
 const TrainingPage = lazy(() => import('./TrainingPage'));
 const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
+const ResultsPage = lazy(() => import('../results/ApplicantResultsPage'));
 
 export const REGISTER_NOTICES_KEY = 'gg_register_notices';
 
@@ -130,6 +131,8 @@ export default function ApplicantApp() {
         { path: 'applications', element: <ApplicationsPage /> },
         { path: 'implementation', element: <Suspense fallback={<PageLoading />}><TrackingListPage role="applicant" base="/applicant/implementation" /></Suspense> },
         { path: 'implementation/:id', element: <Suspense fallback={<PageLoading />}><ProjectImplementationPage back="/applicant/implementation" /></Suspense> },
+        { path: 'results', element: <Suspense fallback={<PageLoading />}><ResultsPage /></Suspense> },
+        { path: 'results/:id', element: <Suspense fallback={<PageLoading />}><ResultsPage /></Suspense> },
         { path: 'organisation', element: <Suspense fallback={<PageLoading />}><OrganisationPage /></Suspense> },
         {
           path: 'applications/:id',

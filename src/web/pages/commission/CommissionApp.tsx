@@ -28,6 +28,8 @@ const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
 const PlanPublicationPage = lazy(() => import('./PlanPublicationPage'));
 const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
+const ExpertsPage = lazy(() => import('./ExpertsPage'));
+const CommissionResultsPage = lazy(() => import('../results/CommissionResultsPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -135,6 +137,8 @@ export default function CommissionApp() {
       base="/commission"
       routes={[
         { path: '', element: <CommissionHome /> },
+        { path: 'experts', element: <Lazy><ExpertsPage /></Lazy> },
+        { path: 'results', element: <Lazy><CommissionResultsPage /></Lazy> },
         {
           path: 'campaign',
           element: (

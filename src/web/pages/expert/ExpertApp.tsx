@@ -1,8 +1,12 @@
 import { Col, Row } from 'antd';
+import { lazy, Suspense } from 'react';
+import { PageLoading } from '../../components/PageLoading';
 import { KeyDatesCard, ProcedureCard, TodoCard, WelcomeBanner } from '../../components/Workbench';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { RoleApp } from '../../layout/RoleApp';
+
+const ProfilePage = lazy(() => import('./ProfilePage'));
 
 function ExpertHome() {
   usePageTitle('评定专家工作台');
@@ -29,5 +33,13 @@ function ExpertHome() {
 }
 
 export default function ExpertApp() {
-  return <RoleApp base="/expert" routes={[{ path: '', element: <ExpertHome /> }]} />;
+  return (
+    <RoleApp
+      base="/expert"
+      routes={[
+        { path: '', element: <ExpertHome /> },
+        { path: 'profile', element: <Suspense fallback={<PageLoading />}><ProfilePage /></Suspense> },
+      ]}
+    />
+  );
 }

@@ -16,6 +16,7 @@ const BatchesPage = lazy(() => import('./BatchesPage'));
 const TrainingSignupsPage = lazy(() => import('./TrainingSignupsPage'));
 const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
+const ResultsPage = lazy(() => import('../results/RecommenderResultsPage'));
 
 const STATS: { label: string; states: string[]; tab: string }[] = [
   { label: '待审核', states: ['submitted'], tab: 'submitted' },
@@ -98,6 +99,8 @@ export default function RecommenderApp() {
         { path: 'training', element: <Lazy><TrainingSignupsPage /></Lazy> },
         { path: 'tracking', element: <Lazy><TrackingListPage role="recommender" base="/recommender/tracking" /></Lazy> },
         { path: 'tracking/:id', element: <Lazy><ProjectImplementationPage back="/recommender/tracking" /></Lazy> },
+        { path: 'results', element: <Lazy><ResultsPage /></Lazy> },
+        { path: 'results/:id', element: <Lazy><ResultsPage /></Lazy> },
         // Server notifications link to /recommender/batch.
         { path: 'batch', element: <Lazy><BatchesPage /></Lazy> },
       ]}

@@ -1,0 +1,95 @@
+/**
+ * 本人信息与关联申报 (expert, issue 18): the expert keeps its own record (employer, credit code,
+ * title, specialities, district, contact) and declares its relations with organisations; the
+ * platform turns declarations and employer into 回避 findings for the commission.
+ */
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import type { ExpertDto } from '../../../shared/experts';
+import { api, errorMessage } from '../../api';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { PageHeader } from '../../layout/RoleLayout';
+
+const KEY = ['expert', 'profile'];
+
+export default function ProfilePage() {
+  usePageTitle('本人信息与关联申报');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const q = useQuery({ queryKey: KEY, queryFn: () => api.get<ExpertDto>('/api/expert/profile') });
+  useEffect(() => {
+    if (q.data) form.setFieldsValue(q.data);
+  }, [q.data, form]);
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) => api.put<ExpertDto>('/api/expert/profile', { ...v, declarations: (v.declarations as unknown[] | undefined) ?? [], version: q.data!.version }),
+    onSuccess: (d) => {
+      message.success('已保存；关联关系将用于评定回避');
+      qc.setQueryData(KEY, d);
+    },
+    onError: (e) => message.error(errorMessage(e)),
+  });
+  return (
+    <>
+      <PageHeader title="本人信息与关联申报" subtitle="请如实填写工作单位并申报与相关单位的关系（任职、顾问、亲属任职、经济利益等），评定时将据此回避。" />
+      <Card loading={q.isLoading}>
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} style={{ maxWidth: 760 }}>
+          <Form.Item name="employer" label="工作单位" rules={[{ required: true, message: '请填写工作单位' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="employerUscc" label="工作单位统一社会信用代码">
+            <Input maxLength={18} />
+          </Form.Item>
+          <Form.Item name="title" label="职称" rules={[{ required: true, message: '请填写职称' }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="fields" label="专业领域" rules={[{ required: true, message: '请至少填写1个专业领域' }]}>
+            <Select mode="tags" aria-label="专业领域" tokenSeparators={['、', ',', '，']} />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="district" label="所在区">
+              <Input maxLength={20} />
+            </Form.Item>
+            <Form.Item name="phone" label="联系电话">
+              <Input maxLength={20} />
+            </Form.Item>
+            <Form.Item name="email" label="电子邮箱">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Space>
+          <h3>申报的关联关系</h3>
+          <Form.List name="declarations">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="start" wrap>
+                    <Form.Item name={[f.name, 'organisation']} rules={[{ required: true, message: '请填写关联单位名称' }]}>
+                      <Input aria-label="关联单位名称" placeholder="关联单位名称" style={{ width: 240 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'uscc']}>
+                      <Input aria-label="统一社会信用代码" placeholder="统一社会信用代码（选填）" style={{ width: 200 }} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'relation']} rules={[{ required: true, message: '请填写关系说明' }]}>
+                      <Input aria-label="关系说明" placeholder="关系说明" style={{ width: 240 }} />
+                    </Form.Item>
+                    <MinusCircleOutlined aria-label="删除此关系" onClick={() => remove(f.name)} />
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
+                  添加关联关系
+                </Button>
+              </>
+            )}
+          </Form.List>
+          <div>
+            <Button type="primary" htmlType="submit" loading={save.isPending}>
+              保存
+            </Button>
+          </div>
+        </Form>
+      </Card>
+    </>
+  );
+}
