@@ -24,10 +24,25 @@ const SHOTS = process.env.GG_SHOTS ?? mkdtempSync(path.join(os.tmpdir(), 'gg-sho
 
 const PUBLIC_PAGES = ['/', '/login', '/register'];
 const ROLE_PAGES: Record<string, string[]> = {
-  applicant: ['/applicant', '/applicant/applications', '/applicant/training', '/applicant/implementation', '/change-password'],
-  recommender: ['/recommender', '/recommender/reviews', '/recommender/batches', '/recommender/training', '/recommender/tracking'],
-  commission: ['/commission', '/commission/campaign', '/commission/accounts', '/commission/audit', '/commission/batches', '/commission/history', '/commission/approval', '/commission/training', '/commission/certificates', '/commission/tracking'],
-  expert: ['/expert'],
+  applicant: ['/applicant', '/applicant/applications', '/applicant/implementation', '/applicant/training', '/applicant/results', '/applicant/organisation', '/applicant/notifications', '/change-password'],
+  recommender: ['/recommender', '/recommender/reviews', '/recommender/batches', '/recommender/training', '/recommender/tracking', '/recommender/results'],
+  commission: [
+    '/commission',
+    '/commission/campaign',
+    '/commission/accounts',
+    '/commission/organisations',
+    '/commission/audit',
+    '/commission/batches',
+    '/commission/history',
+    '/commission/approval',
+    '/commission/publications',
+    '/commission/training',
+    '/commission/tracking',
+    '/commission/experts',
+    '/commission/results',
+    '/commission/certificates',
+  ],
+  expert: ['/expert', '/expert/profile'],
   training_provider: ['/training', '/training/sessions'],
 };
 /** Detail pages, reached through the first row of a list: [list page, detail path prefix]. */
@@ -89,6 +104,16 @@ async function firstApplicationPath(page: Page): Promise<string | null> {
   const href = await page.locator('a[href^="/applicant/applications/"]').first().getAttribute('href').catch(() => null);
   return href;
 }
+
+describe('the page lists above', () => {
+  it('hold every page of the role menus that is not marked 即将上线', () => {
+    const menus = readFileSync(path.join(ROOT, 'src/web/layout/menus.tsx'), 'utf8');
+    const menuPages = [...menus.matchAll(/\{ path: '(\/[^']*)'[^\n]*\}/g)].filter((m) => !m[0].includes('comingSoon: true')).map((m) => m[1]);
+    expect(menuPages.length).toBeGreaterThan(20);
+    const listed = new Set(Object.values(ROLE_PAGES).flat());
+    expect(menuPages.filter((p) => !listed.has(p))).toEqual([]);
+  });
+});
 
 describe('phone width: applicant and public pages', () => {
   const b = useBrowser();

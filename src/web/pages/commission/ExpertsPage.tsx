@@ -13,6 +13,7 @@ import { api, errorMessage } from '../../api';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
+import { ImportErrorTable } from '../../components/ImportErrorTable';
 
 const EXPERTS = ['commission', 'experts'];
 const CONFLICTS = ['commission', 'conflicts'];
@@ -150,21 +151,7 @@ function ImportCard() {
           </Upload>
         </span>
       </Space>
-      {result && !result.imported && (
-        <Table
-          style={{ marginTop: 16 }}
-          size="small"
-          rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
-          title={() => <strong style={{ color: '#cf1322' }}>导入未生效，请修改以下问题后重新导入</strong>}
-          dataSource={result.errors}
-          pagination={false}
-          columns={[
-            { title: '行号', dataIndex: 'row', width: 80, render: (r: number) => `第${r}行` },
-            { title: '列', dataIndex: 'column', width: 160 },
-            { title: '问题', dataIndex: 'message' },
-          ]}
-        />
-      )}
+      {result && !result.imported && <ImportErrorTable errors={result.errors} />}
       {result?.imported && (
         <Table
           style={{ marginTop: 16 }}

@@ -22,6 +22,7 @@ import { ApiError, api, errorMessage, idempotencyHeaders } from '../../api';
 import { TemporaryPasswordModal, type TemporaryPasswordInfo } from '../../components/TemporaryPasswordModal';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { ImportErrorTable } from '../../components/ImportErrorTable';
 
 const KEY = ['admin', 'organisation-directory'] as const;
 const TYPE_OPTIONS = MANAGED_ORG_TYPES.map((t) => ({ value: t, label: MANAGED_ORG_TYPE_LABELS[t] }));
@@ -222,21 +223,7 @@ function ImportCard() {
           </Button>
         </Upload>
       </Space>
-      {result && !result.imported && (
-        <Table
-          style={{ marginTop: 16 }}
-          size="small"
-          rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
-          title={() => <strong style={{ color: '#cf1322' }}>导入未生效，请修改以下问题后重新导入</strong>}
-          dataSource={result.errors}
-          pagination={false}
-          columns={[
-            { title: '行号', dataIndex: 'row', width: 80, render: (r: number) => `第${r}行` },
-            { title: '列', dataIndex: 'column', width: 140 },
-            { title: '问题', dataIndex: 'message' },
-          ]}
-        />
-      )}
+      {result && !result.imported && <ImportErrorTable errors={result.errors} columnWidth={140} />}
       {result?.imported && result.users.length > 0 && (
         <Table
           style={{ marginTop: 16 }}
