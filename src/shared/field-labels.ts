@@ -149,6 +149,12 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   target: '目标值',
   period: '报告期',
   late: '是否逾期',
+  // 专家库 and 提交成果 (src/shared/experts.ts, src/shared/results.ts)
+  ratingNote: '评价说明',
+  expertId: '专家',
+  employer: '工作单位',
+  stampedPdfFileId: '盖章版报送函（PDF）',
+  format: '导出格式',
   done: '已完成工作',
   measurements: '指标测量值',
   indicatorId: '指标',
