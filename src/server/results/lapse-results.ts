@@ -1,6 +1,6 @@
 /**
  * 逾期未报送: a scheduled job (pg-boss cron, every minute, Asia/Shanghai) that, once the results
- * deadline has passed, moves every project of the active campaign whose result never reached the
+ * deadline has passed, moves every project of each running campaign whose result never reached the
  * commission (approved / results_submitted / results_returned) to `lapsed` — unless a live 补报
  * reopening covers its recommender or the project itself (src/domain/results-deadline.ts). The
  * transition is the workflow's `lapse` by the `system` role; each project is audited and its unit
@@ -10,19 +10,30 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { CampaignConfig } from '../../shared/campaign';
 import { findTransition } from '../../domain/project-workflow';
 import { lapsesAt, RESULT_PENDING_STATES } from '../../domain/results-deadline';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { campaignById } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
-import { projects, windowReopenings } from '../db/schema';
+import { campaigns, projects, windowReopenings } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { projectLabel } from '../projects/project-label';
 import { applyTransition } from '../projects/transition';
 
 export const RESULTS_LAPSE_JOB = 'results-lapse';
 
+/**
+ * Every running campaign is swept: several years run at once (2026 results fall due while 2027
+ * applications are open), so the newest campaign alone would never lapse the older year's projects.
+ */
 export async function lapseOverdueResults(services: Services): Promise<{ lapsed: number }> {
+  const running = await services.database.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.status, 'active'));
+  let lapsed = 0;
+  for (const c of running) lapsed += (await lapseCampaign(services, c.id)).lapsed;
+  return { lapsed };
+}
+
+async function lapseCampaign(services: Services, campaignId: string): Promise<{ lapsed: number }> {
   const ctx = { ...services, actor: null, requestId: `job:${RESULTS_LAPSE_JOB}` };
   return services.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await campaignById(tx, campaignId);
     const now = services.clock.now();
     const window = (campaign.config as CampaignConfig).windows.results;
     const pending = await tx

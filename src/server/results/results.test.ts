@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { activeCampaign } from '../campaigns/campaign-repository';
-import { auditLog, projectResults, projects, resultBatches } from '../db/schema';
+import { auditLog, campaigns, projectResults, projects, resultBatches } from '../db/schema';
 import { as, pdfBytes } from '../recommendations/test-helpers';
 import { lapseOverdueResults } from './lapse-results';
 
@@ -296,5 +296,21 @@ describe('逾期未报送: the scheduled lapse with a moved clock', () => {
     const late = await applicant.post(`/api/applicant/results/${approved.id}/submit`, { ...lateBody, version: now.version });
     expect(late.status).toBe(409);
     expect(late.body.message).toContain('逾期未报送');
+  });
+
+  it('lapses the 2026 projects also once 2027 is running (several years at once)', async () => {
+    t.clock.set(SEPT);
+    const approved = await approvedProject('协作机器人减速器背隙一致性攻关');
+    const db = t.services.database.db;
+    // The demo holds a 2027 draft; the commission opens it for applications.
+    await db.update(campaigns).set({ status: 'active' }).where(eq(campaigns.year, 2027));
+    try {
+      t.clock.set('2026-10-09T00:00:00+08:00');
+      expect((await lapseOverdueResults(t.services)).lapsed).toBeGreaterThanOrEqual(1);
+      expect(await stateOf(approved.id)).toBe('lapsed');
+    } finally {
+      await db.update(campaigns).set({ status: 'draft' }).where(eq(campaigns.year, 2027));
+      t.clock.set(SEPT);
+    }
   });
 });
