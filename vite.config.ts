@@ -53,7 +53,6 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 30 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 20 },
           ],
         },

@@ -234,7 +234,7 @@ describe('recommender: review, recommend and send the batch; commission receives
     await history.locator('[data-state="sent"]').first().waitFor();
     await history.getByRole('link', { name: /^下载压缩包：/ }).first().waitFor();
     // The new composing batch starts empty: the sent project left the list.
-    expect(await projects.getByRole('link', { name: NAME_RECOMMEND, exact: true }).count()).toBe(0);
+    await expect.poll(() => projects.getByRole('link', { name: NAME_RECOMMEND, exact: true }).count(), { timeout: 15_000 }).toBe(0);
 
     // ---- the commission sees the batch ----
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -5,7 +5,7 @@
  */
 import { DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Rate, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { CONFLICT_DECISION_LABELS, CONFLICT_SOURCE_LABELS, CONFLICT_TYPE_LABELS, EXPERT_STATUS_LABELS, type ConflictDto, type ExpertDto, type ExpertImportResult } from '../../../shared/experts';
 import type { ExpertStatus } from '../../../domain/vocabularies';
@@ -87,7 +87,16 @@ function ExpertList() {
           { title: '专业领域', dataIndex: 'fields', render: (f: string[]) => f.map((x) => <Tag key={x}>{x}</Tag>) },
           { title: '所在区', dataIndex: 'district', width: 90 },
           { title: '状态', dataIndex: 'status', width: 80, render: (s: ExpertStatus) => <Tag color={STATUS_COLOR[s]}>{EXPERT_STATUS_LABELS[s]}</Tag> },
-          { title: '评价', dataIndex: 'rating', width: 130, render: (r: number | null) => (r ? <Rate disabled value={r} style={{ fontSize: 12 }} /> : '—') },
+          { title: '评价', dataIndex: 'rating', width: 130, render: (r: number | null) =>
+              r ? (
+                // Read-only stars as text: a disabled Rate is a radio group without a name for screen readers.
+                <span className="gg-stars" aria-label={`评价${r}星（满分5星）`} title={`${r}星`}>
+                  <span aria-hidden>{'★'.repeat(r) + '☆'.repeat(5 - r)}</span>
+                </span>
+              ) : (
+                '—'
+              ),
+          },
           { title: '回避', dataIndex: 'conflictCount', width: 70 },
           {
             title: '操作',
