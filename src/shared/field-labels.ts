@@ -149,6 +149,10 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   target: '目标值',
   period: '报告期',
   late: '是否逾期',
+  // 立项审核 list filters (approvals2)
+  district: '所在区',
+  eligibility: '申报条件检查',
+  priority: '排序方式',
   done: '已完成工作',
   measurements: '指标测量值',
   indicatorId: '指标',
