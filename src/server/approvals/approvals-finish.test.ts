@@ -175,3 +175,29 @@ describe('批量不予立项 with one shared reason', () => {
     expect(list.body.items.map((i: any) => i.rejectReason)).toEqual([REASON, REASON]);
   });
 });
+
+describe('申报书对比 (reuses GET /api/applications/:id)', () => {
+  it('gives the commission both applications of a seeded 雷同 pair, pointing at each other', async () => {
+    const pair = await db().select().from(projects).where(inArray(projects.name, ['提高检验检测报告一次审核通过率', '提高检验检测报告一次审核通过率研究']));
+    expect(pair).toHaveLength(2);
+    const commission = await as(t, 'demo_commission');
+    for (const [me, other] of [pair, [...pair].reverse()]) {
+      const res = await commission.get(`/api/applications/${me.id}`);
+      expect(res.status).toBe(200);
+      expect(res.body.duplicateFlag).toBe(true);
+      expect(res.body.duplicates.matches[0]).toMatchObject({ source: 'application', id: other.id });
+      expect(res.body.form.project.name).toBe(me.name);
+    }
+    const list = await reviewer.get('/api/commission/approvals?duplicate=flagged&state=under_review');
+    expect(list.body.items.map((i: any) => i.id)).toEqual(expect.arrayContaining(pair.map((x) => x.id)));
+    const common = await reviewer.get('/api/commission/approvals?priority=preferred&state=under_review');
+    expect(common.body.items[0]).toMatchObject({ name: '富硒食品硒含量快速检测共性技术攻关', preferred: true });
+  });
+
+  it('does not open the pair to another district’s recommender or another applicant (404)', async () => {
+    const [row] = await db().select().from(projects).where(eq(projects.name, '提高检验检测报告一次审核通过率'));
+    const other = await as(t, DONGLI_REC);
+    expect((await other.get(`/api/applications/${row.id}`)).status).toBe(404);
+    expect((await (await as(t, 'app_007')).get(`/api/applications/${row.id}`)).status).toBe(404);
+  });
+});
