@@ -38,13 +38,13 @@ export function approvalColumns({
             {v || '（未命名项目）'}
           </Button>
           {r.preferred && (
-            <Tag color="green" className="gg-preferred-tag" data-testid="preferred-tag" title="倾斜支持：质量共性技术攻关项目" style={{ marginLeft: 6 }}>
+            <Tag className="gg-preferred-tag" data-testid="preferred-tag" title="倾斜支持：质量共性技术攻关项目" style={{ marginLeft: 6, color: '#135200', background: '#f6ffed', borderColor: '#95de64' }}>
               共性技术·倾斜支持
             </Tag>
           )}
           {r.eligibilityProblems.length > 0 && (
             <div>
-              <Tag color="red" data-testid="eligibility-tag" title={r.eligibilityProblems.join('；')}>
+              <Tag data-testid="eligibility-tag" title={r.eligibilityProblems.join('；')} style={{ color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }}>
                 申报条件存疑
               </Tag>
             </div>
@@ -70,8 +70,8 @@ export function approvalColumns({
       width: 110,
       render: (v: number | null, r) =>
         r.duplicateFlag ? (
-          <Button size="small" type="link" style={{ padding: 0 }} aria-label={`对比《${r.name}》与雷同项目`} data-testid="compare-duplicate" onClick={() => onCompareDuplicate(r)}>
-            <Tag color="orange" icon={<WarningOutlined />}>
+          <Button size="small" type="link" style={{ padding: 0 }} aria-label={`雷同 ${pct(v)}：对比《${r.name}》与雷同项目`} data-testid="compare-duplicate" onClick={() => onCompareDuplicate(r)}>
+            <Tag icon={<WarningOutlined />} style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }}>
               雷同 {pct(v)}
             </Tag>
           </Button>
