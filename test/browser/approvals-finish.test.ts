@@ -68,7 +68,7 @@ describe('立项审核 finished', () => {
     await settled(page);
     await row(PAIR_A).waitFor();
     await row(PAIR_B).waitFor();
-    expect(await row(DOWN).count()).toBe(0);
+    await expect.poll(() => row(DOWN).count(), { timeout: 20_000 }).toBe(0);
     const texts = await table.locator(ROWS).allTextContents();
     expect(texts.every((t) => t.includes('雷同'))).toBe(true);
 
@@ -77,7 +77,7 @@ describe('立项审核 finished', () => {
     const drawer = page.getByRole('dialog', { name: '申报书对比' });
     await drawer.getByTestId('compare-summary').waitFor();
     await expect.poll(async () => (await drawer.getByTestId('compare-left').textContent()) ?? '').toContain(PAIR_B);
-    expect(await drawer.getByTestId('compare-right').textContent()).toContain(PAIR_A);
+    await expect.poll(async () => (await drawer.getByTestId('compare-right').textContent()) ?? '').toContain(PAIR_A);
     await expect.poll(async () => (await drawer.getByTestId('compare-summary').textContent()) ?? '').toMatch(/其中 [1-9]\d* 项不同/);
     const nameRow = drawer.locator('tr[data-differs="true"]').filter({ hasText: '项目名称' }).first();
     await nameRow.waitFor();
