@@ -16,6 +16,7 @@ export type DecisionState = (typeof DECISION_STATES)[number];
 export const MIN_REJECT_REASON_LENGTH = 4;
 /** One bulk approve: the most a reviewer selects on a page (pageSize max). */
 export const MAX_BULK_APPROVE = 200;
+export const MAX_REJECT_REASON_LENGTH = 2000;
 
 export const APPROVAL_SORTS = ['submittedAt', 'name', 'applicationNo', 'projectNo', 'recommender', 'decidedAt'] as const;
 
@@ -29,6 +30,14 @@ export const approvalFilterSchema = z.object({
   recommenderOrgId: z.string().uuid().optional(),
   direction: z.enum(DIRECTIONS).optional(),
   chain: z.string().trim().max(50).optional(),
+  /** 申报单位所在区 (organisations.district, e.g. 滨海新区). */
+  district: z.string().trim().max(20, '所在区最多20个字').optional(),
+  /** 雷同提示: flagged → only projects with the duplicate flag; clear → only those without. */
+  duplicate: z.enum(['flagged', 'clear'], { error: '雷同提示筛选只能是 flagged 或 clear' }).optional(),
+  /** 申报条件检查: problems → a failed or warning item in the submit-time eligibility snapshot. */
+  eligibility: z.enum(['problems', 'ok'], { error: '申报条件筛选只能是 problems 或 ok' }).optional(),
+  /** 倾斜支持: preferred → the campaign's preferred directions (质量共性技术攻关) first, then `sort`. */
+  priority: z.enum(['preferred'], { error: '排序方式只能是 preferred（共性技术优先）' }).optional(),
   sort: z.enum(APPROVAL_SORTS).default('submittedAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -54,6 +63,10 @@ export const approvalItemSchema = z.object({
   recommendationOpinion: z.string().nullable(),
   duplicateScore: z.number().nullable(),
   duplicateFlag: z.boolean(),
+  /** Listed with a failed or warning item in its submit-time eligibility check. */
+  eligibilityProblems: z.array(z.string()),
+  /** Its direction is one the campaign supports preferentially (倾斜支持, 质量共性技术攻关). */
+  preferred: z.boolean(),
   batchId: z.string().nullable(),
   /** 不予立项 reason (state rejected). */
   rejectReason: z.string().nullable(),
@@ -76,6 +89,14 @@ export const rejectRequestSchema = z.object({
   version: z.number().int().min(1),
   /** Checked by the command so the refusal names the field (请填写不予立项的原因). */
   reason: z.string().max(2000).optional(),
+});
+/** 批量不予立项: one reason shared by every selected project (checked by the command, field `reason`). */
+export const bulkRejectRequestSchema = z.object({
+  items: z
+    .array(z.object({ id: z.string().uuid(), version: z.number().int().min(1) }))
+    .min(1, '请至少选择一个项目')
+    .max(MAX_BULK_APPROVE, `每次最多选择${MAX_BULK_APPROVE}个项目`),
+  reason: z.string().max(MAX_REJECT_REASON_LENGTH, `不予立项的原因最多${MAX_REJECT_REASON_LENGTH}个字`).optional(),
 });
 export const bulkApproveRequestSchema = z.object({
   items: z

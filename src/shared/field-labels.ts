@@ -155,6 +155,10 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   employer: '工作单位',
   stampedPdfFileId: '盖章版报送函（PDF）',
   format: '导出格式',
+  // 立项审核 list filters
+  district: '所在区',
+  eligibility: '申报条件检查',
+  priority: '排序方式',
   done: '已完成工作',
   measurements: '指标测量值',
   indicatorId: '指标',

@@ -11,6 +11,8 @@ import { organisations, projects } from '../db/schema';
 import { renderListXlsx } from '../documents/list-xlsx';
 import { projectScope } from '../policy/project-policy';
 import { likePattern } from '../http/list-query';
+import type { CampaignRow } from '../campaigns/campaign-repository';
+import { preferentialRule } from './preferential-support';
 
 const applicant = alias(organisations, 'applicant_org');
 const recommender = alias(organisations, 'recommender_org');
@@ -18,6 +20,10 @@ const recommender = alias(organisations, 'recommender_org');
 /** Scope (projectScope) + campaign + decision states + search and filters. */
 function conditions(actor: Actor, campaignId: string, f: ApprovalFilter, withState: boolean): SQL {
   const c: SQL[] = [projectScope(actor), eq(projects.campaignId, campaignId), isNull(projects.deletedAt)];
+  if (f.district) c.push(eq(applicant.district, f.district));
+  if (f.duplicate) c.push(eq(projects.duplicateFlag, f.duplicate === 'flagged'));
+  if (f.eligibility === 'problems') c.push(hasEligibilityProblem);
+  if (f.eligibility === 'ok') c.push(sql`NOT ${hasEligibilityProblem}`);
   c.push(inArray(projects.state, withState && f.state ? [f.state] : [...DECISION_STATES]));
   if (f.q) {
     const like = likePattern(f.q);
@@ -29,7 +35,13 @@ function conditions(actor: Actor, campaignId: string, f: ApprovalFilter, withSta
   return and(...c)!;
 }
 
-function orderBy(f: ApprovalFilter): SQL[] {
+/** A failed or warning item in the submit-time eligibility snapshot ({checkedAt, items: [{id, status, message}]}). */
+const hasEligibilityProblem = sql`jsonb_path_exists(${projects.eligibility}, '$.items[*] ? (@.status == "fail" || @.status == "warning")')`;
+
+/** 倾斜支持 directions of the campaign (config.directions[].preferred): 质量共性技术攻关. */
+const preferredOf = (campaign: CampaignRow) => preferentialRule(campaign).directions as string[];
+
+function orderBy(f: ApprovalFilter, preferred: string[]): SQL[] {
   const dir = sql.raw(f.order === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS LAST');
   const col = {
     submittedAt: sql`${projects.submittedAt}`,
@@ -39,7 +51,11 @@ function orderBy(f: ApprovalFilter): SQL[] {
     recommender: sql`${recommender.name}`,
     decidedAt: sql`CASE WHEN ${projects.state} = 'under_review' THEN NULL ELSE ${projects.stateChangedAt} END`,
   }[f.sort];
-  return [sql`${col} ${dir}`, asc(projects.applicationNo), asc(projects.id)];
+  const first =
+    f.priority === 'preferred' && preferred.length
+      ? [sql`CASE WHEN ${inArray(projects.direction, preferred as Direction[])} THEN 0 ELSE 1 END`]
+      : [];
+  return [...first, sql`${col} ${dir}`, asc(projects.applicationNo), asc(projects.id)];
 }
 
 const select = (db: DbOrTx) =>
@@ -51,7 +67,9 @@ const select = (db: DbOrTx) =>
 
 type Row = { p: typeof projects.$inferSelect; applicantName: string; recommenderName: string | null };
 
-function toItem({ p, applicantName, recommenderName }: Row): ApprovalItem {
+type EligibilitySnapshot = { items?: { id?: string; label?: string; status?: string; message?: string }[] };
+
+function toItem({ p, applicantName, recommenderName }: Row, preferred: string[]): ApprovalItem {
   const state = p.state as ProjectState;
   return {
     id: p.id,
@@ -72,6 +90,8 @@ function toItem({ p, applicantName, recommenderName }: Row): ApprovalItem {
     recommendationOpinion: p.recommendationOpinion,
     duplicateScore: p.duplicateScore === null ? null : Number(p.duplicateScore),
     duplicateFlag: p.duplicateFlag,
+    eligibilityProblems: ((p.eligibility as EligibilitySnapshot).items ?? []).filter((e) => e.status === 'fail' || e.status === 'warning').map((e) => [e.label, e.message].filter(Boolean).join('：') || (e.id ?? '')),
+    preferred: !!p.direction && preferred.includes(p.direction),
     batchId: p.batchId,
     rejectReason: state === 'rejected' ? p.lastReason : null,
     decidedAt: state === 'approved' || state === 'rejected' ? p.stateChangedAt.toISOString() : null,
@@ -79,10 +99,12 @@ function toItem({ p, applicantName, recommenderName }: Row): ApprovalItem {
   };
 }
 
-export async function listApprovals(db: DbOrTx, actor: Actor, campaignId: string, f: ApprovalFilter & { page: number; pageSize: number }) {
+export async function listApprovals(db: DbOrTx, actor: Actor, campaign: CampaignRow, f: ApprovalFilter & { page: number; pageSize: number }) {
+  const campaignId = campaign.id;
+  const preferred = preferredOf(campaign);
   const where = conditions(actor, campaignId, f, true);
   const [rows, [{ n }], perState] = await Promise.all([
-    select(db).where(where).orderBy(...orderBy(f)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    select(db).where(where).orderBy(...orderBy(f, preferred)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(projects).innerJoin(applicant, eq(applicant.id, projects.applicantOrgId)).where(where),
     db
       .select({ state: projects.state, n: count() })
@@ -93,13 +115,14 @@ export async function listApprovals(db: DbOrTx, actor: Actor, campaignId: string
   ]);
   const counts = { under_review: 0, approved: 0, rejected: 0 };
   for (const r of perState) if (r.state in counts) counts[r.state as keyof typeof counts] = Number(r.n);
-  return { items: rows.map(toItem), total: Number(n), page: f.page, pageSize: f.pageSize, counts };
+  return { items: rows.map((r) => toItem(r, preferred)), total: Number(n), page: f.page, pageSize: f.pageSize, counts };
 }
 
 /** Exactly the filtered rows, in the list's order (no paging). */
-export async function exportApprovalRows(db: DbOrTx, actor: Actor, campaignId: string, f: ApprovalFilter): Promise<ApprovalItem[]> {
-  const rows = await select(db).where(conditions(actor, campaignId, f, true)).orderBy(...orderBy(f)).limit(100_000);
-  return rows.map(toItem);
+export async function exportApprovalRows(db: DbOrTx, actor: Actor, campaign: CampaignRow, f: ApprovalFilter): Promise<ApprovalItem[]> {
+  const preferred = preferredOf(campaign);
+  const rows = await select(db).where(conditions(actor, campaign.id, f, true)).orderBy(...orderBy(f, preferred)).limit(100_000);
+  return rows.map((r) => toItem(r, preferred));
 }
 
 export const APPROVAL_EXPORT_SHEET = '立项审核项目列表';
@@ -113,6 +136,7 @@ export async function renderApprovalsXlsx(items: ApprovalItem[]): Promise<Buffer
     { header: '申报单位', width: 30, value: (it) => it.applicantName },
     { header: '推荐单位', width: 26, value: (it) => it.recommenderName },
     { header: '申报方向', width: 18, value: (it) => it.directionLabel },
+    { header: '倾斜支持', width: 10, value: (it) => (it.preferred ? '共性技术' : '') },
     { header: '所属产业链/领域', width: 14, value: (it) => it.chain },
     { header: '推荐排序', width: 8, value: (it) => it.recommendOrder },
     { header: '雷同分值', width: 9, value: (it) => it.duplicateScore },

@@ -12,6 +12,7 @@ import {
   approveRequestSchema,
   bulkApproveRequestSchema,
   bulkDecisionResultSchema,
+  bulkRejectRequestSchema,
   decisionResultSchema,
   rejectRequestSchema,
 } from '../../shared/approvals';
@@ -28,6 +29,7 @@ import { exportApprovalRows, listApprovals, renderApprovalsXlsx } from './approv
 import { decisionResult, decisionsStatus } from './decision-support';
 import { requireCommission } from '../policy/role-guards';
 import { rejectProject } from './reject-project';
+import { rejectProjects } from './reject-projects';
 import { errors, sendDownload } from '../http/responses';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -45,7 +47,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
       const ctx = authedContext(services, req);
       requireCommission(ctx.actor);
       const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
-      const list = await listApprovals(db, ctx.actor, campaign.id, req.query);
+      const list = await listApprovals(db, ctx.actor, campaign, req.query);
       const s = decisionsStatus(campaign, ctx.clock.now());
       return { ...list, decisions: { open: s.open, opensAt: s.opensAt.toISOString(), message: s.message } };
     },
@@ -58,7 +60,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
       const ctx = authedContext(services, req);
       requireCommission(ctx.actor);
       const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
-      const items = await exportApprovalRows(db, ctx.actor, campaign.id, req.query);
+      const items = await exportApprovalRows(db, ctx.actor, campaign, req.query);
       const data = await renderApprovalsXlsx(items);
       await db.transaction(async (tx) => writeAudit(tx, ctx, { entity: 'project', action: 'export_approvals', summary: { filters: req.query, rows: items.length } }));
       return sendDownload(reply, data, `${campaign.year}年质量攻关立项审核项目列表.xlsx`, MIME.xlsx);
@@ -69,6 +71,12 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
     '/api/commission/approvals/bulk-approve',
     { schema: { tags: TAG, summary: '批量立项（全部成功或全部不执行；支持 Idempotency-Key）', body: bulkApproveRequestSchema, response: { 200: bulkDecisionResultSchema, ...errors } } },
     async (req, reply) => withIdempotency(services, req, reply, async () => ({ items: (await approveProjects(authedContext(services, req), req.body)).map(decisionResult) })),
+  );
+
+  r.post(
+    '/api/commission/approvals/bulk-reject',
+    { schema: { tags: TAG, summary: '批量不予立项（同一原因；全部成功或全部不执行；支持 Idempotency-Key）', body: bulkRejectRequestSchema, response: { 200: bulkDecisionResultSchema, ...errors } } },
+    async (req, reply) => withIdempotency(services, req, reply, async () => ({ items: (await rejectProjects(authedContext(services, req), req.body)).map(decisionResult) })),
   );
 
   r.post(

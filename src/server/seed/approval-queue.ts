@@ -12,12 +12,32 @@ import type { SeedArea } from './seed-registry';
 
 const TEMPLATE = '降低线控制动执行器泄漏不良率';
 
-export const APPROVAL_QUEUE_DEMO = [
+type QueueSpec = { applicant: string; name: string; chain: string; goal: string; direction?: 'common'; duplicateOfPrevious?: boolean };
+
+/**
+ * The first two: the publication demo's batch. The rest (立项审核 finished, test/browser/approvals-finish):
+ * a 质量共性技术攻关 project (倾斜支持 marker), a flagged 雷同 pair to compare, and one more to reject.
+ */
+export const APPROVAL_QUEUE_DEMO: readonly QueueSpec[] = [
   { applicant: '天津红桥食品加工有限公司', name: '降低速冻水饺破损率', chain: '其他', goal: '速冻水饺破损率由3.2%降至1.0%以下' },
   { applicant: '天津宁河现代农业装备有限公司', name: '提高插秧机栽植臂装配一次合格率', chain: '其他', goal: '栽植臂装配一次合格率由92%提高至98%以上' },
-] as const;
+  { applicant: '天津宝坻富硒食品有限公司', name: '富硒食品硒含量快速检测共性技术攻关', chain: '其他', goal: '硒含量快速检测结果与国标方法偏差由15%降至5%以内', direction: 'common' },
+  { applicant: '天津和平检验检测认证有限公司', name: '提高检验检测报告一次审核通过率', chain: '其他', goal: '检验检测报告一次审核通过率由85%提高至97%以上' },
+  { applicant: '天津和平城市服务集团有限公司', name: '提高检验检测报告一次审核通过率研究', chain: '其他', goal: '检验检测报告一次审核通过率由85%提高至96%以上', duplicateOfPrevious: true },
+  { applicant: '天津北方羽绒服饰有限公司', name: '降低羽绒服充绒量偏差', chain: '其他', goal: '充绒量偏差由±8%降至±3%以内' },
+];
 
 type Form = { unit: Record<string, unknown>; project: Record<string, unknown>; benefits?: Record<string, unknown> } & Record<string, unknown>;
+
+/** A stored 雷同 flag pointing at the other application of the pair (as the submit check stores it). */
+function duplicateOf(other: typeof projects.$inferSelect) {
+  const score = 0.92;
+  return {
+    duplicateFlag: true,
+    duplicateScore: score.toFixed(4),
+    duplicateMatches: [{ source: 'application', sourceLabel: '本年度其他申报', id: other.id, score, fieldScores: { name: 0.95 }, name: other.name, applicationNo: other.applicationNo ?? undefined, overlaps: [] }],
+  };
+}
 
 export const approvalQueueSeed: SeedArea = {
   name: 'approval-queue',
@@ -25,7 +45,9 @@ export const approvalQueueSeed: SeedArea = {
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.year, 2026));
     const [template] = await tx.select().from(projects).where(eq(projects.name, TEMPLATE));
     if (!campaign || !template) return;
+    let previous: typeof projects.$inferSelect | undefined;
     for (const [i, spec] of APPROVAL_QUEUE_DEMO.entries()) {
+      const direction = spec.direction ?? 'precise';
       const [org] = await tx.select().from(organisations).where(eq(organisations.name, spec.applicant));
       if (!org?.defaultRecommenderId) continue;
       const [recommenderUser] = await tx.select({ id: users.id }).from(users).where(eq(users.organisationId, org.defaultRecommenderId)).limit(1);
@@ -41,7 +63,7 @@ export const approvalQueueSeed: SeedArea = {
       const form: Form = {
         ...old,
         unit: { ...old.unit, name: org.name, uscc: org.uscc ?? undefined, address: org.address ?? undefined, district: org.district ?? undefined },
-        project: { ...old.project, name: spec.name, chain: spec.chain, direction: 'precise' },
+        project: { ...old.project, name: spec.name, chain: spec.chain, direction },
         benefits: { ...old.benefits, byArea: { efficiency: spec.goal } },
       };
       const [batch] = await tx
@@ -56,7 +78,7 @@ export const approvalQueueSeed: SeedArea = {
           recommenderOrgId: org.defaultRecommenderId,
           state: 'under_review',
           name: spec.name,
-          direction: 'precise',
+          direction,
           chain: spec.chain,
           form,
           version: 3,
@@ -64,6 +86,7 @@ export const approvalQueueSeed: SeedArea = {
           applicationNo: formatApplicationNo(campaign.year, counter.value),
           eligibility: { checkedAt: submittedAt.toISOString(), seeded: true },
           recommendOrder: 1,
+          ...(spec.duplicateOfPrevious && previous ? duplicateOf(previous) : {}),
           recommendationOpinion: '经核实，申报材料真实、完整，项目目标明确，同意推荐。',
           batchId: batch.id,
           createdBy: applicantUser?.id ?? null,
@@ -75,6 +98,8 @@ export const approvalQueueSeed: SeedArea = {
         .returning();
       await tx.insert(projectVersions).values({ projectId: row.id, versionNo: 1, form, submittedBy: applicantUser?.id ?? null, submittedAt });
       await tx.insert(projectReviews).values({ projectId: row.id, versionNo: 1, stage: 'recommendation', decision: 'recommend', reason: '同意推荐', reviewerId: recommenderUser?.id ?? null, reviewerOrgId: org.defaultRecommenderId, createdAt: sentAt });
+      if (spec.duplicateOfPrevious && previous) await tx.update(projects).set(duplicateOf(row)).where(eq(projects.id, previous.id));
+      previous = row;
     }
   },
 };

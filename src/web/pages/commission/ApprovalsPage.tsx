@@ -3,12 +3,14 @@
  * tabs with counts (all in the URL), 立项 (single or bulk, all-or-nothing) with a 立项编号, 不予立项
  * with a reason the applicant and its recommender see, Excel export of exactly the filtered rows.
  */
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, DiffOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Card } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { MIN_REJECT_REASON_LENGTH, type ApprovalItem, type ApprovalList, type DecisionResult } from '../../../shared/approvals';
+import { TIANJIN_DISTRICTS } from '../../../domain/uscc';
+import type { ApplicationDetail } from '../../../shared/applications';
+import { MAX_REJECT_REASON_LENGTH, MIN_REJECT_REASON_LENGTH, type ApprovalItem, type ApprovalList, type DecisionResult } from '../../../shared/approvals';
 import type { recommenderStatusListSchema } from '../../../shared/recommendations';
 import { api, ApiError, errorMessage, idempotencyHeaders } from '../../api';
 import { BulkBar, ConfirmDialog, CountTabs, DIRECTION_OPTIONS, ExportButton, FilterBar, ListTable, useCampaignYearField, useChainOptions } from '../../components/list';
@@ -17,6 +19,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { useListState } from '../../hooks/useListState';
 import { PageHeader } from '../../layout/RoleLayout';
 import { approvalColumns } from './approvals/columns';
+import { CompareDrawer } from './approvals/CompareDrawer';
 import { ProjectDrawer } from './approvals/ProjectDrawer';
 import { PreferentialQuotaCard } from './PreferentialQuotaCard';
 import '../../components/review/review.css';
@@ -32,14 +35,41 @@ const TABS = [
   { key: 'all', label: '全部' },
 ] as const;
 
-/** One confirmation at a time: approve one, approve the selection, or reject one. */
-type Pending = { kind: 'approve'; items: ApprovalItem[]; idem: Record<string, string> } | { kind: 'reject'; item: ApprovalItem; idem: Record<string, string> };
+const DISTRICT_OPTIONS = TIANJIN_DISTRICTS.map((d) => ({ value: d.name, label: d.name }));
+const DUPLICATE_OPTIONS = [
+  { value: 'flagged', label: '有雷同提示' },
+  { value: 'clear', label: '无雷同提示' },
+];
+const ELIGIBILITY_OPTIONS = [
+  { value: 'problems', label: '申报条件存疑' },
+  { value: 'ok', label: '申报条件无问题' },
+];
+const PRIORITY_OPTIONS = [{ value: 'preferred', label: '共性技术优先（倾斜支持）' }];
+
+/** One confirmation at a time: approve one, approve the selection, reject one, or reject the selection with one reason. */
+type Pending =
+  | { kind: 'approve'; items: ApprovalItem[]; idem: Record<string, string> }
+  | { kind: 'reject'; item: ApprovalItem; idem: Record<string, string> }
+  | { kind: 'bulkReject'; items: ApprovalItem[]; idem: Record<string, string> };
+
+/** The projects a bulk confirmation acts on. */
+function SelectedProjects({ items }: { items: ApprovalItem[] }) {
+  return (
+    <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 240, overflow: 'auto' }}>
+      {items.map((i) => (
+        <li key={i.id}>
+          《{i.name}》— {i.applicantName}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default function ApprovalsPage() {
   usePageTitle('立项审核');
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const list = useListState({ filters: { year: '', q: '', recommenderOrgId: '', direction: '', chain: '' }, tab: 'under_review', sort: { key: 'submittedAt', order: 'asc' } });
+  const list = useListState({ filters: { year: '', q: '', recommenderOrgId: '', direction: '', chain: '', district: '', duplicate: '', eligibility: '', priority: '' }, tab: 'under_review', sort: { key: 'submittedAt', order: 'asc' } });
   const filterQuery = { ...list.filterQuery, state: list.tab === 'all' ? '' : list.tab };
   const approvals = useQuery({
     queryKey: [...APPROVALS_KEY, filterQuery, list.page, list.pageSize],
@@ -61,6 +91,18 @@ export default function ApprovalsPage() {
   const [errors, setErrors] = useState<string[]>([]);
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<ApprovalItem | null>(null);
+  const [comparing, setComparing] = useState<[string, string] | null>(null);
+  /** 雷同 flag → the same-year application it resembles most (from the stored duplicate check). */
+  const compareDuplicate = async (r: ApprovalItem) => {
+    try {
+      const d = await api.get<ApplicationDetail>(`/api/applications/${r.id}`);
+      const other = d.duplicates.matches.find((m) => m.source === 'application' && m.id && m.id !== r.id);
+      if (other?.id) setComparing([r.id, other.id]);
+      else message.info('该项目的雷同来源为历年成果，没有可对比的本年度申报书');
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
 
   const decisions = approvals.data?.decisions;
   const decisionsOpen = decisions?.open ?? false;
@@ -107,6 +149,15 @@ export default function ApprovalsPage() {
     },
     onError: failed,
   });
+  const bulkReject = useMutation({
+    mutationFn: (v: { items: ApprovalItem[]; reason: string; idem: Record<string, string> }) =>
+      api.post<{ items: DecisionResult[] }>('/api/commission/approvals/bulk-reject', { items: v.items.map((i) => ({ id: i.id, version: i.version })), reason: v.reason }, { headers: v.idem }),
+    onSuccess: (r) => {
+      message.success(`已将 ${r.items.length} 个项目列为未立项，原因已通知申报单位和推荐单位`);
+      done();
+    },
+    onError: failed,
+  });
 
   const open = (p: Pending) => {
     setErrors([]);
@@ -119,8 +170,9 @@ export default function ApprovalsPage() {
     onView: setViewing,
     onApprove: (r) => open({ kind: 'approve', items: [r], idem: idempotencyHeaders() }),
     onReject: (r) => open({ kind: 'reject', item: r, idem: idempotencyHeaders() }),
+    onCompareDuplicate: (r) => void compareDuplicate(r),
   });
-  const busy = approve.isPending || reject.isPending;
+  const busy = approve.isPending || reject.isPending || bulkReject.isPending;
 
   return (
     <>
@@ -142,6 +194,10 @@ export default function ApprovalsPage() {
             { key: 'recommenderOrgId', kind: 'select', label: '推荐单位', width: 230, search: true, allLabel: '全部推荐单位', loading: recommenders.isLoading, options: recommenderOptions },
             { key: 'direction', kind: 'select', label: '申报方向', width: 170, options: DIRECTION_OPTIONS },
             { key: 'chain', kind: 'select', label: '产业链/领域', width: 150, search: true, options: chains },
+            { key: 'district', kind: 'select', label: '所在区', width: 140, search: true, allLabel: '全部区', options: DISTRICT_OPTIONS },
+            { key: 'duplicate', kind: 'select', label: '雷同提示', width: 140, options: DUPLICATE_OPTIONS },
+            { key: 'eligibility', kind: 'select', label: '申报条件', width: 150, options: ELIGIBILITY_OPTIONS },
+            { key: 'priority', kind: 'select', label: '排序方式', width: 210, instant: true, allLabel: '默认排序', options: PRIORITY_OPTIONS },
           ]}
         />
         <CountTabs
@@ -156,8 +212,12 @@ export default function ApprovalsPage() {
         />
         <BulkBar
           count={selected.length}
-          hint="可勾选“立项审核中”的项目批量立项"
-          actions={[{ key: 'approve', label: '批量立项', primary: true, icon: <CheckOutlined />, disabled: !decisionsOpen, onClick: () => open({ kind: 'approve', items: selected, idem: idempotencyHeaders() }) }]}
+          hint="可勾选“立项审核中”的项目批量立项或批量不予立项；勾选两个项目可对比申报书"
+          actions={[
+            { key: 'approve', label: '批量立项', primary: true, icon: <CheckOutlined />, disabled: !decisionsOpen, onClick: () => open({ kind: 'approve', items: selected, idem: idempotencyHeaders() }) },
+            { key: 'reject', label: '批量不予立项', danger: true, icon: <CloseOutlined />, disabled: !decisionsOpen, onClick: () => open({ kind: 'bulkReject', items: selected, idem: idempotencyHeaders() }) },
+            { key: 'compare', label: '对比申报书', icon: <DiffOutlined />, disabled: selected.length !== 2, onClick: () => setComparing([selected[0].id, selected[1].id]) },
+          ]}
         />
         <ListTable<ApprovalItem>
           list={list}
@@ -190,15 +250,7 @@ export default function ApprovalsPage() {
           description: pending?.kind === 'approve' && pending.items.length > 1 ? '任一项目不符合条件时，全部不执行，也不占用立项编号。' : undefined,
         }}
       >
-        {pending?.kind === 'approve' && (
-          <ul style={{ margin: 0, paddingLeft: 18, maxHeight: 240, overflow: 'auto' }}>
-            {pending.items.map((i) => (
-              <li key={i.id}>
-                《{i.name}》— {i.applicantName}
-              </li>
-            ))}
-          </ul>
-        )}
+        {pending?.kind === 'approve' && <SelectedProjects items={pending.items} />}
       </ConfirmDialog>
 
       <ConfirmDialog
@@ -215,7 +267,24 @@ export default function ApprovalsPage() {
         reason={{ label: '不予立项的原因', min: MIN_REJECT_REASON_LENGTH, placeholder: '请写明不予立项的原因（申报单位和推荐单位可见）' }}
       />
 
+      <ConfirmDialog
+        open={pending?.kind === 'bulkReject'}
+        title={pending?.kind === 'bulkReject' ? `批量不予立项（${pending.items.length} 个项目）` : '批量不予立项'}
+        okText="确认不予立项"
+        danger
+        loading={busy}
+        errors={errors}
+        fieldError={reasonError}
+        onCancel={() => setPending(null)}
+        onConfirm={(reason) => pending?.kind === 'bulkReject' && bulkReject.mutate({ items: pending.items, reason, idem: pending.idem })}
+        notice={{ title: '所选项目将全部列为“未立项”，本年度不再受理。同一原因将告知各申报单位和推荐单位，此操作不可撤销。', description: '任一项目不符合条件时，全部不执行。' }}
+        reason={{ label: '不予立项的原因', min: MIN_REJECT_REASON_LENGTH, maxLength: MAX_REJECT_REASON_LENGTH, placeholder: '请写明不予立项的原因（适用于所选全部项目；申报单位和推荐单位可见）' }}
+      >
+        {pending?.kind === 'bulkReject' && <SelectedProjects items={pending.items} />}
+      </ConfirmDialog>
+
       <ProjectDrawer item={viewing} onClose={() => setViewing(null)} />
+      <CompareDrawer ids={comparing} onClose={() => setComparing(null)} />
     </>
   );
 }

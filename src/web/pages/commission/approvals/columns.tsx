@@ -14,12 +14,15 @@ export function approvalColumns({
   onView,
   onApprove,
   onReject,
+  onCompareDuplicate,
 }: {
   list: Pick<ListState<Record<string, string>>, 'sortOrderOf'>;
   decisionsOpen: boolean;
   onView(item: ApprovalItem): void;
   onApprove(item: ApprovalItem): void;
   onReject(item: ApprovalItem): void;
+  /** 雷同 flag: compare the project with the application it resembles most. */
+  onCompareDuplicate(item: ApprovalItem): void;
 }): ColumnsType<ApprovalItem> {
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: list.sortOrderOf(key) });
   return [
@@ -34,6 +37,18 @@ export function approvalColumns({
           <Button type="link" onClick={() => onView(r)} aria-label={`查看《${v}》详情`} style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}>
             {v || '（未命名项目）'}
           </Button>
+          {r.preferred && (
+            <Tag className="gg-preferred-tag" data-testid="preferred-tag" title="倾斜支持：质量共性技术攻关项目" style={{ marginLeft: 6, color: '#135200', background: '#f6ffed', borderColor: '#95de64' }}>
+              共性技术·倾斜支持
+            </Tag>
+          )}
+          {r.eligibilityProblems.length > 0 && (
+            <div>
+              <Tag data-testid="eligibility-tag" title={r.eligibilityProblems.join('；')} style={{ color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }}>
+                申报条件存疑
+              </Tag>
+            </div>
+          )}
           {r.rejectReason && (
             <div className="gg-muted gg-small">
               <Typography.Text type="secondary" ellipsis={{ tooltip: r.rejectReason }} style={{ maxWidth: 300 }}>
@@ -52,8 +67,17 @@ export function approvalColumns({
     {
       title: '雷同',
       dataIndex: 'duplicateScore',
-      width: 90,
-      render: (v: number | null, r) => (r.duplicateFlag ? <Tag color="orange" icon={<WarningOutlined />}>{pct(v)}</Tag> : <span className="gg-muted">{pct(v)}</span>),
+      width: 110,
+      render: (v: number | null, r) =>
+        r.duplicateFlag ? (
+          <Button size="small" type="link" style={{ padding: 0 }} aria-label={`雷同 ${pct(v)}：对比《${r.name}》与雷同项目`} data-testid="compare-duplicate" onClick={() => onCompareDuplicate(r)}>
+            <Tag icon={<WarningOutlined />} style={{ color: '#873800', background: '#fff7e6', borderColor: '#ffc069' }}>
+              雷同 {pct(v)}
+            </Tag>
+          </Button>
+        ) : (
+          <span className="gg-muted">{pct(v)}</span>
+        ),
     },
     { title: '状态', dataIndex: 'state', width: 130, render: (_, r) => <StateTag state={r.state} label={r.stateLabel} /> },
     {
