@@ -96,6 +96,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   answer: '答复',
   arrange: '登记安排',
   close: '关闭',
+  // issue 16: 宣贯培训 lecturers and materials
+  lecturers: '设置授课老师',
+  attach_material: '上传培训资料',
+  remove_material: '删除培训资料',
 };
 
 /** Keys of audit summaries that are not request fields (request fields use `labelForPath`). */
