@@ -5,11 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lecturersInputSchema, materialSchema, materialUploadQuerySchema, sessionResourcesListSchema, sessionResourcesSchema } from '../../shared/training-materials';
+import { incompleteListSchema, lecturersInputSchema, materialSchema, materialUploadQuerySchema, sessionResourcesListSchema, sessionResourcesSchema } from '../../shared/training-materials';
 import { AppError } from '../app-error';
 import type { Services } from '../context';
 import { authedContext } from '../http/request-context';
 import { contentDisposition, errors, errorsWith } from '../http/responses';
+import { incompleteProjects } from './incomplete';
 import { attachMaterial, assertMaterialTarget, materialFile, materialFileLimits, myResources, removeMaterial, sessionResources, setLecturers } from './materials';
 
 const TAG = ['宣贯培训'];
@@ -70,4 +71,12 @@ export function registerTrainingMaterialRoutes(app: FastifyInstance, services: S
   );
 
   r.get('/api/applicant/training/materials/:id/file', { schema: { tags: TAG, summary: '下载培训资料（本单位已报名该场次）', params: idParams } }, async (req, reply) => download(req, reply, req.params.id));
+
+  // ---- 未完成培训 (required attendance) ----
+  for (const [url, who] of [
+    ['/api/recommender/training/incomplete', '本推荐单位'],
+    ['/api/commission/training/incomplete', '全市'],
+  ] as const) {
+    r.get(url, { schema: { tags: TAG, summary: `${who}未完成培训的已立项项目（按年度培训要求）`, response: { 200: incompleteListSchema, ...errors } } }, async (req) => incompleteProjects(authedContext(services, req)));
+  }
 }
