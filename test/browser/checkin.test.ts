@@ -109,4 +109,19 @@ describe('扫码签到 on a phone', () => {
     await phone.getByRole('button', { name: '确认签到' }).click();
     await phone.getByText(/无需重复签到/).waitFor();
   });
+
+  it('the recommender sees its 未完成培训 list with the campaign rule and a count', async () => {
+    const page = (await b.open()).page;
+    const rec = b.account('recommender');
+    await signIn(page, rec.username, '/recommender');
+    await page.goto('/recommender/training');
+    const card = page.getByTestId('incomplete-training');
+    await card.getByText('培训要求：每个已立项项目的质量负责人至少参加 1 场宣贯培训').waitFor();
+    const text = (await card.textContent()) ?? '';
+    const [, approved, missing] = text.match(/已立项项目 (\d+) 个，未完成 (\d+) 个/) ?? [];
+    expect(Number(missing)).toBeLessThanOrEqual(Number(approved));
+    expect(text).toContain(`未完成培训（${missing}）`);
+    // The count in the title and the rows agree.
+    if (Number(missing) > 0) expect(await card.locator('tbody tr.ant-table-row').count()).toBe(Math.min(Number(missing), 20));
+  });
 });

@@ -4,7 +4,7 @@
  * already keeps its own list state in the URL, so its keyword and page stay local.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Card, Input, Table, Tag } from 'antd';
+import { Alert, Card, Input, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { IncompleteListDto, IncompleteProjectDto } from '../../../shared/training-materials';
@@ -29,11 +29,7 @@ export function IncompleteCard({ url, showRecommender }: { url: string; showReco
     <Card
       style={{ marginBottom: 16 }}
       data-testid="incomplete-training"
-      title={
-        <span>
-          未完成培训 <Badge count={count} showZero color={count ? '#d46b08' : '#52c41a'} overflowCount={9999} aria-label={`未完成培训 ${count} 个项目`} />
-        </span>
-      }
+      title={`未完成培训（${count}）`}
     >
       {q.data && (
         <div className="gg-muted gg-small" style={{ marginBottom: 8 }}>
