@@ -72,7 +72,7 @@ export async function setLecturers(ctx: TrainingContext, id: string, input: { ve
     if (!row) throw staleVersion(`training session ${id}`);
     await tx.delete(trainingLecturers).where(eq(trainingLecturers.sessionId, id));
     if (input.items.length) await tx.insert(trainingLecturers).values(input.items.map((l, position) => ({ sessionId: id, position, ...l })));
-    await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'lecturers', summary: { title: current.title, lecturers: input.items.map((l) => `${l.name}（${l.title}，${l.employer}）`) } });
+    await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'lecturers', summary: { title: current.title, lecturerList: input.items.map((l) => `${l.name}（${l.title}，${l.employer}）`) } });
     return row;
   });
   return (await resources(db, [session]))[0];
@@ -103,7 +103,7 @@ export async function attachMaterial(
   const row = await db.transaction(async (tx) => {
     await loadSessionForManager(tx, ctx.actor, id, true);
     const [m] = await tx.insert(trainingMaterials).values({ sessionId: id, fileId: file.id, title: input.title, category: input.category, createdBy: ctx.actor.userId, createdAt: ctx.clock.now() }).returning();
-    await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'attach_material', summary: { title: session.title, material: input.title, category: input.category, file: file.originalName } });
+    await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'attach_material', summary: { title: session.title, material: input.title, materialCategory: MATERIAL_CATEGORY_LABELS[input.category], fileName: file.originalName } });
     return m;
   });
   return (await materialsOf(db, [id])).get(id)!.find((m) => m.id === row.id)!;
