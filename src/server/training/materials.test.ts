@@ -124,4 +124,21 @@ describe('materials', () => {
     expect((await provider.delete(`/api/training/materials/${materialId}`)).status).toBe(200);
     expect((await applicant.get(`/api/applicant/training/materials/${materialId}/file`)).status).toBe(404);
   });
+
+  it('a session the commission runs itself is not the provider’s: 404 for its materials', async () => {
+    const commission = await t.login('demo_commission');
+    const own = await commission.post('/api/training/sessions', { title: '质量攻关宣贯培训（市市场监管委专场）', venue: '天津市市场监督管理委员会三楼会议室', startsAt: '2026-05-08 09:00', endsAt: '2026-05-08 12:00', capacity: 40 });
+    expect(own.status).toBe(200);
+    expect((await provider.get(`/api/training/sessions/${own.body.id}/resources`)).status).toBe(404);
+    expect((await provider.upload(`/api/training/sessions/${own.body.id}/materials${q('专场课件', 'slides')}`, '课件.pdf', PDF, 'application/pdf')).status).toBe(404);
+    const up = await commission.upload(`/api/training/sessions/${own.body.id}/materials${q('专场课件', 'slides')}`, '课件.pdf', PDF, 'application/pdf');
+    expect(up.status).toBe(200);
+    expect((await provider.get(`/api/training/materials/${up.body.id}/file`)).status).toBe(404);
+    // Cancelled: no more materials.
+    const cancelled = await commission.post(`/api/training/sessions/${own.body.id}/cancel`, { version: own.body.version, reason: '场地调整，另行通知' });
+    expect(cancelled.status).toBe(200);
+    const late = await commission.upload(`/api/training/sessions/${own.body.id}/materials${q('补充课件', 'slides')}`, '课件.pdf', PDF, 'application/pdf');
+    expect(late.status).toBe(409);
+    expect(late.body.message).toContain('已取消');
+  });
 });

@@ -101,7 +101,9 @@ export async function attachMaterial(
   const file = await uploadFile(ctx, { stream: input.stream, fileName: input.fileName, purpose: 'attachment', maxBytes: input.maxBytes, allowedTypes: input.allowedTypes });
   const db = ctx.database.db;
   const row = await db.transaction(async (tx) => {
-    await loadSessionForManager(tx, ctx.actor, id, true);
+    // Cancelled while the file was being received: refuse (the stored file stays unreferenced).
+    const locked = await loadSessionForManager(tx, ctx.actor, id, true);
+    if (locked.status === 'cancelled') throw invalidState(`session ${id} cancelled`, '该培训场次已取消，不能上传培训资料');
     const [m] = await tx.insert(trainingMaterials).values({ sessionId: id, fileId: file.id, title: input.title, category: input.category, createdBy: ctx.actor.userId, createdAt: ctx.clock.now() }).returning();
     await writeAudit(tx, ctx, { entity: 'training_session', entityId: id, action: 'attach_material', summary: { title: session.title, material: input.title, materialCategory: MATERIAL_CATEGORY_LABELS[input.category], fileName: file.originalName } });
     return m;
