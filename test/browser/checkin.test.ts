@@ -124,4 +124,13 @@ describe('扫码签到 on a phone', () => {
     // The count in the title and the rows agree.
     if (Number(missing) > 0) expect(await card.locator('tbody tr.ant-table-row').count()).toBe(Math.min(Number(missing), 20));
   });
+
+  it('the commission sees every recommender’s 未完成培训 projects with the recommender named', { timeout: 120_000 }, async () => {
+    const page = (await b.open()).page;
+    await signIn(page, b.account('commission').username, '/commission');
+    await page.goto('/commission/training');
+    const card = page.getByTestId('incomplete-training');
+    await card.getByText(/培训要求：每个已立项项目的质量负责人至少参加 1 场宣贯培训/).waitFor();
+    await card.getByRole('columnheader', { name: '推荐单位' }).waitFor();
+  });
 });
