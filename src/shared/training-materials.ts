@@ -30,7 +30,7 @@ export const lecturersInputSchema = z.object({
 /** Query of the material upload (multipart field `file`). */
 export const materialUploadQuerySchema = z.object({
   title: z.string().trim().min(2).max(100),
-  category: z.enum(MATERIAL_CATEGORIES),
+  materialCategory: z.enum(MATERIAL_CATEGORIES),
 });
 
 export const materialSchema = z.object({

@@ -44,7 +44,7 @@ export function registerTrainingMaterialRoutes(app: FastifyInstance, services: S
       const limits = await materialFileLimits(ctx);
       const part = await req.file({ limits: { fileSize: limits.maxBytes } });
       if (!part) throw new AppError('validation', 'no file', '请选择要上传的培训资料文件', { fields: { file: '请选择要上传的培训资料文件' } });
-      return attachMaterial(ctx, req.params.id, { title: req.query.title, category: req.query.category, stream: part.file, fileName: part.filename, ...limits });
+      return attachMaterial(ctx, req.params.id, { title: req.query.title, category: req.query.materialCategory, stream: part.file, fileName: part.filename, ...limits });
     },
   );
 

@@ -20,7 +20,7 @@ let sessionId: string;
 let materialId: string;
 const db = () => t.services.database.db;
 const session = async () => (await db().select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)))[0];
-const q = (title: string, category: string) => `?title=${encodeURIComponent(title)}&category=${category}`;
+const q = (title: string, category: string) => `?title=${encodeURIComponent(title)}&materialCategory=${category}`;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -58,6 +58,7 @@ describe('lecturers', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/[\u4e00-\u9fa5]/);
     expect(Object.keys(res.body.fields ?? {}).join()).toContain('employer');
+    expect(JSON.stringify(res.body)).toContain('工作单位');
   });
 
   it('refuses applicants and recommenders (403)', async () => {
@@ -84,11 +85,13 @@ describe('materials', () => {
   });
 
   it('refuses a material without a title or with an unknown category', async () => {
-    const noTitle = await provider.upload(`/api/training/sessions/${sessionId}/materials?category=slides`, '课件.pdf', PDF, 'application/pdf');
+    const noTitle = await provider.upload(`/api/training/sessions/${sessionId}/materials?materialCategory=slides`, '课件.pdf', PDF, 'application/pdf');
     expect(noTitle.status).toBe(400);
     expect(noTitle.body.message).toMatch(/[\u4e00-\u9fa5]/);
     const badCategory = await provider.upload(`/api/training/sessions/${sessionId}/materials${q('课件', 'music')}`, '课件.pdf', PDF, 'application/pdf');
     expect(badCategory.status).toBe(400);
+    expect(JSON.stringify(badCategory.body)).toContain('资料类别');
+    expect(JSON.stringify(noTitle.body)).toContain('标题');
   });
 
   it('refuses a recommender or an applicant uploading (403)', async () => {

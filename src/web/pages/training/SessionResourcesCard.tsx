@@ -74,7 +74,7 @@ export function SessionResourcesCard({ sessionId, version, cancelled }: { sessio
     mutationFn: async (file: File) => {
       const data = new FormData();
       data.append('file', file, file.name);
-      return api.post<MaterialDto>(`/api/training/sessions/${sessionId}/materials?title=${encodeURIComponent(title.trim())}&category=${category}`, data);
+      return api.post<MaterialDto>(`/api/training/sessions/${sessionId}/materials?title=${encodeURIComponent(title.trim())}&materialCategory=${category}`, data);
     },
     onSuccess: (m) => {
       message.success(`已上传培训资料“${m.title}”`);
