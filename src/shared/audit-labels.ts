@@ -96,10 +96,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   answer: '答复',
   arrange: '登记安排',
   close: '关闭',
+  // issue 16: 宣贯培训 lecturers and materials
+  lecturers: '设置授课老师',
+  attach_material: '上传培训资料',
+  remove_material: '删除培训资料',
 };
+/** issue 16: summary keys of the 宣贯培训 lecturer/material entries. */
+const TRAINING_MATERIAL_KEY_LABELS: Record<string, string> = { material: '培训资料', materialCategory: '资料类别', lecturerList: '授课老师' };
 
 /** Keys of audit summaries that are not request fields (request fields use `labelForPath`). */
 export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
+  ...TRAINING_MATERIAL_KEY_LABELS,
   from: '原状态',
   to: '新状态',
   name: '名称',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { beijingInstant, calendarDate } from './dates';
 import { certificateNoFormatProblem } from '../domain/certificate-number';
 import { projectNoFormatProblem } from '../domain/project-number';
+import { ATTENDEE_ROLES } from '../domain/vocabularies';
 
 const instant = beijingInstant();
 const day = calendarDate();
@@ -90,8 +91,17 @@ export const campaignConfigSchema = z.object({
   /** CN working-day calendar used for 公示 length (data/cn-holidays-<year>.json). */
   calendar: z.object({ holidays: z.array(day), workdays: z.array(day) }),
   contact: z.object({ division: z.string(), people: z.string(), phone: z.string(), email: z.string() }),
-  /** 宣贯培训: attendees one project may sign up per session (absent → 3, src/server/training). */
-  training: z.object({ attendeesPerProject: z.number().int().min(1).max(20) }).optional(),
+  /**
+   * 宣贯培训: attendees one project may sign up per session (absent → 3, src/server/training), and the
+   * required attendance (src/domain/training-attendance.ts; absent → each approved project's
+   * 质量负责人 attends at least 1 session; role `any` = any attendee of the project).
+   */
+  training: z
+    .object({
+      attendeesPerProject: z.number().int().min(1).max(20),
+      requiredAttendance: z.object({ minSessions: z.number().int().min(1).max(10), role: z.enum([...ATTENDEE_ROLES, 'any']) }).optional(),
+    })
+    .optional(),
   /** 立项编号 template: {year} and one {nnnn} (src/domain/project-number.ts); absent → TJZLGG-{year}-{nnnn}. */
   projectNoFormat: z
     .string()

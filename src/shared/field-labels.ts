@@ -111,6 +111,11 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   attendeePhone: '参训人员手机号码',
   attended: '出勤',
   items: '名单',
+  // issue 16: 授课老师、培训资料、培训出勤要求
+  employer: '工作单位',
+  materialCategory: '资料类别',
+  requiredAttendance: '培训出勤要求',
+  minSessions: '至少参加场次',
   // 公开发布
   publishedOn: '发布日期',
   expectedVersion: '已发布版本',
@@ -183,6 +188,10 @@ export function labelForPath(path: string): string {
   const noForm = clean.replace(/^form\./, '');
   if (APPLICATION_FIELD_LABELS[noForm] || /\.\d+\./.test(noForm) || noForm.includes('.')) {
     const l = applicationFieldLabel(noForm);
+    if (/[\u4e00-\u9fff]/.test(l) && !/[A-Za-z]/.test(l)) return l;
+    // A list row outside the 申报书 (e.g. items.0.employer): name list and field in Chinese.
+    const row = /^(.*?)\.(\d+)\.(.+)$/.exec(clean);
+    if (row) return `${labelForPath(row[1])}第${Number(row[2]) + 1}行：${labelForPath(row[3])}`;
     if (/[\u4e00-\u9fff]/.test(l)) return l;
   }
   const last = clean.split('.').filter((s) => !/^\d+$/.test(s)).at(-1) ?? clean;

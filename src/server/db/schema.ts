@@ -913,3 +913,39 @@ export const trainingCheckins = pgTable('training_checkins', {
   at: ts('at').notNull(),
   ip: text('ip'),
 });
+
+// issue 16: 宣贯培训 lecturers and materials (attached by the provider/commission; downloaded by signed-up units).
+/** 授课老师 of a session, in display order. */
+export const trainingLecturers = pgTable(
+  'training_lecturers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    title: text('title').notNull(),
+    employer: text('employer').notNull(),
+  },
+  (t) => [index('training_lecturers_session_idx').on(t.sessionId, t.position)],
+);
+
+/** 培训资料: a stored file with a title and a category (slides, evaluation procedure and criteria, quality tools). */
+export const trainingMaterials = pgTable(
+  'training_materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    title: text('title').notNull(),
+    category: text('category').$type<'slides' | 'evaluation' | 'quality_tools' | 'other'>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('training_materials_session_idx').on(t.sessionId)],
+);

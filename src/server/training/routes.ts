@@ -36,6 +36,7 @@ import { markAttendance } from './mark-attendance';
 import { listSessions, renderRosterXlsx, sessionRoster } from './roster';
 import { sessionDtos, type TrainingContext } from './session-repository';
 import { signUp } from './sign-up';
+import { registerTrainingMaterialRoutes } from './materials-routes';
 import { updateSession } from './update-session';
 import { errors, sendDownload } from '../http/responses';
 
@@ -155,4 +156,6 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
     { schema: { tags: TAG, summary: '本推荐单位所推荐项目的培训报名与出勤（只读）', response: { 200: mySignupListSchema, ...errors } } },
     async (req) => mySignups(authedContext(services, req)),
   );
+
+  registerTrainingMaterialRoutes(app, services);
 }

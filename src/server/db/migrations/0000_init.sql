@@ -499,6 +499,25 @@ CREATE TABLE "training_checkins" (
 	"ip" text
 );
 --> statement-breakpoint
+CREATE TABLE "training_lecturers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"session_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"name" text NOT NULL,
+	"title" text NOT NULL,
+	"employer" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "training_materials" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"session_id" uuid NOT NULL,
+	"file_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"category" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "training_sessions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"campaign_id" uuid NOT NULL,
@@ -604,6 +623,9 @@ ALTER TABLE "tracking_items" ADD CONSTRAINT "tracking_items_project_id_projects_
 ALTER TABLE "tracking_visits" ADD CONSTRAINT "tracking_visits_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_checkin_codes" ADD CONSTRAINT "training_checkin_codes_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_checkins" ADD CONSTRAINT "training_checkins_signup_id_training_signups_id_fk" FOREIGN KEY ("signup_id") REFERENCES "public"."training_signups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_lecturers" ADD CONSTRAINT "training_lecturers_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_materials" ADD CONSTRAINT "training_materials_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_materials" ADD CONSTRAINT "training_materials_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -646,6 +668,8 @@ CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> state
 CREATE INDEX "tracking_items_project_idx" ON "tracking_items" USING btree ("project_id","state");--> statement-breakpoint
 CREATE INDEX "tracking_visits_project_idx" ON "tracking_visits" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_checkin_codes_code_uq" ON "training_checkin_codes" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "training_lecturers_session_idx" ON "training_lecturers" USING btree ("session_id","position");--> statement-breakpoint
+CREATE INDEX "training_materials_session_idx" ON "training_materials" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "training_sessions_campaign_idx" ON "training_sessions" USING btree ("campaign_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_signups_person_uq" ON "training_signups" USING btree ("session_id","attendee_phone");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_signups_name_uq" ON "training_signups" USING btree ("session_id","project_id","attendee_name");--> statement-breakpoint

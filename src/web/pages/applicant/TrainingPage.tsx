@@ -13,6 +13,7 @@ import { schemaRule } from '../../components/schema-rule';
 import { applyFieldErrors } from '../../components/review/errors';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { MyMaterialsCard } from '../training/MyMaterialsCard';
 
 const KEY = ['applicant', 'training'] as const;
 const PHASE_COLORS: Record<string, string> = { upcoming: 'blue', in_progress: 'green', ended: 'default', cancelled: 'red' };
@@ -157,6 +158,7 @@ export default function TrainingPage() {
         {signups.isError && <Alert type="error" showIcon message={errorMessage(signups.error)} style={{ marginBottom: 12 }} />}
         <Table rowKey="id" scroll={{ x: 'max-content' }} columns={signupColumns} dataSource={signups.data?.items ?? []} loading={signups.isPending} locale={{ emptyText: <EmptyState text="暂无报名记录" /> }} pagination={{ pageSize: 20, hideOnSinglePage: true }} />
       </Card>
+      <MyMaterialsCard />
       {signingUp && <SignupModal session={signingUp} projects={eligible} onClose={() => setSigningUp(null)} />}
     </>
   );

@@ -9,6 +9,7 @@ import { FilterBar, ListTable, matchRows } from '../../components/list';
 import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { IncompleteCard } from '../training/IncompleteCard';
 
 const PHASE_COLORS: Record<string, string> = { upcoming: 'blue', in_progress: 'green', ended: 'default', cancelled: 'red' };
 
@@ -30,6 +31,7 @@ export default function TrainingSignupsPage() {
   return (
     <>
       <PageHeader title="宣贯培训报名" subtitle="本单位推荐的已立项项目的参训人员与出勤情况（只读）" />
+      <IncompleteCard url="/api/recommender/training/incomplete" showRecommender={false} />
       <Card>
         <FilterBar list={state} label="报名记录筛选" onRefresh={() => void signups.refetch()} fields={[{ key: 'q', kind: 'text', label: '关键词', ariaLabel: '搜索报名记录', placeholder: '申报单位、项目、参训人员或培训主题', width: 340 }]} />
         <ListTable<MySignupDto> list={state} result={{ ...signups, data: { items } }} what="报名记录" empty="暂无报名记录" noMatch="没有符合条件的报名记录" columns={columns} />

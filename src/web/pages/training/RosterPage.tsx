@@ -15,6 +15,7 @@ import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { CheckinPanel } from './CheckinPanel';
+import { SessionResourcesCard } from './SessionResourcesCard';
 import { PHASE_COLORS, useRoster } from './queries';
 
 export default function RosterPage({ base = '/training' }: { base?: string }) {
@@ -100,6 +101,7 @@ export default function RosterPage({ base = '/training' }: { base?: string }) {
         </Descriptions>
       </Card>
       <CheckinPanel sessionId={id} cancelled={session.phase === 'cancelled'} />
+      <SessionResourcesCard sessionId={id} version={session.version} cancelled={session.phase === 'cancelled'} />
       <Card
         title="参训人员"
         extra={

@@ -18,6 +18,7 @@ import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/revie
 import { useListState } from '../../hooks/useListState';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
+import { IncompleteCard } from './IncompleteCard';
 import { PHASE_COLORS, SESSIONS_KEY, useSessions } from './queries';
 
 const WALL = 'YYYY-MM-DD HH:mm';
@@ -223,6 +224,11 @@ export default function SessionsPage({ base = '/training' }: { base?: string }) 
         />
         <ListTable<TrainingSessionDto> list={list} result={sessions} what="培训场次" empty="暂无培训场次，请点击“新建培训场次”" noMatch="没有符合条件的培训场次" unit="场" columns={columns} />
       </Card>
+      {base === '/commission/training' && (
+        <div style={{ marginTop: 16 }}>
+          <IncompleteCard url="/api/commission/training/incomplete" showRecommender />
+        </div>
+      )}
       {editing && <SessionModal base={base} editing={editing} onClose={() => setEditing(null)} />}
       {cancelling && <CancelModal session={cancelling} onClose={() => setCancelling(null)} />}
     </>
