@@ -157,7 +157,6 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   // 专家库 and 提交成果 (src/shared/experts.ts, src/shared/results.ts)
   ratingNote: '评价说明',
   expertId: '专家',
-  employer: '工作单位',
   stampedPdfFileId: '盖章版报送函（PDF）',
   format: '导出格式',
   // 立项审核 list filters
