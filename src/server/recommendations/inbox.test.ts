@@ -48,7 +48,9 @@ describe('recommender inbox', () => {
     expect(item).toMatchObject({ applicantName: '天津信创服务器制造有限公司', stateLabel: '待推荐单位审核', duplicateScore: 0.72, duplicateFlag: true });
     // Other bureaus see their own only.
     const hp = await as(t, 'rec_120101');
-    expect((await hp.get('/api/recommender/applications')).body.items.map((i: any) => i.id)).toEqual([ids.xiqing]);
+    // (和平区 also has the demo's 雷同 pair awaiting 立项审核; of this test's applications it sees one.)
+    const hpIds = (await hp.get('/api/recommender/applications?pageSize=200')).body.items.map((i: any) => i.id);
+    expect(hpIds.filter((id: string) => Object.values(ids).includes(id))).toEqual([ids.xiqing]);
     const binhai = (await (await as(t, 'demo_recommender')).get('/api/recommender/applications?pageSize=200')).body.items.map((i: any) => i.id);
     expect(binhai.filter((id: string) => Object.values(ids).includes(id))).toEqual([]);
   });
@@ -119,7 +121,8 @@ describe('recommender inbox', () => {
     await wb2.xlsx.load(theirs.raw as any);
     const rows: string[] = [];
     wb2.getWorksheet(INBOX_EXPORT_SHEET)!.eachRow((row, i) => i > 1 && rows.push(String(row.getCell(3).value)));
-    expect(rows).toEqual(['缩短城市服务工单响应时间']);
+    expect(rows).toContain('缩短城市服务工单响应时间');
+    expect(rows.filter((r) => names.includes(r))).toEqual([]);
   });
 
   it('refuses the inbox and the export to other roles', async () => {
