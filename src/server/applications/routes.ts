@@ -33,7 +33,7 @@ import {
 import { okSchema } from '../../shared/auth';
 import type { CampaignConfig } from '../../shared/campaign';
 import { AppError, notFound } from '../app-error';
-import { activeCampaign, campaignById } from '../campaigns/campaign-repository';
+import { campaignById, currentCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { campaigns, historicalResults, organisations, projects, projectVersions } from '../db/schema';
 import { contentDisposition } from '../http/responses';
@@ -342,7 +342,7 @@ export function registerHistoryRoutes(app: FastifyInstance, services: Services) 
       const part = await req.file({ limits: { fileSize: 20 * 1024 * 1024 } });
       if (!part) throw new AppError('validation', 'no file', '请选择要导入的 Excel 文件', { fields: { file: '请选择要导入的 Excel 文件' } });
       const data = await part.toBuffer();
-      const campaign = await activeCampaign(db);
+      const campaign = await currentCampaign(db, services.clock.now());
       return importHistory(ctx, { data, fileName: part.filename, kind: req.query.kind, maxYear: campaign.year - 1 });
     },
   );

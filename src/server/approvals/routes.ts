@@ -17,7 +17,7 @@ import {
   rejectRequestSchema,
 } from '../../shared/approvals';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign, campaignForYear } from '../campaigns/campaign-repository';
+import { campaignForYear } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { MIME } from '../files/sniff';
 import { withIdempotency } from '../http/idempotency';

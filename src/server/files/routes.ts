@@ -6,7 +6,7 @@ import { apiErrorSchema } from '../../shared/api-error';
 import { UPLOAD_PURPOSES } from '../../domain/vocabularies';
 import type { CampaignConfig } from '../../shared/campaign';
 import { AppError } from '../app-error';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { files } from '../db/schema';
 import { authedContext } from '../http/request-context';
@@ -36,7 +36,7 @@ export function registerFileRoutes(app: FastifyInstance, services: Services) {
     async (req) => {
       const ctx = authedContext(services, req);
       if (!req.isMultipart()) throw new AppError('validation', 'not multipart', '请以表单方式上传文件', { fields: { file: '请选择要上传的文件' } });
-      const campaign = await activeCampaign(db);
+      const campaign = await currentCampaign(db, services.clock.now());
       const limits = (campaign.config as CampaignConfig).files;
       const part = await req.file({ limits: { fileSize: limits.maxBytes } });
       if (!part) throw new AppError('validation', 'no file', '请选择要上传的文件', { fields: { file: '请选择要上传的文件' } });

@@ -9,7 +9,7 @@ import type { PublicationKind, PublishPlanRequest } from '../../shared/publicati
 import { CORRECTION_NOTE_MIN } from '../../shared/publications';
 import { AppError, invalidState, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';
 import { publications } from '../db/schema';
 import { notify } from '../notifications/notify';
@@ -24,7 +24,7 @@ export async function publishPlan(ctx: CommandContext & { actor: Actor }, input:
   authorize(ctx.actor, { kind: 'publication', action: 'publish' });
   const now = ctx.clock.now();
   const published = await ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await currentCampaign(tx, ctx.clock.now());
     // One publisher at a time per series: the version number is taken under this lock.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`publication:${campaign.id}:${KIND}`}))`);
     const series = await loadSeries(tx, campaign.id, KIND);

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { planStatusSchema, publicationListQuerySchema, publishPlanRequestSchema, publicationSummarySchema } from '../../shared/publications';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
 import { contentDisposition } from '../http/responses';
 import { MIME } from '../files/sniff';
@@ -73,7 +73,7 @@ export function registerPublicationRoutes(app: FastifyInstance, services: Servic
   r.get('/api/commission/publications/plan', { schema: { tags: TAG, summary: '立项计划公布：已发布版本与待发布名单预览', response: { 200: planStatusSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
     authorize(ctx.actor, { kind: 'publication', action: 'publish' });
-    const campaign = await activeCampaign(db);
+    const campaign = await currentCampaign(db, ctx.clock.now());
     const [series, rows, all] = await Promise.all([loadSeries(db, campaign.id, 'project_plan'), approvedPlanRows(db, campaign), listPublications(db)]);
     return {
       campaignId: campaign.id,

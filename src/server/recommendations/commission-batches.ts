@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, sql, type SQL } 
 import { type ProjectState } from '../../domain/project-workflow';
 import { BATCH_STATE_LABELS, RECOMMENDER_KIND_LABELS } from '../../shared/recommendations';
 import { notFound } from '../app-error';
-import { activeCampaign, campaignForYear } from '../campaigns/campaign-repository';
+import { campaignForYear } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { campaigns, files, organisations, projects, recommendationBatches } from '../db/schema';
 import { authorize } from '../policy/policy';

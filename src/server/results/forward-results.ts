@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { resultForwardSchema } from '../../shared/results';
 import { AppError, notFound } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign, assertWindowOpen } from '../campaigns/campaign-repository';
+import { assertWindowOpen, currentCampaign } from '../campaigns/campaign-repository';
 import type { ActorContext } from '../context';
 import { files, projectResults, projects, resultBatches } from '../db/schema';
 import { MIME } from '../files/sniff';
@@ -32,7 +32,8 @@ export async function forwardResults(ctx: ActorContext, input: z.infer<typeof re
   requireRecommender(ctx.actor);
   const orgId = ctx.actor.organisationId;
   return ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    // Which year: the current one by date (several run at once); the deadline below reads the clock once more, for good.
+    const campaign = await currentCampaign(tx, ctx.clock.now());
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${FORWARD_LOCK}, hashtext(${`${orgId}:${campaign.id}`}))`);
     // The one reading of the clock: the deadline and every timestamp of this forward use it.
     const now = ctx.clock.now();

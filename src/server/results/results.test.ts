@@ -305,6 +305,9 @@ describe('逾期未报送: the scheduled lapse with a moved clock', () => {
     // The demo holds a 2027 draft; the commission opens it for applications.
     await db.update(campaigns).set({ status: 'active' }).where(eq(campaigns.year, 2027));
     try {
+      // 2027 is running but its applications have not opened: the results pages still show 2026.
+      const mine = await recommender.get('/api/recommender/results');
+      expect(mine.body.items.map((i: { projectId: string }) => i.projectId)).toContain(approved.id);
       t.clock.set('2026-10-09T00:00:00+08:00');
       expect((await lapseOverdueResults(t.services)).lapsed).toBeGreaterThanOrEqual(1);
       expect(await stateOf(approved.id)).toBe('lapsed');

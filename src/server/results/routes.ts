@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recommenderResultsSchema, resultBatchDtoSchema, resultDetailSchema, resultForwardSchema, resultReturnSchema, resultSubmitSchema, resultSummarySchema } from '../../shared/results';
-import { activeCampaign, campaignById } from '../campaigns/campaign-repository';
+import { campaignById, currentCampaign } from '../campaigns/campaign-repository';
 import { notFound } from '../app-error';
 import type { Services } from '../context';
 import { organisations, projects } from '../db/schema';
@@ -50,7 +50,7 @@ export function registerResultRoutes(app: FastifyInstance, services: Services) {
   r.get('/api/recommender/results', { schema: { tags: [TAG], summary: '本单位推荐项目的成果与报送批次', response: { 200: recommenderResultsSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
     requireRecommender(ctx.actor);
-    const campaign = await activeCampaign(db);
+    const campaign = await currentCampaign(db, ctx.clock.now());
     const w = await resultsWindow(db, campaign, { id: '00000000-0000-0000-0000-000000000000', recommenderOrgId: ctx.actor.organisationId }, ctx.clock.now());
     return { items: await resultList(db, and(projectScope(ctx.actor), eq(projects.campaignId, campaign.id))), batches: await resultBatchDtos(db, ctx.actor.organisationId, campaign.id), deadline: w.deadline, windowOpen: w.open };
   });
@@ -70,7 +70,7 @@ export function registerResultRoutes(app: FastifyInstance, services: Services) {
 
   r.get('/api/commission/results', { schema: { tags: [TAG], summary: '各推荐单位成果报送情况', response: { 200: listSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
-    const campaign = await activeCampaign(db);
+    const campaign = await currentCampaign(db, ctx.clock.now());
     return { items: await resultList(db, and(projectScope(ctx.actor), eq(projects.campaignId, campaign.id), inArray(projects.state, ['results_received', 'lapsed']))) };
   });
 

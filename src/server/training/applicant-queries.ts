@@ -1,7 +1,7 @@
 /** What applicants (and, read-only, their recommenders) see of 宣贯培训. */
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { SESSION_PHASE_LABELS, type MySignupDto, type OpenSessionDto } from '../../shared/training';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import { projects, trainingSessions, trainingSignups } from '../db/schema';
 import { projectScope } from '../policy/project-policy';
 import { attendeesPerProject, phaseOf, sessionDtos, signupDto, signupsOf, wallClockText, type TrainingContext } from './session-repository';
@@ -12,7 +12,7 @@ export async function openSessions(ctx: TrainingContext): Promise<{ items: OpenS
   requireApplicant(ctx.actor);
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const campaign = await activeCampaign(db);
+  const campaign = await currentCampaign(db, ctx.clock.now());
   const rows = await db
     .select()
     .from(trainingSessions)
@@ -36,7 +36,7 @@ export async function openSessions(ctx: TrainingContext): Promise<{ items: OpenS
 export async function eligibleProjects(ctx: TrainingContext) {
   requireApplicant(ctx.actor);
   const db = ctx.database.db;
-  const campaign = await activeCampaign(db);
+  const campaign = await currentCampaign(db, ctx.clock.now());
   const rows = await db
     .select({ id: projects.id, name: projects.name, projectNo: projects.projectNo, applicationNo: projects.applicationNo })
     .from(projects)
@@ -53,7 +53,7 @@ export async function mySignups(ctx: TrainingContext): Promise<{ items: MySignup
   requireApplicantOrRecommender(ctx.actor);
   const db = ctx.database.db;
   const now = ctx.clock.now();
-  const campaign = await activeCampaign(db);
+  const campaign = await currentCampaign(db, ctx.clock.now());
   const joined = await signupsOf(db, and(projectScope(ctx.actor), eq(projects.campaignId, campaign.id)));
   const sessionIds = [...new Set(joined.map((j) => j.s.sessionId))];
   const sessions = sessionIds.length ? await db.select().from(trainingSessions).where(inArray(trainingSessions.id, sessionIds)) : [];

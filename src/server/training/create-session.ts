@@ -1,7 +1,7 @@
 /** 新建培训场次 for the active campaign (provider: its own; commission: run by the commission itself). */
 import type { SessionInput, TrainingSessionDto } from '../../shared/training';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import { trainingSessions } from '../db/schema';
 import { rememberIdempotent } from '../http/idempotency';
 import { checkSessionInput } from './session-input';
@@ -13,7 +13,7 @@ export async function createSession(ctx: TrainingContext, input: SessionInput): 
   const now = ctx.clock.now();
   const checked = checkSessionInput(input, now, { mustBeFuture: true });
   return ctx.database.db.transaction(async (tx) => {
-    const campaign = await activeCampaign(tx);
+    const campaign = await currentCampaign(tx, ctx.clock.now());
     const [row] = await tx
       .insert(trainingSessions)
       .values({

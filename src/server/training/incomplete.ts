@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { attendanceRuleOf, attendanceShortfalls, type AttendanceRule } from '../../domain/training-attendance';
 import { ATTENDEE_ROLE_LABELS } from '../../shared/training';
 import type { IncompleteListDto } from '../../shared/training-materials';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import { organisations, projects, trainingSessions, trainingSignups } from '../db/schema';
 import { projectScope } from '../policy/project-policy';
 import { requireCommission, requireRecommender } from '../policy/role-guards';
@@ -24,7 +24,7 @@ export async function incompleteProjects(ctx: TrainingContext): Promise<Incomple
   if (ctx.actor.role === 'recommender') requireRecommender(ctx.actor);
   else requireCommission(ctx.actor);
   const db = ctx.database.db;
-  const campaign = await activeCampaign(db);
+  const campaign = await currentCampaign(db, ctx.clock.now());
   const rule = attendanceRuleOf(campaign.config);
   const applicant = alias(organisations, 'applicant');
   const recommender = alias(organisations, 'recommender');

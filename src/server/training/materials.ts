@@ -11,7 +11,7 @@ import type { CampaignConfig } from '../../shared/campaign';
 import { MATERIAL_CATEGORY_LABELS, type LecturerDto, type MaterialCategory, type MaterialDto, type SessionResourcesDto } from '../../shared/training-materials';
 import { invalidState, notFound, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { files, projects, trainingLecturers, trainingMaterials, trainingSessions, trainingSignups } from '../db/schema';
 import type { FileType } from '../files/sniff';
@@ -88,7 +88,7 @@ export async function assertMaterialTarget(ctx: TrainingContext, id: string): Pr
 
 /** The campaign's file limits: PDF, Word, Excel and images (no ZIP), the configured size. */
 export async function materialFileLimits(ctx: TrainingContext) {
-  const limits = ((await activeCampaign(ctx.database.db)).config as CampaignConfig).files;
+  const limits = ((await currentCampaign(ctx.database.db, ctx.clock.now())).config as CampaignConfig).files;
   return { maxBytes: limits.maxBytes, allowedTypes: limits.allowedTypes.filter((t) => t !== 'zip') };
 }
 
@@ -137,7 +137,7 @@ const signedUpBy = (db: DbOrTx, orgId: string) =>
 export async function myResources(ctx: TrainingContext): Promise<{ items: SessionResourcesDto[] }> {
   requireApplicant(ctx.actor);
   const db = ctx.database.db;
-  const campaign = await activeCampaign(db);
+  const campaign = await currentCampaign(db, ctx.clock.now());
   const sessions = await db
     .select()
     .from(trainingSessions)

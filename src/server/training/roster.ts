@@ -1,7 +1,7 @@
 /** 报名名单 of a session (provider/commission) and its Excel export. */
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { RosterDto, TrainingSessionDto } from '../../shared/training';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { currentCampaign } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { renderListXlsx } from '../documents/list-xlsx';
 import { trainingSessions, trainingSignups } from '../db/schema';
@@ -16,7 +16,7 @@ export async function listSessions(
 ): Promise<{ items: TrainingSessionDto[]; total: number; page: number; pageSize: number }> {
   requireTrainingManager(ctx.actor);
   const db = ctx.database.db;
-  const campaign = await activeCampaign(db);
+  const campaign = await currentCampaign(db, ctx.clock.now());
   const conds: SQL[] = [eq(trainingSessions.campaignId, campaign.id)];
   // Scope: a provider lists only the sessions it runs; the commission all of them.
   if (ctx.actor.role === 'training_provider') conds.push(eq(trainingSessions.providerOrgId, ctx.actor.organisationId));
