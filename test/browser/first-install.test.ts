@@ -127,6 +127,28 @@ describe('first install (SEED_DEMO=false, empty database)', () => {
       const expertPassword = await addAccount(page, '天津市质量攻关技术评定专家库', 'zj_wangzhenyu', '王振宇');
       await page.getByText('共 19 个单位').waitFor();
 
+      // Next year: copy 2026 to a 2027 draft, import its holidays, open it; 2026 stays.
+      await page.goto('/commission/campaign');
+      await expect.poll(() => page.getByLabel('活动标题').inputValue(), { timeout: 15_000 }).toContain('2026年');
+      await page.getByRole('button', { name: '复制为下一年度' }).click();
+      await page.getByRole('button', { name: '确认复制' }).click();
+      await page.getByText('已创建 2027 年度活动（草稿）').waitFor();
+      await expect.poll(() => page.getByLabel('活动标题').inputValue(), { timeout: 15_000 }).toContain('2027');
+      await page.getByTestId('calendar-used').getByText('尚未录入2027年节假日日历', { exact: false }).waitFor();
+      await page.getByLabel('粘贴节假日安排').fill(['2027-01-01至2027-01-03 元旦 休', '2027-02-06至2027-02-13 春节 休', '2027-02-14 调休 上班', '2027-10-01至2027-10-07 国庆节 休'].join('\n'));
+      await page.getByRole('button', { name: '粘贴导入' }).click();
+      await page.getByText('已导入2027年节假日日历').waitFor();
+      await page.getByLabel('状态', { exact: true }).click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '进行中' }).first().click();
+      await page.getByRole('button', { name: '保存配置' }).click();
+      await page.getByText('年度活动配置已保存').waitFor();
+      const years = await page.evaluate(async () => (await (await fetch('/api/campaigns/years')).json()) as { items: { year: number; status: string }[] });
+      expect(years.items.map((y) => `${y.year}:${y.status}`).sort()).toEqual(['2026:active', '2027:active']);
+      // The year selector offers both years; 2026 is still there to work in.
+      await page.getByLabel('选择年度').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '2026 年度（进行中）' }).first().waitFor();
+      await page.keyboard.press('Escape');
+
       // Each new account logs in and is asked to change its temporary password first.
       for (const [username, password] of [
         ['bh_zhiliang', recommenderPassword],

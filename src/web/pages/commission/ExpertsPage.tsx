@@ -90,7 +90,7 @@ function ExpertList() {
           { title: '评价', dataIndex: 'rating', width: 130, render: (r: number | null) =>
               r ? (
                 // Read-only stars as text: a disabled Rate is a radio group without a name for screen readers.
-                <span className="gg-stars" aria-label={`评价${r}星（满分5星）`} title={`${r}星`}>
+                <span className="gg-stars" role="img" aria-label={`评价${r}星（满分5星）`} title={`${r}星`}>
                   <span aria-hidden>{'★'.repeat(r) + '☆'.repeat(5 - r)}</span>
                 </span>
               ) : (
