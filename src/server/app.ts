@@ -27,7 +27,7 @@ import { APP_VERSION, registerRoutes } from './routes';
 export const WEB_DIST = WEB_DIST_DIR;
 
 export interface BuildAppOptions {
-  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'> & Partial<Pick<Config, 'loginRateLimitPerMinute' | 'trustProxy'>>;
+  config: Pick<Config, 'allowedOrigins' | 'cookieSecure' | 'logLevel'> & Partial<Pick<Config, 'loginRateLimitPerMinute' | 'publicRateLimitPerMinute' | 'trustProxy'>>;
   services: Services;
   logger?: boolean;
   /** Serve the built web client from dist/web when present. */
@@ -141,7 +141,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     return payload;
   });
 
-  await registerRoutes(app, services, { cookieSecure: opts.config.cookieSecure, loginRateLimitPerMinute: opts.config.loginRateLimitPerMinute });
+  await registerRoutes(app, services, { cookieSecure: opts.config.cookieSecure, loginRateLimitPerMinute: opts.config.loginRateLimitPerMinute, publicRateLimitPerMinute: opts.config.publicRateLimitPerMinute });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -16,6 +16,7 @@ export interface Config {
   seedDemo: boolean;
   /** Logins per minute per client address (one bureau behind one NAT address shares it). */
   loginRateLimitPerMinute: number;
+  publicRateLimitPerMinute: number;
   /**
    * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs, from
    * TRUST_PROXY, comma-separated). Empty (the default): forwarded headers are ignored and the client
@@ -29,6 +30,8 @@ export interface Config {
 
 /** Default login allowance per address and minute; account lockout guards each account on its own. */
 export const LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+/** Public (portal) publication answers per client address and minute. */
+export const PUBLIC_RATE_LIMIT_PER_MINUTE = 300;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO !== 'false',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.LOGIN_RATE_LIMIT_PER_MINUTE) : LOGIN_RATE_LIMIT_PER_MINUTE,
+    publicRateLimitPerMinute: Number(env.PUBLIC_RATE_LIMIT_PER_MINUTE) > 0 ? Number(env.PUBLIC_RATE_LIMIT_PER_MINUTE) : PUBLIC_RATE_LIMIT_PER_MINUTE,
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminInitialPassword: env.ADMIN_INITIAL_PASSWORD || undefined,
   };

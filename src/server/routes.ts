@@ -26,7 +26,7 @@ import { APP_VERSION } from './version';
 export { APP_VERSION };
 
 /** Every area registers its own routes here; each area folder owns its routes.ts. */
-export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number }) {
+export async function registerRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean; loginRateLimitPerMinute?: number; publicRateLimitPerMinute?: number }) {
   registerHealthRoutes(app, services, { version: APP_VERSION, metricsToken: process.env.METRICS_TOKEN || undefined });
   registerAuthRoutes(app, services, opts);
   registerCampaignRoutes(app, services);
@@ -41,7 +41,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerTrainingRoutes(app, services);
   registerApprovalRoutes(app, services);
   registerCertificateRoutes(app, services);
-  registerPublicationRoutes(app, services);
+  registerPublicationRoutes(app, services, { publicRateLimitPerMinute: opts.publicRateLimitPerMinute });
   registerPreferentialRoutes(app, services);
   registerOrganisationRoutes(app, services);
   registerCheckinRoutes(app, services);

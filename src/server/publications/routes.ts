@@ -19,11 +19,11 @@ import { publicationCache, type CachedAnswer } from './public-cache';
 import { renderPublicationPdf, renderPublicationXlsx, publicationFileName } from './publication-files';
 import { listPublications, loadSeries, publicationDetail } from './publication-repository';
 import { publishPlan } from './publish-plan';
+import { PUBLIC_RATE_LIMIT_PER_MINUTE } from '../config';
 
 const PUBLIC_TAG = ['公开发布（公开）'];
 const TAG = ['公开发布（市市场监管委）'];
 /** The same allowance as the other public reading routes. */
-const PUBLIC_RATE = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 const idParams = z.object({ id: z.string().uuid() });
 const JSON_CACHE = 'public, max-age=60';
 const FILE_CACHE = 'public, max-age=31536000, immutable';
@@ -34,7 +34,8 @@ function sendCached(req: FastifyRequest, reply: FastifyReply, a: CachedAnswer, c
   return reply.type(type).send(a.body);
 }
 
-export function registerPublicationRoutes(app: FastifyInstance, services: Services) {
+export function registerPublicationRoutes(app: FastifyInstance, services: Services, opts: { publicRateLimitPerMinute?: number } = {}) {
+  const PUBLIC_RATE = { rateLimit: { max: opts.publicRateLimitPerMinute ?? PUBLIC_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = services.database.db;
   const now = () => services.clock.now().getTime();
