@@ -106,7 +106,7 @@ async function firstApplicationPath(page: Page): Promise<string | null> {
 }
 
 describe('the page lists above', () => {
-  it('hold every page of the role menus that is not marked 即将上线', () => {
+  it('hold every enabled page of the role menus', () => {
     const menus = readFileSync(path.join(ROOT, 'src/web/layout/menus.tsx'), 'utf8');
     const menuPages = [...menus.matchAll(/\{ path: '(\/[^']*)'[^\n]*\}/g)].filter((m) => !m[0].includes('comingSoon: true')).map((m) => m[1]);
     expect(menuPages.length).toBeGreaterThan(20);
