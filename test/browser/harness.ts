@@ -190,23 +190,18 @@ export const ROLE_TITLES: Record<string, string> = {
 function usedStepsFile(url: string): string {
   return path.join(os.tmpdir(), `gg-totp-steps-${new URL(url).port}.json`);
 }
-function lastUsedStep(url: string, username: string): number {
+function readUsedSteps(url: string): Record<string, number> {
   try {
-    const all = JSON.parse(readFileSync(usedStepsFile(url), 'utf8')) as Record<string, number>;
-    return all[username] ?? -1;
+    return JSON.parse(readFileSync(usedStepsFile(url), 'utf8')) as Record<string, number>;
   } catch {
-    return -1;
+    return {}; // first login against this server
   }
 }
+function lastUsedStep(url: string, username: string): number {
+  return readUsedSteps(url)[username] ?? -1;
+}
 function recordUsedStep(url: string, username: string, step: number): void {
-  let all: Record<string, number> = {};
-  try {
-    all = JSON.parse(readFileSync(usedStepsFile(url), 'utf8')) as Record<string, number>;
-  } catch {
-    // first login against this server
-  }
-  all[username] = step;
-  writeFileSync(usedStepsFile(url), JSON.stringify(all));
+  writeFileSync(usedStepsFile(url), JSON.stringify({ ...readUsedSteps(url), [username]: step }));
 }
 
 /**
