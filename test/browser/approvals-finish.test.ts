@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { APPROVAL_QUEUE_DEMO } from '../../src/server/seed/approval-queue';
 import { useBrowser } from './fixtures';
-import { login } from './harness';
 
 const [, , COMMON, PAIR_A, PAIR_B, DOWN] = APPROVAL_QUEUE_DEMO.map((p) => p.name);
 const ROWS = '.ant-table-tbody tr.ant-table-row';
@@ -16,12 +15,6 @@ const ROWS = '.ant-table-tbody tr.ant-table-row';
 describe('立项审核 finished', () => {
   const b = useBrowser();
 
-  async function signIn(page: Page) {
-    const admin = b.account('commission');
-    await page.goto('/login');
-    await login(page, admin.username, admin.password);
-    await page.waitForURL((u) => u.pathname === '/commission');
-  }
 
   async function settled(page: Page) {
     await page.waitForLoadState('networkidle');
@@ -36,7 +29,7 @@ describe('立项审核 finished', () => {
 
   it('marks and sorts 共性技术 first, filters by 雷同提示, compares the pair and rejects two with one reason', { timeout: 240_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     await page.goto('/commission/approval');
     await page.getByRole('heading', { level: 1, name: '立项审核' }).waitFor();
     const table = page.getByTestId('approvals-table');

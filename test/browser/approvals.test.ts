@@ -3,7 +3,6 @@
  * another with a required reason. The browser server runs on the real clock, after the 2026
  * application deadline, so decisions are open.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
 import { DEMO_APPLICANTS } from '../../src/server/seed/applicants';
@@ -16,16 +15,10 @@ const TO_REJECT = '提高酶法合成产物收率稳定性';
 describe('立项审核 page', () => {
   const b = useBrowser();
 
-  async function signIn(page: Page) {
-    const admin = b.account('commission');
-    await page.goto('/login');
-    await login(page, admin.username, admin.password);
-    await page.waitForURL((u) => u.pathname === '/commission');
-  }
 
   it('approves one project (立项编号 shown) and rejects another with a reason', { timeout: 180_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '立项审核' }).click();
     await page.getByRole('heading', { level: 1, name: '立项审核' }).waitFor();
     const table = page.getByTestId('approvals-table');

@@ -7,7 +7,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
-import { login } from './harness';
 
 async function pickOption(page: Page, text: string) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
@@ -16,16 +15,10 @@ async function pickOption(page: Page, text: string) {
 describe('campaign years and holiday calendar', () => {
   const b = useBrowser();
 
-  async function signIn(page: Page) {
-    const admin = b.account('commission');
-    await page.goto('/login');
-    await login(page, admin.username, admin.password);
-    await page.waitForURL((u) => u.pathname === '/commission');
-  }
 
   it('imports the 2027 holidays into the 2027 draft by paste, naming a bad line first', { timeout: 180_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     await page.goto('/commission/campaign');
     await page.getByRole('heading', { level: 1, name: '年度活动配置' }).waitFor();
     await page.getByLabel('活动标题').waitFor();
@@ -53,7 +46,7 @@ describe('campaign years and holiday calendar', () => {
 
   it('keeps 2026 visible through the year selector, in the URL', { timeout: 120_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     const card = page.locator('.ant-card').filter({ has: page.getByText('年度工作概况') });
     await card.getByLabel('选择年度').click();
     await pickOption(page, '2026年度（进行中）');

@@ -1,21 +1,14 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
-import { login, pickFirstOption } from './harness';
+import { pickFirstOption } from './harness';
 
 describe('commission pages', () => {
   const b = useBrowser();
 
-  async function signIn(page: Page) {
-    const admin = b.account('commission');
-    await page.goto('/login');
-    await login(page, admin.username, admin.password);
-    await page.waitForURL((u) => u.pathname === '/commission');
-  }
 
   it('home shows the live 年度工作概况 (the demo has submitted projects)', { timeout: 60_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     const card = page.locator('.ant-card').filter({ has: page.getByText('年度工作概况') });
     await card.waitFor();
     const applied = card.locator('.ant-statistic').filter({ hasText: '申报项目' }).locator('.ant-statistic-content-value');
@@ -25,8 +18,8 @@ describe('commission pages', () => {
   it('edits the campaign with an optimistic version; a stale save shows 已被他人修改', { timeout: 180_000 }, async () => {
     const a = await b.open();
     const other = await b.open();
-    await signIn(a.page);
-    await signIn(other.page);
+    await b.signIn(a.page, 'commission');
+    await b.signIn(other.page, 'commission');
     for (const p of [a.page, other.page]) {
       await p.goto('/commission/campaign');
       await p.getByRole('heading', { level: 1, name: '年度活动配置' }).waitFor();
@@ -55,7 +48,7 @@ describe('commission pages', () => {
 
   it('opens a 补报窗口 for a recommender and shows it in the list', { timeout: 120_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     await page.goto('/commission/campaign');
     await page.getByRole('heading', { level: 1, name: '年度活动配置' }).waitFor();
     await page.getByRole('heading', { name: '开通补报窗口' }).waitFor();
@@ -74,7 +67,7 @@ describe('commission pages', () => {
 
   it('lists the audit log and verifies the hash chain', { timeout: 120_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '审计日志' }).click();
     await page.getByRole('heading', { level: 1, name: '审计日志' }).waitFor();
     await page.getByText(/共 \d+ 条/).waitFor();
@@ -89,7 +82,7 @@ describe('commission pages', () => {
 
   it('browses the 历年成果库 and offers the import template', { timeout: 120_000 }, async () => {
     const { page } = await b.open();
-    await signIn(page);
+    await b.signIn(page, 'commission');
     await page.goto('/commission/history');
     await page.getByRole('heading', { level: 1, name: '历年成果库' }).waitFor();
     // The demo seeds 300 synthetic earlier-year results.

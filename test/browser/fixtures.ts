@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { launchBrowser, openPage, type DemoAccount, type TrackedPage } from './harness';
+import type { Page } from 'playwright-core';
+import { launchBrowser, login, openPage, ROLE_HOME, type DemoAccount, type TrackedPage } from './harness';
 
 export interface BrowserFixture {
   url: string;
@@ -8,6 +9,8 @@ export interface BrowserFixture {
   account(role: string): DemoAccount;
   /** A fresh browser context + page; page errors fail the test. */
   open(): Promise<TrackedPage>;
+  /** Log the role's demo account in on `page` (with its second factor) and wait for its home. */
+  signIn(page: Page, role: keyof typeof ROLE_HOME): Promise<void>;
 }
 
 /** Shared chromium per file; every page opened in a test is checked for page errors afterwards. */
@@ -42,6 +45,12 @@ export function useBrowser(): BrowserFixture {
       const p = await openPage(browser, server.url);
       pages.push(p);
       return p;
+    },
+    async signIn(page: Page, role: keyof typeof ROLE_HOME) {
+      const account = this.account(role);
+      await page.goto('/login');
+      await login(page, account.username, account.password);
+      await page.waitForURL((u) => u.pathname === ROLE_HOME[role]);
     },
   };
 }
