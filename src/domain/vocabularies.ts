@@ -103,6 +103,13 @@ export type EvaluationGroupState = (typeof EVALUATION_GROUP_STATES)[number];
 export const EXPERT_TASK_STATES = ['invited', 'accepted', 'declined', 'no_response', 'conflict_declared', 'scoring', 'submitted', 'recused'] as const;
 export type ExpertTaskState = (typeof EXPERT_TASK_STATES)[number];
 
+/**
+ * 技术评定 level of a result (管理办法 第四条: every result gets a technical evaluation; excellent
+ * ones are then recognised). INFERRED bands, configured per campaign (rules-from-attachments.md, 附件2).
+ */
+export const EVALUATION_LEVELS = ['excellent', 'good', 'qualified', 'unqualified'] as const;
+export type EvaluationLevel = (typeof EVALUATION_LEVELS)[number];
+
 /** 公示 (lifecycle.md): scheduled → open → closed → published. */
 export const PUBLICITY_STATES = ['scheduled', 'open', 'closed', 'published'] as const;
 export type PublicityState = (typeof PUBLICITY_STATES)[number];

@@ -33,6 +33,7 @@ import type {
   ProgressKind,
   ProgressReportKind,
   PublicityState,
+  EvaluationLevel,
   RecognitionStatus,
   ReviewDecision,
   ReviewStage,
@@ -763,6 +764,37 @@ export const resultBatches = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('result_batches_campaign_idx').on(t.campaignId, t.recommenderOrgId)],
+);
+
+/**
+ * 评定结论 (程序七): one per project and evaluation, written when its group concludes; the
+ * commission adopts it (`adoptedAt`). `proposed` = the group proposes the result for 优秀成果
+ * recognition (the input of 公示, 程序八). Scores are the aggregate of the expert tasks' scores.
+ */
+export const evaluationOutcomes = pgTable(
+  'evaluation_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => evaluationGroups.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    score: numeric('score', { precision: 6, scale: 2 }),
+    level: text('level').$type<EvaluationLevel>().notNull(),
+    vetoed: boolean('vetoed').notNull().default(false),
+    proposed: boolean('proposed').notNull().default(false),
+    opinion: text('opinion').notNull(),
+    expertCount: integer('expert_count').notNull(),
+    adoptedAt: ts('adopted_at'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('evaluation_outcomes_project_uq').on(t.projectId), index('evaluation_outcomes_campaign_idx').on(t.campaignId)],
 );
 
 /** 公示: scheduled → open → closed → published (a versioned list). */

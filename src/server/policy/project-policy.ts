@@ -14,7 +14,9 @@ export type ProjectAction =
   | 'review' // return / recommend / decline / unrecommend / order
   | 'batch'
   | 'approve'
-  | 'supervise';
+  | 'supervise'
+  | 'evaluate' // 成果评定 (程序七): groups, tasks, conclusions — the commission
+  | 'recognise'; // 公示公布 / 认定 / 撤销 (程序八) — the commission
 
 export interface ProjectResource {
   applicantOrgId: string;
@@ -51,6 +53,8 @@ export function allowProject(actor: Actor, action: ProjectAction, p: ProjectReso
       return ownRecommender;
     case 'approve':
     case 'supervise':
+    case 'evaluate':
+    case 'recognise':
       return actor.role === 'commission';
     default:
       return false;

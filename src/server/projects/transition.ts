@@ -47,6 +47,13 @@ const POLICY_ACTION: Partial<Record<ProjectAction, PolicyAction>> = {
   submit_results: 'submit',
   return_results: 'review',
   forward_results: 'batch',
+  assign_group: 'evaluate',
+  conclude_evaluation: 'evaluate',
+  propose_recognition: 'recognise',
+  not_propose: 'recognise',
+  publicity_passed: 'recognise',
+  objection_upheld: 'recognise',
+  revoke: 'recognise',
 };
 
 export interface TransitionCheck {

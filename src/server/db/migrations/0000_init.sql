@@ -76,6 +76,22 @@ CREATE TABLE "evaluation_groups" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "evaluation_outcomes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"group_id" uuid NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"score" numeric(6, 2),
+	"level" text NOT NULL,
+	"vetoed" boolean DEFAULT false NOT NULL,
+	"proposed" boolean DEFAULT false NOT NULL,
+	"opinion" text NOT NULL,
+	"expert_count" integer NOT NULL,
+	"adopted_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "expert_conflicts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"expert_user_id" uuid NOT NULL,
@@ -590,6 +606,9 @@ CREATE TABLE "window_reopenings" (
 ALTER TABLE "certificate_runs" ADD CONSTRAINT "certificate_runs_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "certificates" ADD CONSTRAINT "certificates_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_groups" ADD CONSTRAINT "evaluation_groups_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_outcomes" ADD CONSTRAINT "evaluation_outcomes_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_outcomes" ADD CONSTRAINT "evaluation_outcomes_group_id_evaluation_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."evaluation_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evaluation_outcomes" ADD CONSTRAINT "evaluation_outcomes_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_conflicts" ADD CONSTRAINT "expert_conflicts_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_conflicts" ADD CONSTRAINT "expert_conflicts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_profiles" ADD CONSTRAINT "expert_profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -639,6 +658,8 @@ CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-brea
 CREATE INDEX "certificate_runs_campaign_idx" ON "certificate_runs" USING btree ("campaign_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_no_uq" ON "certificates" USING btree ("certificate_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "certificates_issued_uq" ON "certificates" USING btree ("project_id","holder_kind") WHERE state = 'issued';--> statement-breakpoint
+CREATE UNIQUE INDEX "evaluation_outcomes_project_uq" ON "evaluation_outcomes" USING btree ("project_id");--> statement-breakpoint
+CREATE INDEX "evaluation_outcomes_campaign_idx" ON "evaluation_outcomes" USING btree ("campaign_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "expert_conflicts_uq" ON "expert_conflicts" USING btree ("expert_user_id","project_id","type");--> statement-breakpoint
 CREATE INDEX "expert_conflicts_project_idx" ON "expert_conflicts" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "expert_status_events_expert_idx" ON "expert_status_events" USING btree ("expert_user_id");--> statement-breakpoint
