@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
-import type { ApplicationForm } from '../../src/shared/application-form';
+import type { ApplicationForm } from '../../src/domain/application-form';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
 

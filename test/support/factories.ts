@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { organisations, projects, projectVersions, users } from '../../src/server/db/schema';
 import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
-import type { ApplicationForm } from '../../src/shared/application-form';
+import type { ApplicationForm } from '../../src/domain/application-form';
 import { activeCampaign } from '../../src/server/campaigns/campaign-repository';
 import type { TestApp } from './test-app';
 

@@ -9,7 +9,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
 import { apiErrorSchema } from '../../shared/api-error';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../domain/application-form';
 import {
   applicationCheckSchema,
   applicationDetailSchema,

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { formatShanghai } from '../../domain/deadlines';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { DECISION_STATES, type ApprovalFilter, type ApprovalItem } from '../../shared/approvals';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../domain/application-form';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
 import { organisations, projects } from '../db/schema';

@@ -3,7 +3,7 @@
  * All organisations, people and numbers are fictitious; the codes are well-formed
  * (统一社会信用代码 with both check characters, 身份证号 with a valid check digit).
  */
-import { applicationFormSchema, type ApplicationForm, type ApplicationFormInput } from '../../shared/application-form';
+import { applicationFormSchema, type ApplicationForm, type ApplicationFormInput } from '../../domain/application-form';
 import type { SummaryHeader, SummaryRow } from './summary-table';
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { formatShanghai } from '../../domain/deadlines';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../domain/application-form';
 import type { InboxFilter, InboxItem } from '../../shared/recommendations';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';

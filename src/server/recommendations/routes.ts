@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { apiErrorSchema } from '../../shared/api-error';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import {
   applicationReviewSchema,
   authenticityInputSchema,

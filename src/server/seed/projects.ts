@@ -9,7 +9,7 @@
  * returned application asks for them in its comments.
  */
 import { eq } from 'drizzle-orm';
-import type { ApplicationForm, BenefitArea } from '../../shared/application-form';
+import type { ApplicationForm, BenefitArea } from '../../domain/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import { formatProjectNo } from '../../domain/project-number';
 import type { ReviewDecision, ReviewStage } from '../../domain/vocabularies';

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../../domain/application-form';
 import { MIN_REASON_LENGTH, RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
 import { api, ApiError, errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/list';
