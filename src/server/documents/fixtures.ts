@@ -253,3 +253,34 @@ export function buildSummaryRows(n: number): SummaryRow[] {
   }
   return rows;
 }
+
+/** What a 申报书 takes from the organisation that files it (its registration record). */
+export interface FixtureUnit {
+  name: string;
+  uscc?: string | null;
+  district?: string | null;
+  address?: string | null;
+}
+
+/**
+ * The one 申报书 factory of the seed, the tests and the bench: the precise or common fixture filed
+ * by a real organisation (its name, credit code, district and address replace the fixture unit's,
+ * also in the team and as the consortium's lead), with the project overrides and, when given, every
+ * item of the campaign's veto checklist declared.
+ */
+export function applicationFormForUnit(
+  unit: FixtureUnit,
+  opts: { direction?: 'precise' | 'common'; project?: Partial<ApplicationForm['project']>; vetoIds?: readonly string[] } = {},
+): ApplicationForm {
+  const base = opts.direction === 'common' ? buildCommonApplication() : buildPreciseApplication();
+  const fixtureName = base.unit.name;
+  const identity = { name: unit.name, uscc: unit.uscc ?? undefined, district: unit.district ?? undefined, address: unit.address ?? undefined };
+  return {
+    ...base,
+    unit: { ...base.unit, ...identity },
+    project: { ...base.project, ...opts.project },
+    team: base.team.map((m) => (m.unit === fixtureName ? { ...m, unit: unit.name } : m)),
+    consortium: base.consortium.map((p) => (p.name === fixtureName ? { ...p, name: unit.name, uscc: identity.uscc } : p)),
+    vetoDeclarations: opts.vetoIds ? Object.fromEntries(opts.vetoIds.map((id) => [id, true])) : base.vetoDeclarations,
+  };
+}
