@@ -5,10 +5,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../test/support/server-process';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -151,17 +151,6 @@ export async function freshDatabase(adminUrl: string | undefined): Promise<Bench
 
 // ---------------------------------------------------------------------------------------------
 // the real server as a child process
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface ServerHandle {
   child: ChildProcess;

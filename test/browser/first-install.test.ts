@@ -4,45 +4,33 @@
  * district bureaus and the 2026 campaign, creates a recommender account, a training provider and an
  * expert pool with their accounts — and the new accounts can log in.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/server/auth/totp';
-import { freePort, launchBrowser, login, openPage, ROOT, waitForHealth, type TrackedPage } from './harness';
+import { launchBrowser, login, openPage, type TrackedPage } from './harness';
+import { startServer, type ServerProcess } from '../support/server-process';
 
 const ADMIN_PASSWORD = 'Haihe#Install2026';
 const NEW_PASSWORD = 'Jinmen@Quality2026';
 
-let child: ChildProcess;
+let server: ServerProcess;
 let dataDir: string;
 let url: string;
-let output = '';
 let browser: Browser;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-first-install-'));
-  url = `http://127.0.0.1:${await freePort()}`;
-  child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: new URL(url).port, HOST: '127.0.0.1', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', SEED_DEMO: 'false', DATABASE_URL: '', ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  await waitForHealth(url, child, () => output, 170_000);
+  server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'false', ADMIN_INITIAL_PASSWORD: ADMIN_PASSWORD }, 170_000);
+  url = server.url;
   browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (child && child.exitCode === null) {
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -76,10 +64,10 @@ async function createOrganisation(page: Page, type: string, name: string) {
 
 describe('first install (SEED_DEMO=false, empty database)', () => {
   it('the start-up says what it created and names the administrator', () => {
-    expect(output).toContain('首次安装：已创建市市场监管委、16个区市场监管局和本年度活动');
-    expect(output).toContain('管理员账户 admin');
-    expect(output).not.toContain(ADMIN_PASSWORD);
-    expect(output).not.toContain('演示账户');
+    expect(server.output()).toContain('首次安装：已创建市市场监管委、16个区市场监管局和本年度活动');
+    expect(server.output()).toContain('管理员账户 admin');
+    expect(server.output()).not.toContain(ADMIN_PASSWORD);
+    expect(server.output()).not.toContain('演示账户');
   });
 
   it('the administrator changes the initial password, finds bureaus and campaign, and creates the first accounts', { timeout: 240_000 }, async () => {

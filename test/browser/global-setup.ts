@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startServer, type DemoAccount, type RunningServer } from './harness';
+import { startWebServer, type DemoAccount, type RunningServer } from './harness';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +11,7 @@ let server: RunningServer | undefined;
 
 /** One server for all browser test files (seeding the demo takes a while). */
 export async function setup(project: TestProject) {
-  server = await startServer();
+  server = await startWebServer();
   project.provide('browserServer', { url: server.url, accounts: server.accounts });
 }
 

@@ -2,16 +2,13 @@
  * Browser-test harness: the real server (with a fresh temp DATA_DIR, demo data seeded) serving
  * the built web client, and a headless Debian chromium driven by playwright-core.
  *
- * The server comes from `test/support/server.ts` (`startTestServer`) when that file exists;
- * until then it is started as a child process (`tsx src/server/main.ts`) on a free port.
+ * The server is the one harness of test/support/server-process.ts on a free port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { startServer, type ServerProcess } from '../support/server-process';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,83 +51,33 @@ export function assertWebBuilt(): void {
   }
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-export async function waitForHealth(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log()}`);
-}
-
-/** Fallback: `tsx src/server/main.ts` as a child process with its own DATA_DIR and port. */
+/** `src/server/main.ts` as a child process with its own DATA_DIR and port, the demo seeded. */
 async function startChildServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-browser-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/server/main.ts')], {
-    cwd: ROOT,
+  let server: ServerProcess;
+  try {
     // The whole suite's users log in from one address (like a bureau behind one NAT address): the
     // per-address login allowance is raised; the limit itself is tested in hardening.test.ts.
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', RUN_WORKERS: 'false', LOG_LEVEL: 'warn', SEED_DEMO: 'true', DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '600' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
-  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
-  try {
-    await waitForHealth(url, child, () => output, 170_000);
+    server = await startServer({ DATA_DIR: dataDir, SEED_DEMO: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '600' }, 170_000);
   } catch (err) {
-    child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
   const accounts = JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
   return {
-    url,
+    url: server.url,
     accounts,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export async function startServer(): Promise<RunningServer> {
+export async function startWebServer(): Promise<RunningServer> {
   assertWebBuilt();
-  const support = path.join(ROOT, 'test/support/server.ts');
-  if (existsSync(support)) {
-    const mod = (await import(/* @vite-ignore */ pathToFileURL(support).href)) as { startTestServer?: StartTestServer };
-    if (typeof mod.startTestServer === 'function') return mod.startTestServer();
-  }
   return startChildServer();
 }
-
 // ---- pages ------------------------------------------------------------------------------------
 
 export interface TrackedPage {

@@ -14,7 +14,7 @@ import { writeAudit } from '../../src/server/audit/write-audit';
 import { MovableClock } from '../../src/server/clock';
 import { openDatabase } from '../../src/server/db/client';
 import { createTestApp } from '../support/test-app';
-import { REPO } from './support/server-process';
+import { REPO } from '../support/server-process';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'gg-audit-anchor-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -22,7 +22,7 @@ import { MovableClock } from '../../src/server/clock';
 import { insertProject } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { tableDigest, tablesOf } from './support/db-state';
-import { REPO } from './support/server-process';
+import { REPO } from '../support/server-process';
 
 let t: TestApp;
 const work = mkdtempSync(path.join(os.tmpdir(), 'gg-backup-test-'));

@@ -22,7 +22,7 @@ import { verifyAuditChain } from '../../src/server/audit/verify-chain';
 import { openDatabase } from '../../src/server/db/client';
 import { campaigns, organisations, projects } from '../../src/server/db/schema';
 import { applicationFormFor } from '../support/factories';
-import { HttpAgent, startServer, type ServerProcess } from './support/server-process';
+import { HttpAgent, startServer, type ServerProcess } from '../support/server-process';
 
 const N = 45;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-cert-crash-'));

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, WEB_DIST } from '../../src/server/app';
 import { Agent, createTestApp, type TestApp } from '../support/test-app';
-import { REPO } from './support/server-process';
+import { REPO } from '../support/server-process';
 
 const CJK = /[\u3400-\u9fff]/;
 const LEAK = /\bat [\w.<>]+ \(|\.ts:\d+|\.js:\d+|node_modules|\bstack\b|SELECT |INSERT |UPDATE |DELETE FROM|relation "|syntax error|violates|duplicate key|drizzle|postgres|pglite/i;

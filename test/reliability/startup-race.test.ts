@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/client';
 import { DataDirInUseError, lockPathFor } from '../../src/server/db/data-dir-lock';
-import { REPO, startServer, type ServerProcess } from './support/server-process';
+import { REPO, startServer, type ServerProcess } from '../support/server-process';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const work = mkdtempSync(path.join(os.tmpdir(), 'gg-startup-'));

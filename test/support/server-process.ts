@@ -1,13 +1,15 @@
 /**
- * The real server as a child process (`node --import tsx src/server/main.ts`, what `npx tsx` runs),
- * for crash and restart tests. It runs in its own process group so `kill -9` reaches everything.
+ * The one server-process harness of the tests: the real server as a child process
+ * (`node --import tsx src/server/main.ts`, what `npx tsx` runs) for the crash and restart tests,
+ * the browser suite and the first-install walk. It runs in its own process group so `kill -9`
+ * reaches everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 
-export const REPO = path.resolve(import.meta.dirname, '../../..');
+export const REPO = path.resolve(import.meta.dirname, '../..');
 
 export async function freePort(): Promise<number> {
   const srv = net.createServer();
@@ -112,7 +114,7 @@ export class HttpAgent {
   async login(username: string, password: string, totpSecret?: string) {
     let totpCodeValue: string | undefined;
     if (totpSecret) {
-      const { totpCode, totpStep } = await import('../../../src/server/auth/totp');
+      const { totpCode, totpStep } = await import('../../src/server/auth/totp');
       // The server never accepts a step twice: take the next one (accepted one step ahead), waiting if needed.
       let step = totpStep(new Date());
       const last = USED_STEPS.get(username) ?? -1;
