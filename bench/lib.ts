@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { freePort } from '../test/support/server-process';
+import { createScratchDatabase } from '../test/support/scratch-database';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -127,23 +127,13 @@ export async function freshDatabase(adminUrl: string | undefined): Promise<Bench
   if (!adminUrl) {
     return { kind: 'pglite', dataDir, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const name = `gg_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(adminUrl, 'gg_bench', { name: `gg_bench_${process.pid}` });
   return {
     kind: 'postgres',
     dataDir,
-    databaseUrl: u.toString(),
+    databaseUrl: scratch.url,
     async drop() {
-      const a = new pg.Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-      await a.end();
+      await scratch.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,7 +10,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from '../../src/server/audit/write-audit';
@@ -23,6 +22,7 @@ import { insertProject } from '../support/factories';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { tableDigest, tablesOf } from './support/db-state';
 import { REPO } from '../support/server-process';
+import { createScratchDatabase, dropDatabase } from '../support/scratch-database';
 
 let t: TestApp;
 const work = mkdtempSync(path.join(os.tmpdir(), 'gg-backup-test-'));
@@ -41,15 +41,9 @@ async function pdf(title: string): Promise<Buffer> {
 async function emptyTarget(name: string): Promise<{ url?: string; dataDir: string }> {
   const dataDir = path.join(work, name);
   if (!process.env.TEST_DATABASE_URL) return { dataDir };
-  const db = `gg_restore_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
-  createdDbs.push(db);
-  const u = new URL(process.env.TEST_DATABASE_URL);
-  u.pathname = `/${db}`;
-  return { url: u.toString(), dataDir };
+  const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL, 'gg_restore');
+  createdDbs.push(scratch.name);
+  return { url: scratch.url, dataDir };
 }
 
 async function openTarget(target: { url?: string; dataDir: string }, migrate = true): Promise<Database> {
@@ -82,12 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   rmSync(work, { recursive: true, force: true });
-  if (createdDbs.length) {
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    for (const db of createdDbs) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  for (const db of createdDbs) await dropDatabase(process.env.TEST_DATABASE_URL!, db);
 });
 
 describe('backup through the running app', () => {

@@ -14,7 +14,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { certificateSeq } from '../../src/domain/certificate-number';
 import { generateProject } from '../../src/domain/similarity.fixtures';
@@ -23,6 +22,7 @@ import { openDatabase } from '../../src/server/db/client';
 import { campaigns, organisations, projects } from '../../src/server/db/schema';
 import { applicationFormFor } from '../support/factories';
 import { HttpAgent, startServer, type ServerProcess } from '../support/server-process';
+import { createScratchDatabase, dropDatabase } from '../support/scratch-database';
 
 const N = 45;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-cert-crash-'));
@@ -95,25 +95,13 @@ async function inspect(year: number) {
 afterAll(async () => {
   await server?.kill9().catch(() => undefined);
   rmSync(dataDir, { recursive: true, force: true });
-  if (dbName) {
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  if (dbName) await dropDatabase(process.env.TEST_DATABASE_URL!, dbName);
 });
 
 describe('kill -9 during a certificate run', () => {
   it('leaves only complete certificates with gap-free numbers and an intact audit chain; the run resumes and completes all', async () => {
     if (process.env.TEST_DATABASE_URL) {
-      dbName = `gg_cert_crash_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${dbName}`);
-      await admin.end();
-      const u = new URL(process.env.TEST_DATABASE_URL);
-      u.pathname = `/${dbName}`;
-      databaseUrl = u.toString();
+      ({ name: dbName, url: databaseUrl } = await createScratchDatabase(process.env.TEST_DATABASE_URL, 'gg_cert_crash'));
     }
     // First start seeds the demo; then, with the server stopped, 45 recognised projects go straight into the database.
     server = await startServer({ ...env(), RUN_WORKERS: 'false' });

@@ -27,6 +27,7 @@ import { openDatabase } from '../../src/server/db/client';
 import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
 import type { ApplicationForm } from '../../src/domain/application-form';
 import { HttpAgent, REPO, startServer, type ServerProcess } from '../support/server-process';
+import { createScratchDatabase, dropDatabase } from '../support/scratch-database';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-crash-'));
 const storeTmp = path.join(dataDir, 'files', 'tmp');
@@ -91,17 +92,6 @@ interface Installation {
 }
 const installations: Installation[] = [];
 
-async function createTestDatabase(prefix: string): Promise<{ name: string; url: string }> {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(process.env.TEST_DATABASE_URL!);
-  u.pathname = `/${name}`;
-  return { name, url: u.toString() };
-}
-
 async function newInstallation(prefix: string): Promise<Installation> {
   const inst: Installation = {
     dir: mkdtempSync(path.join(os.tmpdir(), `${prefix.replace(/_/g, '-')}-`)),
@@ -110,7 +100,7 @@ async function newInstallation(prefix: string): Promise<Installation> {
     },
   };
   installations.push(inst);
-  if (process.env.TEST_DATABASE_URL) ({ name: inst.dbName, url: inst.dbUrl } = await createTestDatabase(prefix));
+  if (process.env.TEST_DATABASE_URL) ({ name: inst.dbName, url: inst.dbUrl } = await createScratchDatabase(process.env.TEST_DATABASE_URL, prefix));
   return inst;
 }
 
@@ -122,11 +112,7 @@ afterAll(async () => {
     rmSync(inst.dir, { recursive: true, force: true });
   }
   for (const name of [dbName, ...installations.map((i) => i.dbName)]) {
-    if (!name) continue;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    if (name) await dropDatabase(process.env.TEST_DATABASE_URL!, name);
   }
 });
 

@@ -6,7 +6,6 @@
  * naming the owner's pid instead of a WebAssembly abort; a lock left by a killed process is taken over.
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/client';
 import { DataDirInUseError, lockPathFor } from '../../src/server/db/data-dir-lock';
 import { REPO, startServer, type ServerProcess } from '../support/server-process';
+import { createScratchDatabase, dropDatabase } from '../support/scratch-database';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const work = mkdtempSync(path.join(os.tmpdir(), 'gg-startup-'));
@@ -24,12 +24,7 @@ let createdDb: string | undefined;
 afterAll(async () => {
   for (const s of servers) await s.kill9().catch(() => undefined);
   rmSync(work, { recursive: true, force: true });
-  if (createdDb) {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${createdDb} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  if (createdDb) await dropDatabase(pgUrl!, createdDb);
 });
 
 function script(name: string, env: Record<string, string>) {
@@ -41,19 +36,14 @@ function script(name: string, env: Record<string, string>) {
 
 describe.runIf(pgUrl)('two instances started at the same moment on a new PostgreSQL database', () => {
   it('both come up; migrations and the seed ran once', async () => {
-    createdDb = `gg_race_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${createdDb}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${createdDb}`;
-    const env = (name: string) => ({ DATABASE_URL: u.toString(), DATA_DIR: path.join(work, name) });
+    const scratch = await createScratchDatabase(pgUrl!, 'gg_race');
+    createdDb = scratch.name;
+    const env = (name: string) => ({ DATABASE_URL: scratch.url, DATA_DIR: path.join(work, name) });
     const started = await Promise.allSettled([startServer(env('a'), 240_000), startServer(env('b'), 240_000)]);
     for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
     for (const s of started) expect(s.status, s.status === 'rejected' ? String(s.reason) : '').toBe('fulfilled');
     for (const s of servers) expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
-    const check = new pg.Client({ connectionString: u.toString() });
+    const check = new pg.Client({ connectionString: scratch.url });
     await check.connect();
     try {
       const { rows: migrations } = await check.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');

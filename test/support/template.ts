@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS_FOLDER, openDatabase, type Database } from '../../src/server/db/client';
 import { seedDemo, type DemoAccount } from '../../src/server/seed';
+import { withDatabase } from './scratch-database';
 
 export const TEST_PASSWORD = 'Gongguan@Test2026';
 /** Tests run inside the 2026 application window unless they move the clock. */
@@ -33,12 +34,6 @@ export interface TemplateInfo {
   ref: string;
   adminUrl?: string;
   accounts: DemoAccount[];
-}
-
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
 }
 
 export async function buildTemplate(): Promise<TemplateInfo> {
