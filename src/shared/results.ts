@@ -17,6 +17,9 @@
 import { z } from 'zod';
 import { BENEFIT_KINDS, RESULT_REVIEW_STATES, type BenefitKind } from '../domain/vocabularies';
 import { PROJECT_STATES } from '../domain/project-workflow';
+import { BATCH_STATES } from '../domain/vocabularies';
+import { pagedSchema, pageQuerySchema } from './auth';
+import { campaignYearField } from './campaign';
 
 export const BENEFIT_KIND_LABELS: Record<BenefitKind, string> = {
   quality_indicator: '质量指标',
@@ -123,6 +126,11 @@ export type ResultDetail = z.infer<typeof resultDetailSchema>;
 
 export const resultBatchDtoSchema = z.object({
   id: z.string(),
+  state: z.enum(BATCH_STATES),
+  stateLabel: z.string(),
+  version: z.number(),
+  receivedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
   projectCount: z.number(),
   sentAt: z.string(),
   contactName: z.string(),
@@ -139,3 +147,35 @@ export const recommenderResultsSchema = z.object({
   deadline: z.string(),
   windowOpen: z.boolean(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// 成果批次 on the commission side: list (all recommenders), detail, 签收 / 退回 (issue 18)
+//   GET  /api/commission/result-batches               resultBatchQuerySchema → paged CommissionResultBatchItem
+//   GET  /api/commission/result-batches/:id           → CommissionResultBatchDetail
+//   POST /api/commission/result-batches/:id/receive   { version } → CommissionResultBatchItem
+//   POST /api/commission/result-batches/:id/return    { version, reason ≥ 4 字 } → CommissionResultBatchItem
+// ---------------------------------------------------------------------------------------------
+
+export const resultBatchQuerySchema = z
+  .object({
+    state: z.enum(['sent', 'received', 'returned']).optional(),
+    recommenderOrgId: z.string().uuid().optional(),
+    q: z.string().trim().max(100, '推荐单位名称不能超过100个字').optional(),
+    year: campaignYearField.optional(),
+  })
+  .extend(pageQuerySchema.shape);
+
+export const commissionResultBatchItemSchema = resultBatchDtoSchema.extend({
+  recommenderOrgId: z.string(),
+  recommenderName: z.string(),
+  returnedAt: z.string().nullable(),
+});
+export type CommissionResultBatchItem = z.infer<typeof commissionResultBatchItemSchema>;
+export const commissionResultBatchListSchema = pagedSchema(commissionResultBatchItemSchema);
+
+export const commissionResultBatchDetailSchema = commissionResultBatchItemSchema.extend({
+  campaignYear: z.number(),
+  /** The projects that went with the batch (also after a return: then in their current state). */
+  projects: z.array(resultSummarySchema),
+});
+export type CommissionResultBatchDetail = z.infer<typeof commissionResultBatchDetailSchema>;

@@ -761,7 +761,16 @@ export const resultBatches = pgTable(
     contactPhone: text('contact_phone').notNull(),
     projectCount: integer('project_count').notNull(),
     sentAt: ts('sent_at').notNull(),
+    // The commission's 签收 / 退回 (issue 18): sent → received | returned (BATCH_STATES, never composing).
+    state: text('state').$type<BatchState>().notNull().default('sent'),
+    receivedAt: ts('received_at'),
+    returnedAt: ts('returned_at'),
+    returnReason: text('return_reason'),
+    /** The projects that went with the batch (kept after a return, when they no longer point at it). */
+    projectIds: jsonb('project_ids').$type<string[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('result_batches_campaign_idx').on(t.campaignId, t.recommenderOrgId)],
 );

@@ -61,7 +61,7 @@ export async function forwardResults(ctx: ActorContext, input: z.infer<typeof re
     const xlsx = await storeGenerated(tx, ctx, rendered.xlsx, summaryFileName(header, 'xlsx', '成果报送-'), MIME.xlsx, now);
     const [batch] = await tx
       .insert(resultBatches)
-      .values({ campaignId: campaign.id, recommenderOrgId: orgId, summaryDocxFileId: docx.id, summaryXlsxFileId: xlsx.id, stampedPdfFileId: stamped.id, contactName: input.contactName, contactPhone: input.contactPhone, projectCount: list.length, sentAt: now, createdAt: now })
+      .values({ campaignId: campaign.id, recommenderOrgId: orgId, summaryDocxFileId: docx.id, summaryXlsxFileId: xlsx.id, stampedPdfFileId: stamped.id, contactName: input.contactName, contactPhone: input.contactPhone, projectCount: list.length, projectIds: list.map(({ p }) => p.id), sentAt: now, createdAt: now, updatedAt: now })
       .returning();
 
     for (const { p, r } of list) {

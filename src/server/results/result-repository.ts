@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { ResultBatchDto, ResultDetail, ResultSummary } from '../../shared/results';
 import type { BenefitKind } from '../../domain/vocabularies';
+import { BATCH_STATE_LABELS } from '../../shared/recommendations';
 import { windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { files, organisations, projectResults, projects, resultBatches, resultBenefits } from '../db/schema';
@@ -79,12 +80,19 @@ export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: Campaign
   };
 }
 
-export async function resultBatchDtos(db: DbOrTx, recommenderOrgId: string, campaignId: string): Promise<ResultBatchDto[]> {
-  const rows = await db.select().from(resultBatches).where(and(eq(resultBatches.recommenderOrgId, recommenderOrgId), eq(resultBatches.campaignId, campaignId))).orderBy(desc(resultBatches.sentAt));
+export type ResultBatchRow = typeof resultBatches.$inferSelect;
+
+/** Batches as DTOs, with their three files (汇总表 Word + Excel, stamped letter) resolved to names. */
+export async function toResultBatchDtos(db: DbOrTx, rows: ResultBatchRow[]): Promise<ResultBatchDto[]> {
   const refs = await fileRefs(db, rows.flatMap((b) => [b.summaryDocxFileId, b.summaryXlsxFileId, b.stampedPdfFileId].filter((x): x is string => !!x)));
   const ref = (id: string | null) => (id ? (refs.get(id) ?? null) : null);
   return rows.map((b) => ({
     id: b.id,
+    state: b.state,
+    stateLabel: BATCH_STATE_LABELS[b.state],
+    version: b.version,
+    receivedAt: b.receivedAt?.toISOString() ?? null,
+    returnReason: b.returnReason,
     projectCount: b.projectCount,
     sentAt: b.sentAt.toISOString(),
     contactName: b.contactName,
@@ -95,14 +103,19 @@ export async function resultBatchDtos(db: DbOrTx, recommenderOrgId: string, camp
   }));
 }
 
-/** The projects of a scope that owe or have a result, with their applicant's name and result row. */
-export async function resultList(db: DbOrTx, where: ReturnType<typeof and>) {
+export async function resultBatchDtos(db: DbOrTx, recommenderOrgId: string, campaignId: string): Promise<ResultBatchDto[]> {
+  const rows = await db.select().from(resultBatches).where(and(eq(resultBatches.recommenderOrgId, recommenderOrgId), eq(resultBatches.campaignId, campaignId))).orderBy(desc(resultBatches.sentAt));
+  return toResultBatchDtos(db, rows);
+}
+
+/** The projects of a scope that owe or have a result (any state with `anyState`, e.g. a batch's projects once evaluated), with their applicant's name and result row. */
+export async function resultList(db: DbOrTx, where: ReturnType<typeof and>, opts: { anyState?: boolean } = {}) {
   const rows = await db
     .select({ p: projects, applicantName: organisations.name, r: projectResults })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
     .leftJoin(projectResults, eq(projectResults.projectId, projects.id))
-    .where(and(inArray(projects.state, [...RESULT_STATES]), where))
+    .where(and(opts.anyState ? undefined : inArray(projects.state, [...RESULT_STATES]), where))
     .orderBy(asc(projects.projectNo), asc(projects.name));
   return rows.map(({ p, applicantName, r }) => toResultSummary(p, applicantName, r ?? undefined));
 }
