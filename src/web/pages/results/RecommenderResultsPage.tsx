@@ -67,6 +67,7 @@ function ForwardCard({ data }: { data: Overview }) {
           columns={[
             { title: '报送时间', dataIndex: 'sentAt', render: (s: string) => formatBeijing(s, 'seconds') },
             { title: '成果数', dataIndex: 'projectCount' },
+            { title: '状态', key: 's', render: (_, b) => (b.state === 'returned' ? <span>{b.stateLabel}：{b.returnReason}</span> : b.stateLabel) },
             { title: '联系人', key: 'c', render: (_, b) => `${b.contactName} ${b.contactPhone}` },
             {
               title: '汇总表',

@@ -1,0 +1,182 @@
+/** 成果批次详情 (commission): contact, the 汇总表 and stamped letter, the projects; 签收 / 整批退回 with confirmation. */
+import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, RollbackOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Table } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { MIN_REASON_LENGTH } from '../../../shared/recommendations';
+import type { CommissionResultBatchDetail, ResultSummary } from '../../../shared/results';
+import { api, ApiError, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/list';
+import { isStale, STALE_MESSAGE } from '../../components/review/errors';
+import { StateTag } from '../../components/review/StateTag';
+import { usePageTitle } from '../../hooks/usePageTitle';
+import { PageHeader } from '../../layout/RoleLayout';
+import { formatBeijing } from '../../time';
+import { ExportButtons, ResultStateTag } from './common';
+import { FileLink, RESULT_BATCHES_KEY } from './CommissionResultsPage';
+
+export default function ResultBatchDetailPage() {
+  const { id = '' } = useParams();
+  const { modal, message } = App.useApp();
+  const qc = useQueryClient();
+  const key = ['commission', 'result-batch', id];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<CommissionResultBatchDetail>(`/api/commission/result-batches/${id}`), staleTime: 0 });
+  usePageTitle(q.data ? `成果批次：${q.data.recommenderName}` : '成果批次');
+  const [returning, setReturning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+
+  const done = (text: string) => {
+    message.success(text);
+    setError(null);
+    void qc.invalidateQueries({ queryKey: key });
+    void qc.invalidateQueries({ queryKey: RESULT_BATCHES_KEY });
+    void qc.invalidateQueries({ queryKey: ['commission', 'results'] });
+  };
+  const failed = (err: unknown) => {
+    if (isStale(err)) {
+      setError(STALE_MESSAGE);
+      void qc.invalidateQueries({ queryKey: key });
+    } else setError(errorMessage(err));
+  };
+  const receive = useMutation({
+    mutationFn: (version: number) => api.post(`/api/commission/result-batches/${id}/receive`, { version }),
+    onSuccess: () => done('已签收该成果批次'),
+    onError: failed,
+  });
+  const giveBack = useMutation({
+    mutationFn: (v: { version: number; reason: string }) => api.post(`/api/commission/result-batches/${id}/return`, v),
+    onSuccess: () => {
+      setReturning(false);
+      done('已将该成果批次退回推荐单位');
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.reason) {
+        setReasonError(err.fields.reason);
+        return;
+      }
+      failed(err);
+    },
+  });
+
+  if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (q.isError || !q.data) {
+    const notFound = q.error instanceof ApiError && q.error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'warning'}
+        title={<h1 className="gg-result-title">{notFound ? '成果批次不存在' : '加载失败'}</h1>}
+        subTitle={notFound ? '该成果批次不存在。' : errorMessage(q.error)}
+        extra={<Link className="gg-link-btn gg-link-btn-primary" to="/commission/results">返回成果接收</Link>}
+      />
+    );
+  }
+  const b = q.data;
+  const confirmReceive = () =>
+    modal.confirm({
+      title: '确认签收该成果批次',
+      icon: <ExclamationCircleOutlined />,
+      content: `确认签收${b.recommenderName}报送的 ${b.projectCount} 项成果？签收后进入成果评定，推荐单位将收到通知。`,
+      okText: '确认签收',
+      cancelText: '取消',
+      onOk: () => receive.mutateAsync(b.version).catch(() => undefined),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={`成果批次：${b.recommenderName}`}
+        subtitle={
+          <Space wrap>
+            <StateTag state={b.state} label={b.stateLabel} />
+            <span>{b.campaignYear}年</span>
+            <span>报送于 {formatBeijing(b.sentAt)}</span>
+            <span>{b.projectCount} 项成果</span>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Link className="gg-link-btn" to="/commission/results">
+              <ArrowLeftOutlined aria-hidden /> 返回列表
+            </Link>
+            {b.state !== 'returned' && (
+              <Button
+                danger
+                icon={<RollbackOutlined />}
+                onClick={() => {
+                  setReasonError(null);
+                  setError(null);
+                  setReturning(true);
+                }}
+              >
+                整批退回
+              </Button>
+            )}
+            {b.state === 'sent' && (
+              <Button type="primary" icon={<CheckOutlined />} loading={receive.isPending} onClick={confirmReceive}>
+                签收
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      {error && !returning && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={error} />}
+      {b.state === 'returned' && b.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`退回原因：${b.returnReason}`} />}
+      <Card title="批次信息" style={{ marginBottom: 20 }}>
+        <Descriptions
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2 }}
+          items={[
+            { key: 'rec', label: '推荐单位', children: b.recommenderName },
+            { key: 'contact', label: '联系人', children: `${b.contactName}（${b.contactPhone}）` },
+            { key: 'sent', label: '报送时间', children: formatBeijing(b.sentAt, 'seconds') },
+            { key: 'received', label: b.state === 'returned' ? '退回时间' : '签收时间', children: formatBeijing(b.state === 'returned' ? b.returnedAt : b.receivedAt, 'seconds') },
+            {
+              key: 'summary',
+              label: '成果汇总表',
+              children: (
+                <Space>
+                  <FileLink file={b.summaryDocx} label="Word" />
+                  <FileLink file={b.summaryXlsx} label="Excel" />
+                </Space>
+              ),
+            },
+            { key: 'stamped', label: '盖章版报送函', children: <FileLink file={b.stampedPdf} label="下载 PDF" /> },
+          ]}
+        />
+      </Card>
+      <Card title={`报送成果（${b.projects.length}）`}>
+        <Table<ResultSummary>
+          rowKey="projectId"
+          size="middle"
+          pagination={false}
+          dataSource={b.projects}
+          scroll={{ x: 900 }}
+          data-testid="result-batch-projects"
+          columns={[
+            { title: '立项编号', dataIndex: 'projectNo', width: 150, render: (v: string | null) => <span className="gg-mono gg-small">{v ?? '—'}</span> },
+            { title: '项目名称', dataIndex: 'name' },
+            { title: '承担单位', dataIndex: 'applicantName', width: 240 },
+            { title: '状态', key: 's', width: 200, render: (_, r) => <ResultStateTag state={r.state} reviewState={r.reviewState} /> },
+            { title: '成果报告', key: 'e', width: 330, render: (_, r) => <ExportButtons side="commission" projectId={r.projectId} /> },
+          ]}
+        />
+      </Card>
+      <ConfirmDialog
+        open={returning}
+        title={`整批退回：${b.recommenderName}`}
+        okText="确认退回"
+        danger
+        loading={giveBack.isPending}
+        fieldError={reasonError}
+        errors={error ? [error] : []}
+        onCancel={() => setReturning(false)}
+        onConfirm={(reason) => giveBack.mutate({ version: b.version, reason })}
+        notice={{ title: `退回后，批次中的 ${b.projectCount} 项成果回到推荐单位待审核，推荐单位须在成果报送截止时间（或补报期限）前重新报送；已进入评定的批次不能退回。` }}
+        reason={{ label: '退回原因', min: MIN_REASON_LENGTH, placeholder: '如：经济效益测算缺少财务部门盖章说明，请核实后重新报送' }}
+      />
+    </>
+  );
+}
