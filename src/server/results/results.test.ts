@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
@@ -305,6 +306,18 @@ describe('成果批次: the commission receives (签收) or returns (整批退�
     expect(d.summaryXlsx.name).toMatch(/^成果报送-.*\.xlsx$/);
     expect(d.stampedPdf.name).toBe('成果报送函（盖章）.pdf');
     expect((await commission.get(`/api/files/${d.summaryDocx.fileId}`)).status).toBe(200);
+    // The 成果汇总表 has the results columns, not the application's 附件6 ones.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await commission.get(`/api/files/${d.summaryXlsx.fileId}`)).raw as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell(1, 1).value)).toBe('2026年天津市质量攻关项目成果汇总表');
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '立项编号', '项目名称', '承担单位', '所在区', '主要成效', '经济效益（万元）', '质量指标改善', '参与人员数', '联系人/电话']);
+    const row = (ws.getRow(4).values as unknown[]).slice(1).map(String);
+    expect(row[2]).toBe('协作机器人关节油封泄漏控制攻关');
+    expect(row[5]).toBe('传动误差稳定在0.6弧分以内，一次装配合格率由92.1%提升至98.7%。');
+    expect(row[6]).toBe('326.5');
+    expect(row[7]).toBe('一次装配合格率：92.1%→98.7%');
+    expect(row[8]).toBe('2');
 
     const ok = await commission.post(`/api/commission/result-batches/${batch.id}/receive`, { version: d.version });
     expect(ok.status).toBe(200);
