@@ -49,6 +49,8 @@ export const resultReportSchema = z.object(
 
 export const benefitSchema = z.object({
   kind: z.enum(BENEFIT_KINDS, { message: '请选择效益类别' }),
+  /** The implementation-plan indicator (its `id` in the project's current plan); the server fills `indicatorName` from it. */
+  indicatorId: z.string().trim().max(40, '对应实施方案指标编号不能超过40个字').nullish().or(z.literal('').transform(() => null)),
   indicatorName: optionalText('对应实施方案指标', 100),
   description: text('效益说明', 500),
   before: optionalText('攻关前', 50),
@@ -115,7 +117,15 @@ export const resultDetailSchema = resultSummarySchema.extend({
   reportFile: fileRef,
   processFiles: z.array(z.object({ fileId: z.string(), name: z.string() })),
   team: z.array(resultTeamMemberSchema),
-  benefits: z.array(benefitSchema.extend({ amount: z.number().nullable().optional() })),
+  benefits: z.array(
+    benefitSchema.extend({
+      amount: z.number().nullable().optional(),
+      /** The linked indicator as planned (current plan): shown beside the result's before/after. */
+      planned: z.object({ name: z.string(), unit: z.string(), baseline: z.number(), target: z.number() }).nullable(),
+    }),
+  ),
+  /** The indicators of the project's current implementation plan, to link benefits to (empty without a plan). */
+  planIndicators: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string(), baseline: z.number(), target: z.number() })),
   fieldComments: z.record(z.string(), z.string()),
   lastReason: z.string().nullable(),
   resultVersion: z.number().nullable(),

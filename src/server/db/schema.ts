@@ -722,7 +722,11 @@ export const projectResults = pgTable(
   (t) => [uniqueIndex('project_results_project_uq').on(t.projectId)],
 );
 
-/** 效益数据 with evidence; `indicatorName` links to an implementation-plan indicator (issue 17) by name. */
+/**
+ * 效益数据 with evidence; `indicatorId` links to an indicator of the project's implementation plan
+ * (issue 17, the plan's stable indicator `id`); `indicatorName` is that indicator's name as submitted
+ * (free text only for a project without a plan).
+ */
 export const resultBenefits = pgTable(
   'result_benefits',
   {
@@ -732,6 +736,7 @@ export const resultBenefits = pgTable(
       .references(() => projectResults.id),
     position: integer('position').notNull(),
     kind: text('kind').$type<BenefitKind>().notNull(),
+    indicatorId: text('indicator_id'),
     indicatorName: text('indicator_name'),
     description: text('description').notNull(),
     before: text('before'),

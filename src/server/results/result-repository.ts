@@ -5,7 +5,8 @@ import type { BenefitKind } from '../../domain/vocabularies';
 import { BATCH_STATE_LABELS } from '../../shared/recommendations';
 import { windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
-import { files, organisations, projectResults, projects, resultBatches, resultBenefits } from '../db/schema';
+import { files, implementationPlans, organisations, projectResults, projects, resultBatches, resultBenefits } from '../db/schema';
+import type { ImplementationPlan } from '../../shared/implementation';
 import type { ProjectRow } from '../projects/load-project';
 
 export type ResultRow = typeof projectResults.$inferSelect;
@@ -49,7 +50,20 @@ export async function benefitsOf(db: DbOrTx, resultId: string): Promise<BenefitR
   return db.select().from(resultBenefits).where(eq(resultBenefits.resultId, resultId)).orderBy(asc(resultBenefits.position));
 }
 
+function planned(x: PlanIndicator | undefined) {
+  return x ? { name: x.name, unit: x.unit, baseline: x.baseline, target: x.target } : null;
+}
+
+export type PlanIndicator = ImplementationPlan['indicators'][number];
+
+/** The indicators of the project's current implementation plan (none without a plan). */
+export async function planIndicatorsOf(db: DbOrTx, projectId: string): Promise<PlanIndicator[]> {
+  const [plan] = await db.select({ content: implementationPlans.content }).from(implementationPlans).where(eq(implementationPlans.projectId, projectId));
+  return ((plan?.content as ImplementationPlan | undefined)?.indicators ?? []).map(({ id, name, unit, baseline, target }) => ({ id, name, unit, baseline, target }));
+}
+
 export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: CampaignRow, now: Date): Promise<ResultDetail> {
+  const indicators = await planIndicatorsOf(db, p.id);
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, p.applicantOrgId));
   const r = await resultOf(db, p.id);
   const benefits = r ? await benefitsOf(db, r.id) : [];
@@ -64,7 +78,9 @@ export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: Campaign
     team: (r?.team as ResultDetail['team']) ?? [],
     benefits: benefits.map((b) => ({
       kind: b.kind as BenefitKind,
+      indicatorId: b.indicatorId,
       indicatorName: b.indicatorName,
+      planned: planned(indicators.find((x) => x.id === b.indicatorId)),
       description: b.description,
       before: b.before,
       after: b.after,
@@ -72,6 +88,7 @@ export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: Campaign
       amount: b.amount === null ? null : Number(b.amount),
       evidenceFileId: b.evidenceFileId,
     })),
+    planIndicators: indicators,
     fieldComments: p.state === 'results_returned' ? ((r?.fieldComments as Record<string, string>) ?? {}) : {},
     lastReason: p.state === 'results_returned' ? p.lastReason : null,
     resultVersion: r?.version ?? null,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { activeCampaign } from '../campaigns/campaign-repository';
-import { auditLog, campaigns, notifications, projectResults, projects, resultBatches } from '../db/schema';
+import { auditLog, campaigns, implementationPlans, notifications, projectResults, projects, resultBatches } from '../db/schema';
 import { as, pdfBytes } from '../recommendations/test-helpers';
 import { lapseOverdueResults } from './lapse-results';
 
@@ -123,6 +123,53 @@ describe('提交成果: the unit submits', () => {
     const stale = await applicant.post(`/api/applicant/results/${q.id}/submit`, await resultBody(q.version - 1));
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');
+  });
+});
+
+describe('效益数据 linked to the implementation plan’s indicators by identity', () => {
+  async function withPlan(name: string) {
+    const p = await approvedProject(name);
+    const now = t.clock.now();
+    const content = {
+      goal: '一次装配合格率提升至98.5%以上',
+      startOn: '2026-05-01',
+      endOn: '2026-09-15',
+      stages: [{ id: 's1', phase: 'plan', title: '现状调查', description: '' }],
+      milestones: [],
+      indicators: [
+        { id: 'i1', name: '一次装配合格率', unit: '%', baseline: 92.1, target: 98.5 },
+        { id: 'i2', name: '传动误差', unit: '弧分', baseline: 1.2, target: 0.6 },
+      ],
+      qualityTools: ['DOE'],
+    };
+    await t.services.database.db.insert(implementationPlans).values({ projectId: p.id, content, revisionNo: 1, firstSubmittedAt: now, createdAt: now, updatedAt: now });
+    return p;
+  }
+
+  it('refuses an indicator that is not in the project’s current plan, naming the benefit row and the field', async () => {
+    const p = await withPlan('协作机器人关节装配一致性攻关');
+    const body = await resultBody(p.version);
+    const byId = await applicant.post(`/api/applicant/results/${p.id}/submit`, { ...body, benefits: [{ ...body.benefits[0], indicatorId: 'i9' }, body.benefits[1]] });
+    expect(byId.status).toBe(400);
+    expect(byId.body.fields['benefits.0.indicatorId']).toBe('效益数据第1项：所选对应实施方案指标不在本项目当前实施方案中，请重新选择');
+    const byName = await applicant.post(`/api/applicant/results/${p.id}/submit`, { ...body, benefits: [body.benefits[1], { ...body.benefits[0], indicatorName: '装配合格率' }] });
+    expect(byName.status).toBe(400);
+    expect(byName.body.fields['benefits.1.indicatorName']).toContain('效益数据第2项：对应实施方案指标“装配合格率”不在本项目当前实施方案中');
+    expect(await stateOf(p.id)).toBe('approved');
+  });
+
+  it('links by id (or an exact name from older clients) and shows the planned target beside before/after', async () => {
+    const p = await withPlan('协作机器人关节传动误差控制攻关');
+    const body = await resultBody(p.version);
+    const res = await applicant.post(`/api/applicant/results/${p.id}/submit`, {
+      ...body,
+      benefits: [{ ...body.benefits[0], indicatorName: null, indicatorId: 'i2', before: '1.2弧分', after: '0.58弧分' }, { ...body.benefits[0] }, body.benefits[1]],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.benefits[0]).toMatchObject({ indicatorId: 'i2', indicatorName: '传动误差', planned: { baseline: 1.2, target: 0.6, unit: '弧分' } });
+    expect(res.body.benefits[1]).toMatchObject({ indicatorId: 'i1', indicatorName: '一次装配合格率', planned: { target: 98.5 } });
+    expect(res.body.benefits[2].planned).toBeNull();
+    expect(res.body.planIndicators.map((x: { id: string }) => x.id)).toEqual(['i1', 'i2']);
   });
 });
 

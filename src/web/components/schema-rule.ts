@@ -6,12 +6,13 @@ import type { z } from 'zod';
 import { fieldErrorMessage } from '../../shared/field-labels';
 import '../../shared/zod-zh';
 
-export function schemaRule(schema: z.ZodType, field: string) {
+/** `field` null: the schema's messages already name the field (e.g. src/shared/results.ts). */
+export function schemaRule(schema: z.ZodType, field: string | null) {
   return {
     validator: async (_: unknown, v: unknown) => {
       if (v === undefined || v === null || v === '') return;
       const r = schema.safeParse(typeof v === 'string' ? v.trim() : v);
-      if (!r.success) throw new Error(fieldErrorMessage(field, r.error.issues[0].message));
+      if (!r.success) throw new Error(field === null ? r.error.issues[0].message : fieldErrorMessage(field, r.error.issues[0].message));
     },
   };
 }

@@ -456,6 +456,7 @@ CREATE TABLE "result_benefits" (
 	"result_id" uuid NOT NULL,
 	"position" integer NOT NULL,
 	"kind" text NOT NULL,
+	"indicator_id" text,
 	"indicator_name" text,
 	"description" text NOT NULL,
 	"before" text,
