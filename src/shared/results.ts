@@ -85,9 +85,12 @@ export const RESULT_FIELD_LABELS: Record<string, string> = {
   benefits: '效益数据',
 };
 
+/** One per-field comment of a return. */
+export const resultCommentSchema = z.string().trim().min(1, '逐项意见不能为空').max(500, '逐项意见不能超过500个字');
+
 export const resultReturnSchema = z.object({
   reason: text('退回理由', 500),
-  fieldComments: z.record(z.string(), z.string().trim().min(1, '意见不能为空').max(500, '意见不能超过500个字')).refine((c) => Object.keys(c).every((k) => k in RESULT_FIELD_LABELS), { message: '意见只能针对成果报告的章节、文件、参与人员或效益数据' }),
+  fieldComments: z.record(z.string(), resultCommentSchema).refine((c) => Object.keys(c).every((k) => k in RESULT_FIELD_LABELS), { message: '意见只能针对成果报告的章节、文件、参与人员或效益数据' }),
   version: z.number().int(),
 });
 
