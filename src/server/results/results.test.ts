@@ -106,6 +106,27 @@ describe('提交成果: the unit submits', () => {
     expect(JSON.stringify(res.body)).toContain('请至少填写1名参与人员');
   });
 
+  it('refuses overlong text, a negative or non-numeric amount by name and saves nothing (never cut or clamped)', async () => {
+    const p = await approvedProject('协作机器人关节润滑脂寿命一致性攻关');
+    const body = await resultBody(p.version);
+    const long = await applicant.post(`/api/applicant/results/${p.id}/submit`, {
+      ...body,
+      report: { ...body.report, summary: '成'.repeat(2001) },
+      benefits: [{ ...body.benefits[0], indicatorName: '标'.repeat(101) }, { ...body.benefits[1], amount: -5 }],
+    });
+    expect(long.status).toBe(400);
+    const text = JSON.stringify(long.body);
+    for (const m of ['成果概述不能超过2000个字', '对应实施方案指标不能超过100个字', '金额或数量不能为负数']) expect(text).toContain(m);
+    const nan = await applicant.post(`/api/applicant/results/${p.id}/submit`, { ...body, benefits: [body.benefits[0], { ...body.benefits[1], amount: 'abc' }] });
+    expect(nan.status).toBe(400);
+    const comment = await recommender.post(`/api/recommender/results/${p.id}/return`, { reason: '请补充', fieldComments: { effects: '意'.repeat(501) }, version: p.version });
+    expect(comment.status).toBe(400);
+    expect(JSON.stringify(comment.body)).toContain('逐项意见不能超过500个字');
+    expect(await stateOf(p.id)).toBe('approved');
+    const [r] = await t.services.database.db.select().from(projectResults).where(eq(projectResults.projectId, p.id));
+    expect(r).toBeUndefined();
+  });
+
   it('refuses a file another organisation uploaded', async () => {
     const p = await approvedProject('伺服电机编码器抗干扰可靠性攻关');
     const other = await as(t, 'app_002');
