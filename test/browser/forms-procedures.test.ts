@@ -1,8 +1,8 @@
 /**
  * Honest forms of the later procedures (issue 14, the part after test/browser/forms.test.ts): bad
  * values typed into the PDCA plan and progress report, the result submission, the recommender's
- * tracking visit and item, the expert pool (status reason, import of a non-Excel file) and the
- * training lecturers and materials are answered by a Chinese message naming the field and the limit,
+ * tracking visit and item, the expert pool (status reason, import of a non-Excel file), the expert's
+ * own record (本人信息) and the training lecturers and materials are answered by a Chinese message naming the field and the limit,
  * what was typed stays in the control, and nothing is saved (checked through the API where cheap).
  *
  * Demo data used (never changed by this file: every value is refused):
@@ -202,6 +202,35 @@ describe('the later forms refuse bad values by name and keep what was typed', ()
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     await page.getByTestId('expert-import').locator('input[type="file"]').setInputFiles({ name: '专家名单.png', mimeType: 'image/png', buffer: png });
     await page.getByText(/Excel（\.xlsx）/).first().waitFor();
+  });
+
+  it('专家 本人信息: phone "abc", e-mail, credit code and an overlong employer are refused at the field and kept, nothing saved', { timeout: 120_000 }, async () => {
+    const { page } = await b.open();
+    await b.signIn(page, 'expert');
+    await page.goto('/expert/profile');
+    await page.getByRole('heading', { level: 1, name: '本人信息与关联申报' }).waitFor();
+    const employer = page.getByLabel('工作单位', { exact: true });
+    await expect.poll(async () => (await employer.inputValue()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const before = await getJson<{ phone: string | null; email: string | null; employer: string; version: number }>(page, '/api/expert/profile');
+    const phone = page.getByLabel('联系电话');
+    await typeInto(phone, 'abc');
+    await fieldError(page, '联系电话应为7-20位数字');
+    const email = page.getByLabel('电子邮箱');
+    await typeInto(email, 'not-an-email');
+    await fieldError(page, '电子邮箱格式不正确');
+    const uscc = page.getByLabel('工作单位统一社会信用代码');
+    await typeInto(uscc, '91120000123');
+    await fieldError(page, '工作单位统一社会信用代码应为18位数字或大写字母');
+    await typeInto(employer, '津'.repeat(101));
+    await fieldError(page, '工作单位不能超过100个字');
+    await page.getByRole('button', { name: '保存' }).click();
+    await fieldError(page, '联系电话应为7-20位数字');
+    expect(await phone.inputValue()).toBe('abc');
+    expect(await email.inputValue()).toBe('not-an-email');
+    expect(await uscc.inputValue()).toBe('91120000123');
+    expect((await employer.inputValue()).length).toBe(101);
+    const after = await getJson<typeof before>(page, '/api/expert/profile');
+    expect(after).toMatchObject({ phone: before.phone, email: before.email, employer: before.employer, version: before.version });
   });
 
   it('培训 (provider): an overlong lecturer name, an overlong material title, a file of no known type', { timeout: 120_000 }, async () => {
