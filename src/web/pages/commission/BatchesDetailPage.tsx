@@ -1,14 +1,13 @@
 /** 推荐批次详情 (commission): contact, files, completeness, projects; 接收 / 退回 with confirmation. */
 import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, ExclamationCircleOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
 import { MIN_REASON_LENGTH, RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
-import { api, ApiError, errorMessage } from '../../api';
+import { api } from '../../api';
 import { ConfirmDialog } from '../../components/list';
-import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
+import { BatchLoadFailed, useBatchDecision } from '../../components/review/batch-decision';
 import { StateTag } from '../../components/review/StateTag';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
@@ -20,59 +19,20 @@ type Project = CommissionBatchDetail['projects'][number];
 
 export default function BatchesDetailPage() {
   const { id = '' } = useParams();
-  const { modal, message } = App.useApp();
-  const qc = useQueryClient();
+  const { modal } = App.useApp();
   const key = ['commission', 'batch', id];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<CommissionBatchDetail>(`/api/commission/batches/${id}`), staleTime: 0 });
   usePageTitle(q.data ? `推荐批次：${q.data.recommenderName}` : '推荐批次');
-  const [returning, setReturning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
-
-  const done = (text: string) => {
-    message.success(text);
-    setError(null);
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: COMMISSION_BATCHES_KEY });
-    void qc.invalidateQueries({ queryKey: ['commission', 'recommenders'] });
-  };
-  const failed = (err: unknown) => {
-    if (isStale(err)) {
-      setError(STALE_MESSAGE);
-      void qc.invalidateQueries({ queryKey: key });
-    } else setError(errorMessage(err));
-  };
-  const receive = useMutation({
-    mutationFn: (version: number) => api.post(`/api/commission/batches/${id}/receive`, { version }),
-    onSuccess: () => done('已接收该推荐批次'),
-    onError: failed,
-  });
-  const giveBack = useMutation({
-    mutationFn: (v: { version: number; reason: string }) => api.post(`/api/commission/batches/${id}/return`, v),
-    onSuccess: () => {
-      setReturning(false);
-      done('已将该推荐批次退回推荐单位');
-    },
-    onError: (err) => {
-      if (isStale(err) || !(err instanceof ApiError)) return failed(err);
-      setReasonError(err.fields.reason ?? null);
-      const rest = applyFieldErrors(null, err).filter((m) => !err.fields.reason || !m.endsWith(err.fields.reason));
-      if (rest.length || !Object.keys(err.fields).length) setError(rest.length ? rest.join('；') : err.message);
-    },
+  const { receive, giveBack, returning, setReturning, openReturn, error, reasonError } = useBatchDecision({
+    detailKey: key,
+    invalidate: [COMMISSION_BATCHES_KEY, ['commission', 'recommenders']],
+    url: `/api/commission/batches/${id}`,
+    receivedText: '已接收该推荐批次',
+    returnedText: '已将该推荐批次退回推荐单位',
   });
 
   if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (q.isError || !q.data) {
-    const notFound = q.error instanceof ApiError && q.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'warning'}
-        title={<h1 className="gg-result-title">{notFound ? '推荐批次不存在' : '加载失败'}</h1>}
-        subTitle={notFound ? '该推荐批次不存在或尚未报送。' : errorMessage(q.error)}
-        extra={<Link className="gg-link-btn gg-link-btn-primary" to="/commission/batches">返回推荐批次列表</Link>}
-      />
-    );
-  }
+  if (q.isError || !q.data) return <BatchLoadFailed error={q.error} what="推荐批次" notFoundText="该推荐批次不存在或尚未报送。" back="/commission/batches" backLabel="返回推荐批次列表" />;
   const b = q.data;
   const fileLink = (fileId: string | null, icon: React.ReactNode, label: string) =>
     fileId ? (
@@ -114,15 +74,7 @@ export default function BatchesDetailPage() {
               <DownloadOutlined aria-hidden /> 下载全部材料（zip）
             </a>
             {(b.state === 'sent' || b.state === 'received') && (
-              <Button
-                danger
-                icon={<RollbackOutlined />}
-                onClick={() => {
-                  setReasonError(null);
-                  setError(null);
-                  setReturning(true);
-                }}
-              >
+              <Button danger icon={<RollbackOutlined />} onClick={openReturn}>
                 整批退回
               </Button>
             )}

@@ -1,14 +1,13 @@
 /** 成果批次详情 (commission): contact, the 汇总表 and stamped letter, the projects; 签收 / 整批退回 with confirmation. */
 import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Table } from 'antd';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table } from 'antd';
 import { Link, useParams } from 'react-router';
 import { MIN_REASON_LENGTH } from '../../../shared/recommendations';
 import type { CommissionResultBatchDetail, ResultSummary } from '../../../shared/results';
-import { api, ApiError, errorMessage } from '../../api';
+import { api } from '../../api';
 import { ConfirmDialog } from '../../components/list';
-import { isStale, STALE_MESSAGE } from '../../components/review/errors';
+import { BatchLoadFailed, useBatchDecision } from '../../components/review/batch-decision';
 import { StateTag } from '../../components/review/StateTag';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
@@ -18,60 +17,20 @@ import { FileLink, RESULT_BATCHES_KEY } from './CommissionResultsPage';
 
 export default function ResultBatchDetailPage() {
   const { id = '' } = useParams();
-  const { modal, message } = App.useApp();
-  const qc = useQueryClient();
+  const { modal } = App.useApp();
   const key = ['commission', 'result-batch', id];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<CommissionResultBatchDetail>(`/api/commission/result-batches/${id}`), staleTime: 0 });
   usePageTitle(q.data ? `成果批次：${q.data.recommenderName}` : '成果批次');
-  const [returning, setReturning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
-
-  const done = (text: string) => {
-    message.success(text);
-    setError(null);
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: RESULT_BATCHES_KEY });
-    void qc.invalidateQueries({ queryKey: ['commission', 'results'] });
-  };
-  const failed = (err: unknown) => {
-    if (isStale(err)) {
-      setError(STALE_MESSAGE);
-      void qc.invalidateQueries({ queryKey: key });
-    } else setError(errorMessage(err));
-  };
-  const receive = useMutation({
-    mutationFn: (version: number) => api.post(`/api/commission/result-batches/${id}/receive`, { version }),
-    onSuccess: () => done('已签收该成果批次'),
-    onError: failed,
-  });
-  const giveBack = useMutation({
-    mutationFn: (v: { version: number; reason: string }) => api.post(`/api/commission/result-batches/${id}/return`, v),
-    onSuccess: () => {
-      setReturning(false);
-      done('已将该成果批次退回推荐单位');
-    },
-    onError: (err) => {
-      if (err instanceof ApiError && err.fields.reason) {
-        setReasonError(err.fields.reason);
-        return;
-      }
-      failed(err);
-    },
+  const { receive, giveBack, returning, setReturning, openReturn, error, reasonError } = useBatchDecision({
+    detailKey: key,
+    invalidate: [RESULT_BATCHES_KEY, ['commission', 'results']],
+    url: `/api/commission/result-batches/${id}`,
+    receivedText: '已签收该成果批次',
+    returnedText: '已将该成果批次退回推荐单位',
   });
 
   if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (q.isError || !q.data) {
-    const notFound = q.error instanceof ApiError && q.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'warning'}
-        title={<h1 className="gg-result-title">{notFound ? '成果批次不存在' : '加载失败'}</h1>}
-        subTitle={notFound ? '该成果批次不存在。' : errorMessage(q.error)}
-        extra={<Link className="gg-link-btn gg-link-btn-primary" to="/commission/results">返回成果接收</Link>}
-      />
-    );
-  }
+  if (q.isError || !q.data) return <BatchLoadFailed error={q.error} what="成果批次" notFoundText="该成果批次不存在。" back="/commission/results" backLabel="返回成果接收" />;
   const b = q.data;
   const confirmReceive = () =>
     modal.confirm({
@@ -101,15 +60,7 @@ export default function ResultBatchDetailPage() {
               <ArrowLeftOutlined aria-hidden /> 返回列表
             </Link>
             {b.state !== 'returned' && (
-              <Button
-                danger
-                icon={<RollbackOutlined />}
-                onClick={() => {
-                  setReasonError(null);
-                  setError(null);
-                  setReturning(true);
-                }}
-              >
+              <Button danger icon={<RollbackOutlined />} onClick={openReturn}>
                 整批退回
               </Button>
             )}
