@@ -73,7 +73,8 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
           reportFileId: reportFile?.fileId,
           processFileIds: processFiles.map((f) => f.fileId),
           team: v.team,
-          benefits: v.benefits.map((b, i) => ({ ...b, evidenceFileId: evidence[i]?.fileId ?? b.evidenceFileId ?? null })),
+          // With a plan the indicator is chosen by id only (the server names it); a cleared choice stays cleared.
+          benefits: v.benefits.map(({ planned: _planned, ...b }, i) => ({ ...b, ...(detail.planIndicators.length ? { indicatorName: null } : {}), evidenceFileId: evidence[i]?.fileId ?? b.evidenceFileId ?? null })),
           version: detail.version,
         },
         { headers: idempotencyHeaders() },
