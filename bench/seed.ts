@@ -14,8 +14,8 @@ import { generateUscc, TIANJIN_DISTRICTS } from '../src/domain/uscc';
 import { writeAudit } from '../src/server/audit/write-audit';
 import { openDatabase, type Database } from '../src/server/db/client';
 import { campaigns, expertProfiles, files, historicalResults, organisations, projects, projectVersions, users, windowReopenings } from '../src/server/db/schema';
-import { buildCommonApplication, buildPreciseApplication } from '../src/server/documents/fixtures';
-import type { ApplicationForm } from '../src/shared/application-form';
+import { applicationFormForUnit } from '../src/server/documents/fixtures';
+import type { ApplicationForm } from '../src/domain/application-form';
 import type { CampaignConfig } from '../src/shared/campaign';
 import type { BenchDatabase } from './lib';
 
@@ -177,17 +177,13 @@ export async function seedScaled(database: Database, scale: Scale, opts: { now: 
 
   // 5. applications: one per unit; a share already submitted (inbox), the rest drafts (the load)
   const vetoIds = ((campaign.config as CampaignConfig).vetoChecklist ?? []).map((v) => v.id);
-  const precise = buildPreciseApplication();
-  const common = buildCommonApplication();
   const apps = orgIds.slice(0, scale.applications).map((o, i) => {
-    const base = i % 3 === 2 ? common : precise;
     const g = generateProject(1_000_000 + i);
-    const form: ApplicationForm = structuredClone(base);
-    form.unit = { ...form.unit, name: o.name, uscc: o.uscc ?? undefined, district: o.district ?? undefined, address: o.address ?? undefined };
-    form.project = { ...form.project, name: g.name.slice(0, 30), chain: CHAINS[i % CHAINS.length] === '其他' ? form.project.chain : CHAINS[i % CHAINS.length] };
+    const chain = CHAINS[i % CHAINS.length];
+    // this campaign's veto checklist declared (the submit checks it)
+    const form: ApplicationForm = applicationFormForUnit(o, { direction: i % 3 === 2 ? 'common' : 'precise', vetoIds, project: { name: g.name.slice(0, 30), ...(chain === '其他' ? {} : { chain }) } });
     form.content = { ...form.content, background: `${g.problem}\n${form.content?.background ?? ''}`, technicalRoute: `${g.route}\n${form.content?.technicalRoute ?? ''}` };
-    // this campaign's veto checklist and a measurable benefit per selected area (the submit checks both)
-    form.vetoDeclarations = Object.fromEntries(vetoIds.map((id) => [id, true]));
+    // a measurable benefit per selected area (the submit checks it)
     form.benefits = {
       ...form.benefits,
       byArea: Object.fromEntries((form.project.benefitAreas ?? []).map((a) => [a, MEASURABLE[a] ?? '年节约成本120万元'])),

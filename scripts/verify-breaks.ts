@@ -354,7 +354,7 @@ export const BREAKS: Break[] = [
     name: 'dates-by-pattern-only',
     point: '13.9',
     what: 'dates are checked by pattern only: 9999-99-99 and 2026-02-30 pass as milestone, project, campaign and site-visit dates',
-    file: 'src/shared/dates.ts',
+    file: 'src/domain/dates.ts',
     edits: [{ find: "    .refine(isRealDate, '不是真实存在的日期（请检查月份和日期，如 2 月没有 30 日）')", replace: "    .refine(() => true, '不是真实存在的日期（请检查月份和日期，如 2 月没有 30 日）')" }],
     tests: ['test/reliability/dates.test.ts'],
   },

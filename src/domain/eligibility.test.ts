@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFormSchema, type ApplicationForm } from '../shared/application-form';
+import { applicationFormSchema, type ApplicationForm } from './application-form';
 import { DEFAULT_VETO_CHECKLIST } from './campaign';
 import { eligibilityChecklist, isCalendarDate, isMeasurable, submitIssues, type SubmitRules } from './eligibility';
 import { DEFAULT_NAMING_RULES } from './project-name';

@@ -17,9 +17,9 @@ import {
   type ApplicationForm,
   type AttachmentKind,
   type BenefitArea,
-} from '../shared/application-form';
-import { isCalendarDate } from '../shared/dates';
-import { formatIssues } from '../shared/form-rules';
+} from './application-form';
+import { isCalendarDate } from './dates';
+import { formatIssues } from './application-format';
 import { checkProjectName, type NamingRule, type NameViolation } from './project-name';
 import { categoryVerdict, natureContradiction, validateUscc, type DeclaredNature } from './uscc';
 

@@ -31,7 +31,7 @@
 import { z } from 'zod';
 import { ACTION_LABELS, PROJECT_STATE_LABELS, PROJECT_STATES, type ProjectAction } from '../domain/project-workflow';
 import { HISTORY_KINDS, RECOGNITION_STATUSES, RECOMMENDER_SUBTYPES, type RecognitionStatus } from '../domain/vocabularies';
-import { applicationFormSchema, DIRECTIONS, UNIT_NATURES } from './application-form';
+import { applicationFormSchema, DIRECTIONS, UNIT_NATURES } from '../domain/application-form';
 
 // ---------------------------------------------------------------------------------------------
 // registration

@@ -3,7 +3,7 @@
  * Used by server and web.
  */
 import { z } from 'zod';
-import { DIRECTIONS } from './application-form';
+import { DIRECTIONS } from '../domain/application-form';
 import { pagedSchema, pageQuerySchema } from './auth';
 import { campaignYearField } from './campaign';
 import { projectStateSchema } from './recommendations';

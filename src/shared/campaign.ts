@@ -3,7 +3,7 @@
  * text is unknown, the rule lives here with a default the commission can edit.
  */
 import { z } from 'zod';
-import { beijingInstant, calendarDate } from './dates';
+import { beijingInstant, calendarDate } from '../domain/dates';
 import { certificateNoFormatProblem } from '../domain/certificate-number';
 import { projectNoFormatProblem } from '../domain/project-number';
 import { ATTENDEE_ROLES } from '../domain/vocabularies';

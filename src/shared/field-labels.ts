@@ -1,4 +1,4 @@
-import { APPLICATION_FIELD_LABELS, fieldLabel as applicationFieldLabel } from './application-form';
+import { APPLICATION_FIELD_LABELS, fieldLabel as applicationFieldLabel } from '../domain/application-form';
 
 /** Chinese names of request fields outside the 申报书, so every error names its field. */
 export const COMMON_FIELD_LABELS: Record<string, string> = {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { PDCA_LABELS, QUALITY_TOOLS, type ReportStatus } from '../domain/implementation';
 import { PDCA_PHASES, SUPPORT_CATEGORIES, TRACKING_ITEM_KINDS, TRACKING_ITEM_STATES, VISIT_KINDS, type SupportCategory, type TrackingItemKind, type TrackingItemState, type VisitKind } from '../domain/vocabularies';
-import { calendarDate } from './dates';
+import { calendarDate } from '../domain/dates';
 
 export { PDCA_LABELS, QUALITY_TOOLS, PDCA_PHASES, SUPPORT_CATEGORIES, TRACKING_ITEM_KINDS, TRACKING_ITEM_STATES, VISIT_KINDS };
 

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { PROJECT_STATES, PROJECT_STATE_LABELS } from '../domain/project-workflow';
 import { BATCH_STATES, RECOMMENDER_SUBTYPES, type BatchState } from '../domain/vocabularies';
-import { DIRECTIONS } from './application-form';
-import { calendarDate } from './dates';
+import { DIRECTIONS } from '../domain/application-form';
+import { calendarDate } from '../domain/dates';
 import { pagedSchema, pageQuerySchema } from './auth';
 import { campaignYearField } from './campaign';
 

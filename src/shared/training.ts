@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ATTENDEE_ROLES, type AttendeeRole } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
-import { wallClockTime } from './dates';
+import { wallClockTime } from '../domain/dates';
 
 /** Who a project may send (program.md item 3: 质量负责人、项目负责人和技术骨干). */
 export { ATTENDEE_ROLES, type AttendeeRole };

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { generateUscc } from '../../src/domain/uscc';
 import { useBrowser } from './fixtures';
 import { login, pickFirstOption } from './harness';
+import { tinyPdf } from '../support/tiny-pdf';
 
 const stamp = Date.now().toString(36);
 const seed = Date.now() % 2_000_000_000;
@@ -21,13 +22,6 @@ const USERNAME = `hb_applicant_${stamp}`;
 const PASSWORD = 'Haihe#Quality2026';
 const PROJECT = '协作机器人减速器装配一次合格率提升';
 let appPath = '';
-
-function tinyPdf(label: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${encodeURIComponent(label)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
 
 /** A character that makes the code wrong at position `pos` (1-based). */
 function corrupt(code: string, pos: number): string {

@@ -9,17 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
-import type { ApplicationForm } from '../../src/shared/application-form';
+import type { ApplicationForm } from '../../src/domain/application-form';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
-
-/** A small but well-formed PDF (the server decides the type by content). */
-function tinyPdf(label: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${encodeURIComponent(label)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
+import { tinyPdf } from '../support/tiny-pdf';
 
 /** A minimal API client with the session cookie and the CSRF double-submit header. */
 class ApiClient {

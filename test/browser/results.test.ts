@@ -14,17 +14,11 @@ import type { Page } from 'playwright-core';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
 import { DEMO_RESULT_PROJECT } from '../../src/server/seed/results-experts';
+import { tinyPdf } from '../support/tiny-pdf';
 
 /** The approved demo project of 天津绿源生物制造有限公司 (滨海新区, account app_011), src/server/seed/results-experts.ts. */
 const PROJECT = DEMO_RESULT_PROJECT;
 const UNIT_USER = 'app_011';
-
-function tinyPdf(label: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${encodeURIComponent(label)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
 
 async function openMenu(page: Page, item: string) {
   await page.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: item }).click();

@@ -25,7 +25,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/client';
 import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
-import type { ApplicationForm } from '../../src/shared/application-form';
+import type { ApplicationForm } from '../../src/domain/application-form';
 import { HttpAgent, REPO, startServer, type ServerProcess } from './support/server-process';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gg-crash-'));

@@ -3,9 +3,9 @@
  * with a Chinese message naming the field. Milestone dates like 9999-99-99 were saved unflagged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { milestoneSchema, applicationFormSchema } from '../../src/shared/application-form';
+import { milestoneSchema, applicationFormSchema } from '../../src/domain/application-form';
 import { campaignConfigSchema } from '../../src/shared/campaign';
-import { beijingInstant, calendarDate, isRealDate, wallClockTime } from '../../src/shared/dates';
+import { beijingInstant, calendarDate, isRealDate, wallClockTime } from '../../src/domain/dates';
 import { siteVisitSchema } from '../../src/shared/recommendations';
 import { wallClockSchema } from '../../src/shared/training';
 import { createTestApp, type Agent, type TestApp } from '../support/test-app';

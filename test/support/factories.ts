@@ -4,8 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { organisations, projects, projectVersions, users } from '../../src/server/db/schema';
-import { buildCommonApplication, buildPreciseApplication } from '../../src/server/documents/fixtures';
-import type { ApplicationForm } from '../../src/shared/application-form';
+import { applicationFormForUnit } from '../../src/server/documents/fixtures';
+import type { ApplicationForm } from '../../src/domain/application-form';
 import { activeCampaign } from '../../src/server/campaigns/campaign-repository';
 import type { TestApp } from './test-app';
 
@@ -21,10 +21,7 @@ export async function orgOfUser(t: TestApp, username: string) {
 
 /** A complete 申报书 for the applicant organisation (its real name, code and district). */
 export function applicationFormFor(org: typeof organisations.$inferSelect, direction: 'precise' | 'common' = 'precise', overrides: Partial<ApplicationForm['project']> = {}): ApplicationForm {
-  const form = direction === 'precise' ? buildPreciseApplication() : buildCommonApplication();
-  form.unit = { ...form.unit, name: org.name, uscc: org.uscc ?? undefined, district: org.district ?? undefined, address: org.address ?? undefined };
-  form.project = { ...form.project, ...overrides };
-  return form;
+  return applicationFormForUnit(org, { direction, project: overrides });
 }
 
 let seq = 0;

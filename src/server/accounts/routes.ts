@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiErrorSchema } from '../../shared/api-error';
 import { adminUserSchema, createUserRequestSchema, okSchema, pageQuerySchema, pagedSchema, ROLES } from '../../shared/auth';
 import type { Services } from '../context';
-import { organisations, users } from '../db/schema';
+import { organisations } from '../db/schema';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
 import { createAccount } from './create-account';
+import { findAccounts } from './find-accounts';
 import { resetPassword, setAccountActive, unlockAccount } from './manage-account';
-import { likePattern } from '../http/list-query';
 import { errors } from '../http/responses';
 
-const MANAGED_ORG_KINDS = ['commission', 'recommender', 'expert_pool', 'training_provider'] as const;
 const idParams = z.object({ id: z.string().uuid() });
 
 export function registerAccountRoutes(app: FastifyInstance, services: Services) {
@@ -33,48 +31,7 @@ export function registerAccountRoutes(app: FastifyInstance, services: Services) 
     async (req) => {
       const ctx = authedContext(services, req);
       authorize(ctx.actor, { kind: 'user', action: 'list', resource: { organisationKind: 'commission' } });
-      const c: SQL[] = [inArray(organisations.kind, [...MANAGED_ORG_KINDS])];
-      if (req.query.q) {
-        const like = likePattern(req.query.q);
-        c.push(or(ilike(users.username, like), ilike(users.displayName, like), ilike(organisations.name, like))!);
-      }
-      if (req.query.role) c.push(eq(users.role, req.query.role));
-      if (req.query.organisationId) c.push(eq(users.organisationId, req.query.organisationId));
-      const where = and(...c);
-      const { page, pageSize } = req.query;
-      const now = services.clock.now();
-      const [rows, [{ n }]] = await Promise.all([
-        db
-          .select({ u: users, orgName: organisations.name })
-          .from(users)
-          .innerJoin(organisations, eq(organisations.id, users.organisationId))
-          .where(where)
-          .orderBy(asc(organisations.kind), asc(organisations.name), asc(users.username))
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
-        db.select({ n: count() }).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId)).where(where),
-      ]);
-      return {
-        items: rows.map(({ u, orgName }) => ({
-          id: u.id,
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
-          isAdmin: u.isAdmin,
-          organisationId: u.organisationId,
-          organisationName: orgName,
-          phone: u.phone,
-          email: u.email,
-          active: u.active,
-          locked: !!u.lockedUntil && u.lockedUntil > now,
-          mustChangePassword: u.mustChangePassword,
-          lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
-          version: u.version,
-        })),
-        total: Number(n),
-        page,
-        pageSize,
-      };
+      return findAccounts(db, req.query, services.clock.now());
     },
   );
 

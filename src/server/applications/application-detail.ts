@@ -2,7 +2,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { eligibilityChecklist, nameCheck } from '../../domain/eligibility';
 import { availableActions, findTransition, PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
-import { fieldLabel } from '../../shared/application-form';
+import { fieldLabel } from '../../domain/application-form';
 import { APPLICATION_ACTION_LABELS, type ApplicationAction, type ApplicationDetail, type DuplicateCheck } from '../../shared/applications';
 import type { CampaignConfig } from '../../shared/campaign';
 import { campaignById } from '../campaigns/campaign-repository';

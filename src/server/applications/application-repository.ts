@@ -9,8 +9,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { windowClosedMessage, type WindowStatus } from '../../domain/deadlines';
-import type { ApplicationForm } from '../../shared/application-form';
-import { applicationFormSchema } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
+import { applicationFormSchema } from '../../domain/application-form';
 import { WINDOW_LABELS, type CampaignConfig } from '../../shared/campaign';
 import type { AppError } from '../app-error';
 import { assertWindowOpen, windowFor, type CampaignRow } from '../campaigns/campaign-repository';

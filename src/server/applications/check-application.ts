@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { eligibilityChecklist, nameCheck, submitIssues, type FieldIssue } from '../../domain/eligibility';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import type { ApplicationCheck, DuplicateMatch } from '../../shared/applications';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { CampaignRow } from '../campaigns/campaign-repository';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { emptyApplicationForm, UNIT_NATURES, type UnitNature } from '../../shared/application-form';
+import { emptyApplicationForm, UNIT_NATURES, type UnitNature } from '../../domain/application-form';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { applicationCampaign } from '../campaigns/campaign-repository';

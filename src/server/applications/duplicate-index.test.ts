@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { historicalResults, projects } from '../db/schema';
 import { campaignConfigSchema } from '../../shared/campaign';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_SHOW_THRESHOLD } from '../../domain/similarity-thresholds';
 import { duplicateIndex, findDuplicates, invalidateDuplicateIndex, storedDuplicates } from './duplicate-index';
 

@@ -18,7 +18,7 @@ import { and, count, eq, inArray, isNull, max, notInArray, sql } from 'drizzle-o
 import { SimilarityIndex, type SimilarityMatch } from '../../domain/similarity-index';
 import { DEFAULT_SYNONYM_GROUPS, SynonymNormalizer } from '../../domain/similarity-synonyms';
 import type { HistoryKind } from '../../domain/vocabularies';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import type { DuplicateCheck, DuplicateMatch } from '../../shared/applications';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { Db, DbOrTx } from '../db/client';

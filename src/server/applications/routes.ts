@@ -2,14 +2,11 @@
  * 程序一 项目申报 — applicant side of the 申报书, plus the commission's historical-results import.
  * Thin: zod schema → authedContext → command → DTO. Schemas live in src/shared/applications.ts.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
 import { apiErrorSchema } from '../../shared/api-error';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
 import {
   applicationCheckSchema,
   applicationDetailSchema,
@@ -35,12 +32,12 @@ import type { CampaignConfig } from '../../shared/campaign';
 import { AppError, notFound } from '../app-error';
 import { campaignById, currentCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';
-import { campaigns, historicalResults, organisations, projects, projectVersions } from '../db/schema';
+import { projectVersions } from '../db/schema';
 import { contentDisposition } from '../http/responses';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
-import { allow, authorize } from '../policy/policy';
-import { projectScope } from '../policy/project-policy';
+import { authorize } from '../policy/policy';
+
 import { projectVisibleGuard } from '../policy/project-visibility';
 import { registerRegistrationRoutes } from '../registration/routes';
 import { applicationDetail } from './application-detail';
@@ -57,7 +54,8 @@ import { reopenApplication } from './reopen-application';
 import { saveDraft } from './save-draft';
 import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
-import { likePattern } from '../http/list-query';
+import { findApplications } from './find-applications';
+import { findHistoricalResults } from './find-historical-results';
 import { errors } from '../http/responses';
 
 const TAG = '项目申报';
@@ -65,15 +63,12 @@ const HISTORY_TAG = '历年成果';
 const idParams = z.object({ id: z.string().uuid() });
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const escapeLike = likePattern;
-
 /** Registers issue 4's routes: registration (src/server/registration) and applications. */
 export function registerApplicationAreaRoutes(app: FastifyInstance, services: Services, opts: { cookieSecure: boolean }) {
   registerRegistrationRoutes(app, services, opts);
   registerApplicationRoutes(app, services);
   registerHistoryRoutes(app, services);
 }
-
 
 export function registerApplicationRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -96,70 +91,7 @@ export function registerApplicationRoutes(app: FastifyInstance, services: Servic
     { schema: { tags: [TAG], summary: '申报书列表（按角色范围：申报单位看本单位，推荐单位看报给本单位的）', querystring: applicationListQuerySchema, response: { 200: applicationListResponseSchema, ...errors } } },
     async (req) => {
       const ctx = authedContext(services, req);
-      const { q, state, year, page, pageSize } = req.query;
-      const recommender = alias(organisations, 'recommender');
-      const c: SQL[] = [projectScope(ctx.actor), isNull(projects.deletedAt)];
-      if (state) c.push(eq(projects.state, state));
-      if (year) c.push(eq(campaigns.year, year));
-      if (q) c.push(or(ilike(projects.name, escapeLike(q)), ilike(projects.applicationNo, escapeLike(q)), ilike(organisations.name, escapeLike(q)))!);
-      const where = and(...c);
-      const base = () =>
-        db
-          .select({
-            // the list does not read the 申报书 itself (form) or stored duplicate matches
-            p: {
-              id: projects.id,
-              name: projects.name,
-              applicationNo: projects.applicationNo,
-              projectNo: projects.projectNo,
-              state: projects.state,
-              direction: projects.direction,
-              chain: projects.chain,
-              version: projects.version,
-              duplicateFlag: projects.duplicateFlag,
-              updatedAt: projects.updatedAt,
-              submittedAt: projects.submittedAt,
-            },
-            year: campaigns.year,
-            applicantName: organisations.name,
-            recommenderName: recommender.name,
-          })
-          .from(projects)
-          .innerJoin(campaigns, eq(campaigns.id, projects.campaignId))
-          .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
-          .leftJoin(recommender, eq(recommender.id, projects.recommenderOrgId));
-      const [rows, [{ n }]] = await Promise.all([
-        base().where(where).orderBy(desc(projects.updatedAt), desc(projects.id)).limit(pageSize).offset((page - 1) * pageSize),
-        db
-          .select({ n: count() })
-          .from(projects)
-          .innerJoin(campaigns, eq(campaigns.id, projects.campaignId))
-          .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
-          .where(where),
-      ]);
-      return {
-        items: rows.map(({ p, year: y, applicantName, recommenderName }) => ({
-          id: p.id,
-          campaignYear: y,
-          name: p.name,
-          applicationNo: p.applicationNo,
-          projectNo: p.projectNo,
-          state: p.state,
-          stateLabel: PROJECT_STATE_LABELS[p.state],
-          direction: (p.direction ?? null) as Direction | null,
-          directionLabel: p.direction ? (DIRECTION_LABELS[p.direction as Direction] ?? null) : null,
-          chain: p.chain,
-          applicantName,
-          recommenderName: recommenderName ?? null,
-          version: p.version,
-          duplicateFlag: p.duplicateFlag,
-          updatedAt: p.updatedAt.toISOString(),
-          submittedAt: p.submittedAt?.toISOString() ?? null,
-        })),
-        total: Number(n),
-        page,
-        pageSize,
-      };
+      return findApplications(db, ctx.actor, req.query);
     },
   );
 
@@ -353,22 +285,7 @@ export function registerHistoryRoutes(app: FastifyInstance, services: Services) 
     async (req) => {
       const ctx = authedContext(services, req);
       authorize(ctx.actor, { kind: 'campaign', action: 'update' });
-      const { q, year, kind, page, pageSize } = req.query;
-      const c: SQL[] = [];
-      if (year) c.push(eq(historicalResults.year, year));
-      if (kind) c.push(eq(historicalResults.kind, kind));
-      if (q) c.push(or(ilike(historicalResults.name, escapeLike(q)), ilike(historicalResults.unitName, escapeLike(q)), ilike(historicalResults.chain, escapeLike(q)))!);
-      const where = c.length ? and(...c) : undefined;
-      const [rows, [{ n }]] = await Promise.all([
-        db.select().from(historicalResults).where(where).orderBy(desc(historicalResults.year), historicalResults.name).limit(pageSize).offset((page - 1) * pageSize),
-        db.select({ n: count() }).from(historicalResults).where(where),
-      ]);
-      return {
-        items: rows.map((h) => ({ id: h.id, year: h.year, name: h.name, unitName: h.unitName, chain: h.chain, problem: h.problem, goals: h.goals, route: h.route, level: h.level, kind: h.kind, source: h.source })),
-        total: Number(n),
-        page,
-        pageSize,
-      };
+      return findHistoricalResults(db, req.query);
     },
   );
 }

@@ -12,8 +12,8 @@
 import { and, eq } from 'drizzle-orm';
 import { nameCheck } from '../../domain/eligibility';
 import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
-import { fieldLabel, type ApplicationForm } from '../../shared/application-form';
-import { formatIssues } from '../../shared/form-rules';
+import { fieldLabel, type ApplicationForm } from '../../domain/application-form';
+import { formatIssues } from '../../domain/application-format';
 import type { CampaignConfig } from '../../shared/campaign';
 import { AppError, invalidState, validation } from '../app-error';
 import { campaignById } from '../campaigns/campaign-repository';

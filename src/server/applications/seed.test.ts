@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
-import { applicationFormSchema } from '../../shared/application-form';
+import { applicationFormSchema } from '../../domain/application-form';
 import { projects } from '../db/schema';
 import { DEMO_PROJECT_SPECS } from '../seed/projects';
 import { readyForm } from './test-helpers';

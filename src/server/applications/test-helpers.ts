@@ -2,17 +2,13 @@
 import { eq } from 'drizzle-orm';
 import { applicationFormFor, orgOfUser } from '../../../test/support/factories';
 import type { Agent, TestApp } from '../../../test/support/test-app';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { organisations, users } from '../db/schema';
+import { tinyPdf } from '../../../test/support/tiny-pdf';
 
 const attachmentCache = new WeakMap<TestApp, Map<string, ApplicationForm['attachments']>>();
-
-/** A tiny but well-formed PDF (the file store sniffs content, not names). */
-export function tinyPdf(label = 'gongguan'): Buffer {
-  return Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
-}
 
 export async function uploadPdf(agent: Agent, fileName: string, purpose = 'attachment'): Promise<{ id: string; name: string; size: number }> {
   const res = await agent.upload(`/api/files?purpose=${purpose}`, fileName, tinyPdf(fileName + Math.random()), 'application/pdf');

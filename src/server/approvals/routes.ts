@@ -25,7 +25,7 @@ import { authedContext } from '../http/request-context';
 import { projectVisibleGuard } from '../policy/project-visibility';
 import { approveProject } from './approve-project';
 import { approveProjects } from './approve-projects';
-import { exportApprovalRows, listApprovals, renderApprovalsXlsx } from './approvals-query';
+import { exportApprovalRows, findApprovals, renderApprovalsXlsx } from './find-approvals';
 import { decisionResult, decisionsStatus } from './decision-support';
 import { requireCommission } from '../policy/role-guards';
 import { rejectProject } from './reject-project';
@@ -47,7 +47,7 @@ export function registerApprovalRoutes(app: FastifyInstance, services: Services)
       const ctx = authedContext(services, req);
       requireCommission(ctx.actor);
       const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
-      const list = await listApprovals(db, ctx.actor, campaign, req.query);
+      const list = await findApprovals(db, ctx.actor, campaign, req.query);
       const s = decisionsStatus(campaign, ctx.clock.now());
       return { ...list, decisions: { open: s.open, opensAt: s.opensAt.toISOString(), message: s.message } };
     },

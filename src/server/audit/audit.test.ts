@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { auditActionLabel } from '../../shared/audit-labels';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
@@ -34,7 +35,7 @@ describe('audit log', () => {
     expect(after).toMatchObject({ ok: false, brokenSeq: victim });
   });
 
-  it('exports the filtered entries to Excel', async () => {
+  it('exports the filtered entries to Excel, codes written as their Chinese labels', async () => {
     const admin = await t.login('demo_commission');
     const res = await admin.get('/api/audit/export.xlsx?action=login');
     expect(res.status).toBe(200);
@@ -43,8 +44,16 @@ describe('audit log', () => {
     const ws = wb.getWorksheet('审计日志')!;
     expect(ws.getRow(1).getCell(1).value).toBe('序号');
     const actions = new Set<string>();
-    ws.eachRow((row, i) => i > 1 && actions.add(String(row.getCell(8).value)));
-    expect([...actions]).toEqual(['login']);
+    const roles = new Set<string>();
+    ws.eachRow((row, i) => {
+      if (i === 1) return;
+      actions.add(String(row.getCell(8).value));
+      roles.add(String(row.getCell(4).value));
+    });
+    expect([...actions]).toEqual([auditActionLabel('login')]);
+    expect(auditActionLabel('login')).not.toBe('login');
+    expect([...roles].every((r) => /[\u4e00-\u9fa5]/.test(r))).toBe(true);
+    expect(String(ws.getRow(2).getCell(9).value)).not.toMatch(/^\{"/);
   });
 
   it('refuses the audit log to everyone but the commission', async () => {

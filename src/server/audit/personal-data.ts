@@ -6,7 +6,7 @@
  * to the recommender and the commission (they must call the unit) and to the training provider
  * (attendance), so those views are the ones audited here.
  */
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import type { Actor, CommandContext } from '../context';
 import { writeAudit } from './write-audit';
 

@@ -1,10 +1,9 @@
 /** Queries and DTOs of the certificate area. */
-import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { CERTIFICATE_RUN_STATE_LABELS, CERTIFICATE_STATE_LABELS, type CertificateDto, type CertificateOverview, type CertificateRunDto, type CertificateRunState, type CertificateState } from '../../shared/certificates';
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { CERTIFICATE_RUN_STATE_LABELS, CERTIFICATE_STATE_LABELS, type CertificateDto, type CertificateOverview, type CertificateRunDto, type CertificateRunState } from '../../shared/certificates';
 import type { CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { certificateRuns, certificates, organisations, projects } from '../db/schema';
-import { likePattern } from '../http/list-query';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type CertificateRunRow = typeof certificateRuns.$inferSelect;
@@ -82,33 +81,6 @@ export async function activeRun(db: DbOrTx, campaignId: string): Promise<Certifi
     .orderBy(desc(certificateRuns.createdAt))
     .limit(1);
   return r;
-}
-
-const like = likePattern;
-
-export async function listCertificates(
-  db: DbOrTx,
-  where: { campaignId?: string; applicantOrgId?: string; state?: CertificateState; q?: string },
-  page: { page: number; pageSize: number },
-) {
-  const c: SQL[] = [];
-  if (where.campaignId) c.push(eq(projects.campaignId, where.campaignId));
-  if (where.applicantOrgId) c.push(eq(projects.applicantOrgId, where.applicantOrgId));
-  if (where.state) c.push(eq(certificates.state, where.state));
-  if (where.q) c.push(or(ilike(certificates.certificateNo, like(where.q)), ilike(projects.name, like(where.q)), ilike(certificates.holderName, like(where.q)))!);
-  const cond = c.length ? and(...c) : undefined;
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select({ c: certificates, p: { name: projects.name, recognitionLevel: projects.recognitionLevel } })
-      .from(certificates)
-      .innerJoin(projects, eq(projects.id, certificates.projectId))
-      .where(cond)
-      .orderBy(desc(certificates.issuedAt), desc(certificates.certificateNo))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    db.select({ n: count() }).from(certificates).innerJoin(projects, eq(projects.id, certificates.projectId)).where(cond),
-  ]);
-  return { items: rows.map((r) => toCertificateDto(r.c, r.p)), total: Number(n), page: page.page, pageSize: page.pageSize };
 }
 
 /** 证书发放 overview of the active campaign: counts and the latest run. */

@@ -10,7 +10,8 @@ import type { Services } from '../context';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';
 import { authorize } from '../policy/policy';
-import { certificateOverview, listCertificates, toCertificateDto, toRunDto } from './certificate-repository';
+import { certificateOverview, toCertificateDto, toRunDto } from './certificate-repository';
+import { findCertificates } from './find-certificates';
 import { certificatePdf, certificatesZip } from './download-certificate';
 import { startCertificateRun } from './start-certificate-run';
 import { voidCertificate } from './void-certificate';
@@ -39,7 +40,7 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
     const ctx = authedContext(services, req);
     authorize(ctx.actor, { kind: 'certificate', action: 'read' });
     const campaign = await campaignForYear(ctx.database.db, req.query.year, ctx.clock.now());
-    return listCertificates(ctx.database.db, { campaignId: campaign.id, state: req.query.state, q: req.query.q }, req.query);
+    return findCertificates(ctx.database.db, { campaignId: campaign.id, state: req.query.state, q: req.query.q }, req.query);
   });
 
   r.get('/api/commission/certificates/download.zip', { schema: { tags: TAG, summary: '下载所选年度全部有效证书（zip；year 缺省为当前年度）', querystring: campaignYearQuerySchema } }, async (req, reply) => {
@@ -63,7 +64,7 @@ export function registerCertificateRoutes(app: FastifyInstance, services: Servic
 
   r.get('/api/applicant/certificates', { schema: { tags: APPLICANT_TAG, summary: '本单位的有效证书', querystring: pageQuerySchema, response: { 200: certificateListSchema, ...errors } } }, async (req) => {
     const ctx = authedContext(services, req);
-    return listCertificates(ctx.database.db, { applicantOrgId: ctx.actor.organisationId, state: 'issued' }, req.query);
+    return findCertificates(ctx.database.db, { applicantOrgId: ctx.actor.organisationId, state: 'issued' }, req.query);
   });
 
   r.get('/api/applicant/certificates/:id/download', { schema: { tags: APPLICANT_TAG, summary: '下载本单位的证书（PDF）', params: idParams } }, async (req, reply) => {

@@ -3,8 +3,8 @@
  * PDF versions always say the same thing. The section layout is INFERRED (the official form was
  * not found, see ../shared/spec/rules-from-attachments.md, attachment 5).
  */
-import type { ApplicationForm } from '../../shared/application-form';
-import { BENEFIT_AREAS, INFRASTRUCTURE_KINDS } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
+import { BENEFIT_AREAS, INFRASTRUCTURE_KINDS } from '../../domain/application-form';
 import {
   BLANK_DATE,
   BOX_CHECKED,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { emptyApplicationForm } from '../../shared/application-form';
+import { emptyApplicationForm } from '../../domain/application-form';
 import { renderApplicationDocx } from './application-docx';
 import { renderApplicationPdf } from './application-pdf';
 import { buildApplicationDocument, COMMITMENT_TEXT } from './application-content';

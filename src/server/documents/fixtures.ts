@@ -3,7 +3,7 @@
  * All organisations, people and numbers are fictitious; the codes are well-formed
  * (统一社会信用代码 with both check characters, 身份证号 with a valid check digit).
  */
-import { applicationFormSchema, type ApplicationForm, type ApplicationFormInput } from '../../shared/application-form';
+import { applicationFormSchema, type ApplicationForm, type ApplicationFormInput } from '../../domain/application-form';
 import type { SummaryHeader, SummaryRow } from './summary-table';
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -252,4 +252,35 @@ export function buildSummaryRows(n: number): SummaryRow[] {
     });
   }
   return rows;
+}
+
+/** What a 申报书 takes from the organisation that files it (its registration record). */
+export interface FixtureUnit {
+  name: string;
+  uscc?: string | null;
+  district?: string | null;
+  address?: string | null;
+}
+
+/**
+ * The one 申报书 factory of the seed, the tests and the bench: the precise or common fixture filed
+ * by a real organisation (its name, credit code, district and address replace the fixture unit's,
+ * also in the team and as the consortium's lead), with the project overrides and, when given, every
+ * item of the campaign's veto checklist declared.
+ */
+export function applicationFormForUnit(
+  unit: FixtureUnit,
+  opts: { direction?: 'precise' | 'common'; project?: Partial<ApplicationForm['project']>; vetoIds?: readonly string[] } = {},
+): ApplicationForm {
+  const base = opts.direction === 'common' ? buildCommonApplication() : buildPreciseApplication();
+  const fixtureName = base.unit.name;
+  const identity = { name: unit.name, uscc: unit.uscc ?? undefined, district: unit.district ?? undefined, address: unit.address ?? undefined };
+  return {
+    ...base,
+    unit: { ...base.unit, ...identity },
+    project: { ...base.project, ...opts.project },
+    team: base.team.map((m) => (m.unit === fixtureName ? { ...m, unit: unit.name } : m)),
+    consortium: base.consortium.map((p) => (p.name === fixtureName ? { ...p, name: unit.name, uscc: identity.uscc } : p)),
+    vetoDeclarations: opts.vetoIds ? Object.fromEntries(opts.vetoIds.map((id) => [id, true])) : base.vetoDeclarations,
+  };
 }

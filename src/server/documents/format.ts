@@ -17,7 +17,7 @@ import {
   type InfrastructureKind,
   type PartnerType,
   type UnitNature,
-} from '../../shared/application-form';
+} from '../../domain/application-form';
 
 /** Checked / unchecked boxes. The vendored font has □ and ■ but not ☐/☑. */
 export const BOX_CHECKED = '■';

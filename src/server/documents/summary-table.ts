@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
-import { BENEFIT_AREA_LABELS, DIRECTION_LABELS, type ApplicationForm, type Direction } from '../../shared/application-form';
+import { BENEFIT_AREA_LABELS, DIRECTION_LABELS, type ApplicationForm, type Direction } from '../../domain/application-form';
 import { A4, FONT_HEI, SIZE, chineseStyles, pageNumberFooter } from './docx-common';
 import { injectTable, TABLE_PLACEHOLDER, tableXml } from './docx-fast-table';
 import { formatDateCn, formatDateDot } from './format';

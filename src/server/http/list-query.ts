@@ -18,3 +18,16 @@ export function pageWindow(q: { page: number; pageSize: number }): { limit: numb
 export function paged<T>(items: T[], total: number | string | bigint, q: { page: number; pageSize: number }) {
   return { items, total: Number(total), page: q.page, pageSize: q.pageSize };
 }
+
+/**
+ * One page of a list query: the rows of the page window and the total, fetched together, in the
+ * paged answer shape. `rows` receives LIMIT/OFFSET; `total` is a `select({ n: count() })` query.
+ */
+export async function pageOf<T>(
+  q: { page: number; pageSize: number },
+  rows: (w: { limit: number; offset: number }) => PromiseLike<T[]>,
+  total: PromiseLike<{ n: number | string | bigint }[]>,
+) {
+  const [items, [{ n }]] = await Promise.all([rows(pageWindow(q)), total]);
+  return paged(items, n, q);
+}

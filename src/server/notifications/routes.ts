@@ -1,58 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
 import { okSchema } from '../../shared/auth';
 import { notificationListQuerySchema, notificationListSchema } from '../../shared/notifications';
 import { notFound } from '../app-error';
-import type { Actor, Services } from '../context';
+import type { Services } from '../context';
 import { notifications } from '../db/schema';
 import { requireActor } from '../http/request-context';
+import { findNotifications, mine, unreadCount } from './find-notifications';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 404: apiErrorSchema };
-
-/** What a user sees: the organisation's notices and those addressed to the user (not a colleague's). */
-function mine(actor: Actor): SQL {
-  return and(eq(notifications.organisationId, actor.organisationId), or(isNull(notifications.userId), eq(notifications.userId, actor.userId)))!;
-}
 
 export function registerNotificationRoutes(app: FastifyInstance, services: Services) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = services.database.db;
-  const unreadOf = async (actor: Actor) => Number((await db.select({ n: count() }).from(notifications).where(and(mine(actor), isNull(notifications.readAt))))[0].n);
 
   r.get(
     '/api/notifications',
     { schema: { tags: ['通知'], summary: '本单位的站内通知（可按状态、关键词筛选，分页）', querystring: notificationListQuerySchema, response: { 200: notificationListSchema, ...errors } } },
     async (req) => {
-      const actor = requireActor(req);
-      const { status, q, page, pageSize } = req.query;
-      const c: SQL[] = [mine(actor)];
-      if (status === 'unread') c.push(isNull(notifications.readAt));
-      if (status === 'read') c.push(isNotNull(notifications.readAt));
-      if (q) {
-        const like = `%${q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-        c.push(or(ilike(notifications.title, like), ilike(notifications.body, like))!);
-      }
-      const where = and(...c);
-      const [rows, [{ n }], unread] = await Promise.all([
-        db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(pageSize).offset((page - 1) * pageSize),
-        db.select({ n: count() }).from(notifications).where(where),
-        unreadOf(actor),
-      ]);
-      return {
-        items: rows.map((x) => ({ id: x.id, title: x.title, body: x.body, link: x.link, read: !!x.readAt, createdAt: x.createdAt.toISOString() })),
-        unread,
-        total: Number(n),
-        page,
-        pageSize,
-      };
+      return findNotifications(db, requireActor(req), req.query);
     },
   );
 
   r.get('/api/notifications/unread-count', { schema: { tags: ['通知'], summary: '未读通知数（页头铃铛）', response: { 200: z.object({ unread: z.number().int() }), 401: apiErrorSchema } } }, async (req) => ({
-    unread: await unreadOf(requireActor(req)),
+    unread: await unreadCount(db, requireActor(req)),
   }));
 
   r.post(

@@ -1,7 +1,7 @@
 /** The rows of a 立项计划: the approved projects of one campaign, in 立项编号 order. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../domain/application-form';
 import type { PlanRow } from '../../shared/publications';
 import type { CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';

@@ -1,7 +1,7 @@
 /** The review view of one application for its recommender (GET /api/recommender/applications/:id). */
 import { asc, eq } from 'drizzle-orm';
 import { ACTION_LABELS, PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
-import { ATTACHMENT_KIND_LABELS, fieldLabel, type AttachmentKind } from '../../shared/application-form';
+import { ATTACHMENT_KIND_LABELS, fieldLabel, type AttachmentKind } from '../../domain/application-form';
 import type { ApplicationReview } from '../../shared/recommendations';
 import { REVIEW_DECISION_LABELS } from '../../shared/recommendations';
 import { windowFor } from '../campaigns/campaign-repository';

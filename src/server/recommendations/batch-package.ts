@@ -8,7 +8,7 @@
  * Attachments that cannot be read are listed in 附件缺失说明.txt instead of failing the download.
  */
 import { inArray } from 'drizzle-orm';
-import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../shared/application-form';
+import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../../domain/application-form';
 import { writeAudit } from '../audit/write-audit';
 import { createZip, renderApplicationDocx, summaryTitle, type ZipEntry } from '../documents';
 import { files } from '../db/schema';

@@ -7,7 +7,8 @@ import { createTestApp, type Agent, type TestApp } from '../../../test/support/t
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { auditLog, files, notifications, projects, recommendationBatches } from '../db/schema';
 import { docxVisibleText, zipEntryText } from '../documents/test-utils';
-import { as, completeProject, forgetSessions, pdfBytes, recommend } from './test-helpers';
+import { as, completeProject, forgetSessions, recommend } from './test-helpers';
+import { tinyPdf } from '../../../test/support/tiny-pdf';
 
 let t: TestApp;
 // 东丽区 and 河东区 bureaus: districts without demo-seed projects, so the counts below are this file's own.
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function uploadStamped(agent: Agent, name = '立项申报汇总表（盖章版）.pdf') {
-  const res = await agent.upload('/api/files?purpose=stamped_summary', name, pdfBytes(name), 'application/pdf');
+  const res = await agent.upload('/api/files?purpose=stamped_summary', name, tinyPdf(name), 'application/pdf');
   expect(res.status).toBe(200);
   return res.body.id as string;
 }
@@ -107,7 +108,7 @@ describe('composing the batch (recommender)', () => {
     const refused = await rec.post('/api/recommender/batch/stamped', { version: batch.version, fileId: word.body.id });
     expect(refused.status).toBe(415);
     expect(refused.body.message).toContain('PDF');
-    const pdfAsAttachment = await rec.upload('/api/files?purpose=attachment', '汇总表.pdf', pdfBytes('x'), 'application/pdf');
+    const pdfAsAttachment = await rec.upload('/api/files?purpose=attachment', '汇总表.pdf', tinyPdf('x'), 'application/pdf');
     expect((await rec.post('/api/recommender/batch/stamped', { version: batch.version, fileId: pdfAsAttachment.body.id })).status).toBe(400);
     const foreign = await uploadStamped(await as(t, 'rec_120101'));
     expect((await rec.post('/api/recommender/batch/stamped', { version: batch.version, fileId: foreign })).status).toBe(404);

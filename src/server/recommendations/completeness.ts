@@ -3,7 +3,7 @@
  * 推荐单位…审核申报材料的完整性). Derived from the 申报书 and its attachments; pure.
  * Rules for the items are INFERRED from the application form (attachment 5 was not found).
  */
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import { COMPLETENESS_LABELS, type CompletenessItem, type CompletenessKey } from '../../shared/recommendations';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject } from '../../../test/support/factories';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { auditLog, projects } from '../db/schema';
-import { INBOX_EXPORT_SHEET } from './inbox-query';
+import { INBOX_EXPORT_SHEET } from './find-inbox';
 import { as } from './test-helpers';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 /** 退回补正: submitted → returned, with a reason and per-field comments for the applicant. */
-import { APPLICATION_FIELD_LABELS } from '../../shared/application-form';
+import { APPLICATION_FIELD_LABELS } from '../../domain/application-form';
 import { MIN_REASON_LENGTH } from '../../shared/recommendations';
 import { validation } from '../app-error';
 import type { DbOrTx } from '../db/client';

@@ -1,6 +1,6 @@
 /** Reads shared by the review view and the review commands: attachments, completeness, authenticity. */
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { applicationFormSchema, type ApplicationForm } from '../../shared/application-form';
+import { applicationFormSchema, type ApplicationForm } from '../../domain/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { AuthenticityInput, CompletenessItem } from '../../shared/recommendations';
 import type { DbOrTx } from '../db/client';

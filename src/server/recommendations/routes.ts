@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { apiErrorSchema } from '../../shared/api-error';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import {
   applicationReviewSchema,
   authenticityInputSchema,
@@ -44,7 +44,7 @@ import { batchPackage } from './batch-package';
 import { bulkReview } from './bulk-review';
 import { registerCommissionBatchRoutes } from './commission-routes';
 import { declineApplication } from './decline-application';
-import { exportInboxRows, listInbox, renderInboxXlsx } from './inbox-query';
+import { exportInboxRows, findInbox, renderInboxXlsx } from './find-inbox';
 import { recommendApplication } from './recommend-application';
 import { recordAuthenticity } from './record-authenticity';
 import { returnApplication } from './return-application';
@@ -76,7 +76,7 @@ export function registerRecommendationRoutes(app: FastifyInstance, services: Ser
       const ctx = authedContext(services, req);
       requireRecommender(ctx.actor);
       const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
-      return listInbox(db, ctx.actor, campaign.id, req.query);
+      return findInbox(db, ctx.actor, campaign.id, req.query);
     },
   );
 

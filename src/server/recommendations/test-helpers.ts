@@ -2,18 +2,13 @@
 import { eq } from 'drizzle-orm';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import type { Agent, TestApp } from '../../../test/support/test-app';
-import type { ApplicationForm } from '../../shared/application-form';
+import type { ApplicationForm } from '../../domain/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { projects } from '../db/schema';
+import { tinyPdf } from '../../../test/support/tiny-pdf';
 
-/** A small but real PDF (the upload endpoint decides the type by content). */
-export function pdfBytes(title: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n% ${encodeURIComponent(title)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-    'latin1',
-  );
-}
+
 
 const agents = new WeakMap<TestApp, Map<string, Agent>>();
 /** One logged-in agent per user and test app (logins are slow: argon2). */
@@ -37,7 +32,7 @@ async function attachmentsOf(t: TestApp, applicant: string, industryOrg: boolean
   if (cached) return cached;
   const agent = await as(t, applicant);
   const up = async (kind: ApplicationForm['attachments'][number]['kind'], name: string) => {
-    const res = await agent.upload(`/api/files?purpose=${kind === 'commitment_scan' ? 'commitment_scan' : 'attachment'}`, name, pdfBytes(name), 'application/pdf');
+    const res = await agent.upload(`/api/files?purpose=${kind === 'commitment_scan' ? 'commitment_scan' : 'attachment'}`, name, tinyPdf(name), 'application/pdf');
     if (res.status !== 200) throw new Error(`upload ${name}: ${res.status} ${JSON.stringify(res.body)}`);
     return { kind, fileId: res.body.id as string, fileName: name, size: res.body.size as number };
   };

@@ -5,7 +5,8 @@ import { createTestApp, type Agent, type TestApp } from '../../../test/support/t
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { auditLog, campaigns, implementationPlans, notifications, projectResults, projects, resultBatches } from '../db/schema';
-import { as, pdfBytes } from '../recommendations/test-helpers';
+import { as } from '../recommendations/test-helpers';
+import { tinyPdf } from '../../../test/support/tiny-pdf';
 import { lapseOverdueResults } from './lapse-results';
 
 /** Close to the deadline: sessions idle out after 30 minutes of (test) clock. */
@@ -18,7 +19,7 @@ let applicant: Agent;
 let recommender: Agent;
 
 async function upload(agent: Agent, name: string, purpose: string) {
-  const res = await agent.upload(`/api/files?purpose=${purpose}`, name, pdfBytes(name), 'application/pdf');
+  const res = await agent.upload(`/api/files?purpose=${purpose}`, name, tinyPdf(name), 'application/pdf');
   expect(res.status).toBe(200);
   return res.body.id as string;
 }

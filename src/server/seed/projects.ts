@@ -9,14 +9,14 @@
  * returned application asks for them in its comments.
  */
 import { eq } from 'drizzle-orm';
-import type { ApplicationForm, BenefitArea } from '../../shared/application-form';
+import type { ApplicationForm, BenefitArea } from '../../domain/application-form';
 import type { CampaignConfig } from '../../shared/campaign';
 import { formatProjectNo } from '../../domain/project-number';
 import type { ReviewDecision, ReviewStage } from '../../domain/vocabularies';
 import { APPLICATION_NO_COUNTER, formatApplicationNo } from '../applications/application-number';
 import type { DbOrTx } from '../db/client';
 import { campaigns, counters, organisations, projectReviews, projects, projectVersions, recommendationBatches, users } from '../db/schema';
-import { buildCommonApplication, buildPreciseApplication } from '../documents/fixtures';
+import { applicationFormForUnit } from '../documents/fixtures';
 import { DEMO_USERNAMES } from './accounts';
 import type { SeedArea } from './seed-registry';
 
@@ -322,16 +322,11 @@ export const DEMO_PROJECT_SPECS: Spec[] = [
 ];
 
 function buildForm(spec: Spec, org: typeof organisations.$inferSelect, config: CampaignConfig, submittedOn: string): ApplicationForm {
-  const base = spec.direction === 'common' ? buildCommonApplication() : buildPreciseApplication();
-  const oldUnit = base.unit.name;
+  const base = applicationFormForUnit(org, { direction: spec.direction ?? 'precise', vetoIds: config.vetoChecklist.map((v) => v.id) });
   const form: ApplicationForm = {
     ...base,
     unit: {
       ...base.unit,
-      name: org.name,
-      uscc: org.uscc ?? undefined,
-      address: org.address ?? undefined,
-      district: org.district ?? undefined,
       nature: (org.subtype as ApplicationForm['unit']['nature']) ?? 'enterprise',
       industry: `${spec.chain}相关制造与服务`,
       projectLead: { ...base.unit.projectLead, name: spec.lead, email: undefined },
@@ -364,11 +359,11 @@ function buildForm(spec: Spec, org: typeof organisations.$inferSelect, config: C
         { date: '2026-10-31', title: '效果验证与标准化', deliverable: '成果报告、企业标准' },
       ],
     },
-    team: base.team.map((m, i) => ({ ...m, unit: m.unit === oldUnit ? org.name : m.unit, name: i === 0 ? spec.lead : m.name })),
-    consortium: spec.direction === 'common' ? base.consortium.map((p, i) => (i === 0 ? { ...p, name: org.name, uscc: org.uscc ?? undefined } : p)) : [],
+    team: base.team.map((m, i) => (i === 0 ? { ...m, name: spec.lead } : m)),
+    consortium: base.consortium,
     benefits: { ...base.benefits, byArea: spec.benefits as Record<string, string> },
     basis: {},
-    vetoDeclarations: Object.fromEntries(config.vetoChecklist.map((v) => [v.id, true])),
+    vetoDeclarations: base.vetoDeclarations,
     attachments: [],
     commitment: spec.state === 'draft' ? {} : { agreed: true, signer: spec.signer, date: submittedOn },
   };

@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { auditLog, trainingSessions } from '../db/schema';
+import { tinyPdf } from '../../../test/support/tiny-pdf';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n%slides\n');
+const PDF = tinyPdf('slides');
 const FIRST = '质量攻关宣贯培训（第一期）：评价程序与要求';
 
 let t: TestApp;
@@ -110,7 +111,7 @@ describe('materials', () => {
     const file = await applicant.get(`/api/applicant/training/materials/${materialId}/file`);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toContain('application/pdf');
-    expect(file.raw.toString('latin1')).toContain('%slides');
+    expect(file.raw.toString('latin1')).toContain('% slides');
   });
 
   it('another applicant without a sign-up for the session gets 404, and no such session in its list', async () => {

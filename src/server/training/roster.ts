@@ -1,41 +1,12 @@
 /** 报名名单 of a session (provider/commission) and its Excel export. */
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { RosterDto, TrainingSessionDto } from '../../shared/training';
-import { currentCampaign } from '../campaigns/campaign-repository';
+import { and, eq } from 'drizzle-orm';
+import type { RosterDto } from '../../shared/training';
 import type { DbOrTx } from '../db/client';
 import { renderListXlsx } from '../documents/list-xlsx';
-import { trainingSessions, trainingSignups } from '../db/schema';
+import { trainingSignups } from '../db/schema';
 import { formatShanghai } from '../../domain/deadlines';
 import { loadSessionForManager, seesFullPhone, sessionDtos, signupDto, signupsOf, type TrainingContext } from './session-repository';
-import { likePattern } from '../http/list-query';
 import { requireTrainingManager } from '../policy/role-guards';
-
-export async function listSessions(
-  ctx: TrainingContext,
-  query: { status: 'all' | 'open' | 'cancelled'; q?: string; page: number; pageSize: number },
-): Promise<{ items: TrainingSessionDto[]; total: number; page: number; pageSize: number }> {
-  requireTrainingManager(ctx.actor);
-  const db = ctx.database.db;
-  const campaign = await currentCampaign(db, ctx.clock.now());
-  const conds: SQL[] = [eq(trainingSessions.campaignId, campaign.id)];
-  // Scope: a provider lists only the sessions it runs; the commission all of them.
-  if (ctx.actor.role === 'training_provider') conds.push(eq(trainingSessions.providerOrgId, ctx.actor.organisationId));
-  if (query.status !== 'all') conds.push(eq(trainingSessions.status, query.status));
-  if (query.q) {
-    const like = likePattern(query.q);
-    conds.push(or(ilike(trainingSessions.title, like), ilike(trainingSessions.venue, like))!);
-  }
-  const where = and(...conds);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(trainingSessions).where(where);
-  const rows = await db
-    .select()
-    .from(trainingSessions)
-    .where(where)
-    .orderBy(desc(trainingSessions.startsAt), asc(trainingSessions.title))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  return { items: await sessionDtos(db, rows, ctx.clock.now()), total: Number(total), page: query.page, pageSize: query.pageSize };
-}
 
 export async function sessionRoster(ctx: TrainingContext, id: string, db: DbOrTx = ctx.database.db): Promise<RosterDto> {
   requireTrainingManager(ctx.actor);

@@ -33,7 +33,8 @@ import { cancelSession } from './cancel-session';
 import { cancelSignup } from './cancel-signup';
 import { createSession } from './create-session';
 import { markAttendance } from './mark-attendance';
-import { listSessions, renderRosterXlsx, sessionRoster } from './roster';
+import { renderRosterXlsx, sessionRoster } from './roster';
+import { findSessions } from './find-sessions';
 import { sessionDtos, type TrainingContext } from './session-repository';
 import { signUp } from './sign-up';
 import { registerTrainingMaterialRoutes } from './materials-routes';
@@ -53,7 +54,7 @@ export function registerTrainingRoutes(app: FastifyInstance, services: Services)
   r.get(
     '/api/training/sessions',
     { schema: { tags: TAG, summary: '培训场次列表（含报名人数、剩余名额）', querystring: sessionListQuerySchema, response: { 200: sessionListSchema, ...errors } } },
-    async (req) => listSessions(authedContext(services, req), req.query),
+    async (req) => findSessions(authedContext(services, req), req.query),
   );
 
   r.post(

@@ -6,8 +6,9 @@
 import { CommentOutlined } from '@ant-design/icons';
 import { Form } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
-import { applicationFormSchema, type ApplicationForm } from '../../../shared/application-form';
-import { charCount, textLimitAt } from '../../../shared/form-rules';
+import { applicationFormSchema, type ApplicationForm } from '../../../domain/application-form';
+import { charCount } from '../../../domain/application-format';
+import { textLimitAt } from '../../../shared/form-rules';
 import { fieldId, getAt, type Path } from './form-paths';
 import './application.css';
 

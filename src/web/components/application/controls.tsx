@@ -7,7 +7,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
-import { numberFromText } from '../../../shared/form-rules';
+import { numberFromText } from '../../../domain/application-format';
 import { fieldId, maskId } from './form-paths';
 import { ListNotes, useFormKit, type ControlProps } from './FieldKit';
 import { getAt } from './form-paths';

@@ -1,6 +1,6 @@
 /** Filter choices several list pages share. */
 import { useMemo } from 'react';
-import { DIRECTION_LABELS, DIRECTIONS } from '../../../shared/application-form';
+import { DIRECTION_LABELS, DIRECTIONS } from '../../../domain/application-form';
 import { usePublicCampaign } from '../../hooks/usePublicCampaign';
 import type { FilterOption } from './FilterBar';
 

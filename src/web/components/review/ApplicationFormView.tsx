@@ -15,7 +15,7 @@ import {
   type InfrastructureKind,
   type PartnerType,
   type UnitNature,
-} from '../../../shared/application-form';
+} from '../../../domain/application-form';
 import { FORM_SECTIONS } from './form-sections';
 import './review.css';
 

@@ -4,7 +4,7 @@
  */
 import { Alert, Empty, Progress, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import type { ApplicationForm } from '../../../shared/application-form';
+import type { ApplicationForm } from '../../../domain/application-form';
 import type { DuplicateMatch } from '../../../shared/applications';
 import './review.css';
 

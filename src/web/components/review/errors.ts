@@ -1,6 +1,6 @@
 /** Server refusals in review forms: field errors onto the form, the rest as readable lines. */
 import type { FormInstance } from 'antd';
-import { fieldLabel } from '../../../shared/application-form';
+import { fieldLabel } from '../../../domain/application-form';
 import { labelForPath } from '../../../shared/field-labels';
 import { ApiError, errorMessage } from '../../api';
 

@@ -2,7 +2,7 @@
  * The 申报书 grouped into the sections the review page shows, and the fields a recommender can
  * attach a 逐项意见 to (every labelled path of the form, by its Chinese label).
  */
-import { APPLICATION_FIELD_LABELS, fieldLabel } from '../../../shared/application-form';
+import { APPLICATION_FIELD_LABELS, fieldLabel } from '../../../domain/application-form';
 
 export interface FormSection {
   key: string;

@@ -7,7 +7,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Tag, Upload } from 'antd';
 import type { ApplicantOrganisation } from '../../../shared/applications';
-import { UNIT_NATURE_LABELS, type UnitNature } from '../../../shared/application-form';
+import { UNIT_NATURE_LABELS, type UnitNature } from '../../../domain/application-form';
 import type { NotificationList } from '../../../shared/notifications';
 import { api, errorMessage } from '../../api';
 import { PageLoading } from '../../components/PageLoading';

@@ -12,7 +12,7 @@ import type {
   ApplicantOrganisation,
   RecommenderOption,
 } from '../../../shared/applications';
-import type { ApplicationForm } from '../../../shared/application-form';
+import type { ApplicationForm } from '../../../domain/application-form';
 import { api, idempotencyHeaders, type Query } from '../../api';
 
 export type ApplicationList = z.infer<typeof applicationListResponseSchema>;

@@ -3,7 +3,7 @@ import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, ExclamationCircleOu
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../../domain/application-form';
 import { MIN_REASON_LENGTH, RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/list';

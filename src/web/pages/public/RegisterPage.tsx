@@ -9,7 +9,7 @@ import { Alert, Button, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../../shared/auth';
-import type { UnitNature } from '../../../shared/application-form';
+import type { UnitNature } from '../../../domain/application-form';
 import type { RecommenderOption, RegisterRequest, RegisterResponse, UsccCheckResponse } from '../../../shared/applications';
 import { api, ApiError, errorMessage } from '../../api';
 import { Panel } from '../../components/Panel';

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tabs, Timeline, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { DIRECTION_LABELS, type Direction } from '../../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../../domain/application-form';
 import { RECOGNITION_STATUS_LABELS, type RecognitionStatus } from '../../../shared/applications';
 import { ApiError, errorMessage } from '../../api';
 import { ApplicationFormView } from '../../components/review/ApplicationFormView';

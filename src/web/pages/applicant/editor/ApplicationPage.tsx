@@ -22,7 +22,7 @@ import { formatBeijing } from '../../../time';
 import { applicationKey, applicationsApi, applicationsKey, exportUrl, useApplication, useRecommenders, type ApplicationVersion } from '../queries';
 import { ApplicationEditor } from './ApplicationEditor';
 import { formatSize } from './AttachmentsStep';
-import { ATTACHMENT_KIND_LABELS } from '../../../../shared/application-form';
+import { ATTACHMENT_KIND_LABELS } from '../../../../domain/application-form';
 
 /** The applicant receives its own ID numbers in full (to edit them); every view masks them. */
 function masked(form: ApplicationDetail['form']): ApplicationDetail['form'] {

@@ -3,7 +3,7 @@ import { CheckCircleFilled, CloseCircleFilled, DeleteOutlined, PaperClipOutlined
 import { Alert, Button, Progress, Select, Space, Table } from 'antd';
 import { useRef, useState } from 'react';
 import { DEFAULT_REQUIRED_ATTACHMENTS } from '../../../../domain/eligibility';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type ApplicationForm, type AttachmentKind } from '../../../../shared/application-form';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type ApplicationForm, type AttachmentKind } from '../../../../domain/application-form';
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from '../../../api';
 import { ListNotes, useFormKit } from '../../../components/application/FieldKit';
 import { fieldId } from '../../../components/application/form-paths';

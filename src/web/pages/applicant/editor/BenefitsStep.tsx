@@ -13,7 +13,7 @@ import {
   INFRASTRUCTURE_LABELS,
   STANDARD_LEVEL_LABELS,
   STANDARD_LEVELS,
-} from '../../../../shared/application-form';
+} from '../../../../domain/application-form';
 import {
   CheckGroup,
   DateInput,

@@ -2,7 +2,7 @@
 import { Alert, Button, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import type { ProjectState } from '../../../../domain/project-workflow';
-import { fieldLabel, type ApplicationForm } from '../../../../shared/application-form';
+import { fieldLabel, type ApplicationForm } from '../../../../domain/application-form';
 import { changedPaths, getAt } from '../../../components/application/form-paths';
 import { formatBeijing } from '../../../time';
 

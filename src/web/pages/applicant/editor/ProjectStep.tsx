@@ -12,7 +12,7 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { checkProjectName, type NameViolation } from '../../../../domain/project-name';
-import { BENEFIT_AREA_LABELS, BENEFIT_AREAS, type BenefitArea, type Direction } from '../../../../shared/application-form';
+import { BENEFIT_AREA_LABELS, BENEFIT_AREAS, type BenefitArea, type Direction } from '../../../../domain/application-form';
 import type { RecommenderOption } from '../../../../shared/applications';
 import { CheckGroup, DateInput, TextIn } from '../../../components/application/controls';
 import { Field, ListNotes, useFormKit } from '../../../components/application/FieldKit';

@@ -1,6 +1,6 @@
 /** 申报书 steps 4 and 5: the project team and the consortium. */
 import { Alert, Col, Row, Select } from 'antd';
-import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/application-form';
+import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../domain/application-form';
 import { MaskedIdInput, RowList, TextIn } from '../../../components/application/controls';
 import { Field, useFormKit } from '../../../components/application/FieldKit';
 import { quarter } from './step-layout';

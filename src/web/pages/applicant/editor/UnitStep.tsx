@@ -1,6 +1,6 @@
 /** 申报书 step 1: the applicant unit, its quality head, project lead and contact. */
 import { Alert, Col, Row, Select } from 'antd';
-import { UNIT_NATURE_LABELS, UNIT_NATURES } from '../../../../shared/application-form';
+import { UNIT_NATURE_LABELS, UNIT_NATURES } from '../../../../domain/application-form';
 import { NumberText, TextIn } from '../../../components/application/controls';
 import { Field } from '../../../components/application/FieldKit';
 import { half, third } from './step-layout';

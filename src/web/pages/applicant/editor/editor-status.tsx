@@ -2,7 +2,7 @@
 import { CheckCircleOutlined, CloudSyncOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { ApplicationCheck } from '../../../../shared/applications';
-import type { RuleIssue } from '../../../../shared/form-rules';
+import type { RuleIssue } from '../../../../domain/application-format';
 import type { Issue } from '../../../components/application/FieldKit';
 import { formatBeijing } from '../../../time';
 

@@ -1,5 +1,5 @@
 /** Field-by-field comparison of two 申报书 (pure; used by CompareDrawer). */
-import { fieldLabel } from '../../../../shared/application-form';
+import { fieldLabel } from '../../../../domain/application-form';
 import { FORM_SECTIONS, sectionOf } from '../../../components/review/form-sections';
 
 export interface CompareRow {

@@ -5,7 +5,7 @@ import { Alert, App, Button, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { DIRECTION_LABELS, type Direction } from '../../../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../../../domain/application-form';
 import type { RecommenderBatch } from '../../../../shared/recommendations';
 import { api, errorMessage } from '../../../api';
 import { BATCH_KEY, INBOX_KEY } from '../queries';

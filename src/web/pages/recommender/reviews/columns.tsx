@@ -3,7 +3,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { Link } from 'react-router';
-import { DIRECTION_LABELS, type Direction } from '../../../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../../../domain/application-form';
 import type { InboxItem } from '../../../../shared/recommendations';
 import { pct } from '../../../components/review/DuplicateMatches';
 import { StateTag } from '../../../components/review/StateTag';

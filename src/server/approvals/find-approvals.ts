@@ -1,16 +1,16 @@
 /** 立项审核 list: the active campaign's projects awaiting decision (and decided), search, filters, sort, counts, export. */
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { formatShanghai } from '../../domain/deadlines';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { DECISION_STATES, type ApprovalFilter, type ApprovalItem } from '../../shared/approvals';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../domain/application-form';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
 import { organisations, projects } from '../db/schema';
 import { renderListXlsx } from '../documents/list-xlsx';
 import { projectScope } from '../policy/project-policy';
-import { likePattern } from '../http/list-query';
+import { likePattern, pageOf } from '../http/list-query';
 import type { CampaignRow } from '../campaigns/campaign-repository';
 import { preferentialRule } from './preferential-support';
 
@@ -99,13 +99,16 @@ function toItem({ p, applicantName, recommenderName }: Row, preferred: string[])
   };
 }
 
-export async function listApprovals(db: DbOrTx, actor: Actor, campaign: CampaignRow, f: ApprovalFilter & { page: number; pageSize: number }) {
+export async function findApprovals(db: DbOrTx, actor: Actor, campaign: CampaignRow, f: ApprovalFilter & { page: number; pageSize: number }) {
   const campaignId = campaign.id;
   const preferred = preferredOf(campaign);
   const where = conditions(actor, campaignId, f, true);
-  const [rows, [{ n }], perState] = await Promise.all([
-    select(db).where(where).orderBy(...orderBy(f, preferred)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(projects).innerJoin(applicant, eq(applicant.id, projects.applicantOrgId)).where(where),
+  const [page, perState] = await Promise.all([
+    pageOf(
+      f,
+      ({ limit, offset }) => select(db).where(where).orderBy(...orderBy(f, preferred)).limit(limit).offset(offset),
+      db.select({ n: count() }).from(projects).innerJoin(applicant, eq(applicant.id, projects.applicantOrgId)).where(where),
+    ),
     db
       .select({ state: projects.state, n: count() })
       .from(projects)
@@ -115,7 +118,7 @@ export async function listApprovals(db: DbOrTx, actor: Actor, campaign: Campaign
   ]);
   const counts = { under_review: 0, approved: 0, rejected: 0 };
   for (const r of perState) if (r.state in counts) counts[r.state as keyof typeof counts] = Number(r.n);
-  return { items: rows.map((r) => toItem(r, preferred)), total: Number(n), page: f.page, pageSize: f.pageSize, counts };
+  return { ...page, items: page.items.map((r) => toItem(r, preferred)), counts };
 }
 
 /** Exactly the filtered rows, in the list's order (no paging). */

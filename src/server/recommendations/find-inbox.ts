@@ -2,14 +2,14 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { formatShanghai } from '../../domain/deadlines';
-import { DIRECTION_LABELS, type Direction } from '../../shared/application-form';
+import { DIRECTION_LABELS, type Direction } from '../../domain/application-form';
 import type { InboxFilter, InboxItem } from '../../shared/recommendations';
 import type { Actor } from '../context';
 import type { DbOrTx } from '../db/client';
 import { renderListXlsx } from '../documents/list-xlsx';
 import { organisations, projects } from '../db/schema';
 import { projectScope } from '../policy/project-policy';
-import { likePattern } from '../http/list-query';
+import { likePattern, pageOf } from '../http/list-query';
 
 /** Scope (projectScope: only the actor's own applications) + campaign + search and filters. */
 export function inboxConditions(actor: Actor, campaignId: string, f: InboxFilter, opts: { withState: boolean }): SQL {
@@ -92,11 +92,14 @@ export function toInboxItem({ p, applicantName, applicantKind }: Row): InboxItem
   };
 }
 
-export async function listInbox(db: DbOrTx, actor: Actor, campaignId: string, f: InboxFilter & { page: number; pageSize: number }) {
+export async function findInbox(db: DbOrTx, actor: Actor, campaignId: string, f: InboxFilter & { page: number; pageSize: number }) {
   const where = inboxConditions(actor, campaignId, f, { withState: true });
-  const [rows, [{ n }], perState] = await Promise.all([
-    select(db).where(where).orderBy(...orderBy(f)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(projects).innerJoin(organisations, eq(organisations.id, projects.applicantOrgId)).where(where),
+  const [page, perState] = await Promise.all([
+    pageOf(
+      f,
+      ({ limit, offset }) => select(db).where(where).orderBy(...orderBy(f)).limit(limit).offset(offset),
+      db.select({ n: count() }).from(projects).innerJoin(organisations, eq(organisations.id, projects.applicantOrgId)).where(where),
+    ),
     db
       .select({ state: projects.state, n: count() })
       .from(projects)
@@ -106,7 +109,7 @@ export async function listInbox(db: DbOrTx, actor: Actor, campaignId: string, f:
   ]);
   const counts: Record<string, number> = {};
   for (const r of perState) counts[r.state] = Number(r.n);
-  return { items: rows.map(toInboxItem), total: Number(n), page: f.page, pageSize: f.pageSize, counts };
+  return { ...page, items: page.items.map(toInboxItem), counts };
 }
 
 export async function exportInboxRows(db: DbOrTx, actor: Actor, campaignId: string, f: InboxFilter): Promise<InboxItem[]> {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { calendarDate } from './dates';
-import { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature } from '../domain/vocabularies';
+import { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature } from './vocabularies';
 
 export { DIRECTIONS, UNIT_NATURES, type Direction, type UnitNature };
 export const DIRECTION_LABELS: Record<Direction, string> = {
