@@ -15,6 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
 import { login } from './harness';
+import { tinyPdf } from '../support/tiny-pdf';
 
 const PLAN_USER = 'app_013';
 const PLAN_PROJECT = '降低光伏组件隐裂不良率';
@@ -252,7 +253,7 @@ describe('the later forms refuse bad values by name and keep what was typed', ()
 
     const title = page.getByLabel('资料标题');
     await typeInto(title, '讲'.repeat(101));
-    await page.getByLabel('选择资料文件').setInputFiles({ name: '讲义.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.getByLabel('选择资料文件').setInputFiles({ name: '讲义.pdf', mimeType: 'application/pdf', buffer: tinyPdf('forms-procedures') });
     await page.getByRole('button', { name: '上传资料' }).click();
     await page.getByText('资料标题不能超过100个字（现为101个字）').waitFor();
     expect((await title.inputValue()).length).toBe(101);

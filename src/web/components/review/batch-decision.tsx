@@ -4,12 +4,18 @@
  * shown above the page or beside the reason (ConfirmDialog), the stale-version reload, and the
  * "not found / failed to load" result of the detail query.
  */
+import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { App, Result } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Result, Space } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, ApiError, errorMessage } from '../../api';
+import { PageHeader } from '../../layout/RoleLayout';
+import { MIN_REASON_LENGTH } from '../../../shared/recommendations';
+import { ConfirmDialog } from '../list';
+import { formatBeijing } from '../../time';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from './errors';
+import { StateTag } from './StateTag';
 
 export interface BatchDecisionSpec {
   /** The detail query's key (reloaded after a decision or a stale version). */
@@ -79,6 +85,101 @@ export function BatchLoadFailed({ error, what, notFoundText, back, backLabel }: 
           {backLabel}
         </Link>
       }
+    />
+  );
+}
+
+type Decision = ReturnType<typeof useBatchDecision>;
+
+/**
+ * The page header of a batch the commission decides on: state, year, sent time and count; back to
+ * the list, the page's own links, 整批退回 (until returned) and the receive button (while sent, with
+ * its confirmation); below it the refusal and the return reason.
+ */
+export function BatchDecisionHeader({
+  title,
+  batch: b,
+  countText,
+  back,
+  links,
+  receiveLabel,
+  confirm,
+  decision,
+}: {
+  title: string;
+  batch: { state: string; stateLabel: string; version: number; campaignYear: number; sentAt: string | null; projectCount: number; returnReason: string | null };
+  /** e.g. 个项目, 项成果 */
+  countText: string;
+  back: string;
+  links?: ReactNode;
+  receiveLabel: string;
+  confirm: { title: string; content: string };
+  decision: Decision;
+}) {
+  const { modal } = App.useApp();
+  const confirmReceive = () =>
+    modal.confirm({
+      title: confirm.title,
+      icon: <ExclamationCircleOutlined />,
+      content: confirm.content,
+      okText: `确认${receiveLabel}`,
+      cancelText: '取消',
+      onOk: () => decision.receive.mutateAsync(b.version).catch(() => undefined),
+    });
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={
+          <Space wrap>
+            <StateTag state={b.state} label={b.stateLabel} />
+            <span>{b.campaignYear}年</span>
+            <span>报送于 {formatBeijing(b.sentAt)}</span>
+            <span>
+              {b.projectCount} {countText}
+            </span>
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            <Link className="gg-link-btn" to={back}>
+              <ArrowLeftOutlined aria-hidden /> 返回列表
+            </Link>
+            {links}
+            {b.state !== 'returned' && (
+              <Button danger icon={<RollbackOutlined />} onClick={decision.openReturn}>
+                整批退回
+              </Button>
+            )}
+            {b.state === 'sent' && (
+              <Button type="primary" icon={<CheckOutlined />} loading={decision.receive.isPending} onClick={confirmReceive}>
+                {receiveLabel}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      {decision.error && !decision.returning && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={decision.error} />}
+      {b.state === 'returned' && b.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`退回原因：${b.returnReason}`} />}
+    </>
+  );
+}
+
+/** 整批退回: the reason (≥ MIN_REASON_LENGTH 字) with the server's refusal beside it or below. */
+export function BatchReturnDialog({ decision, recommenderName, version, notice, placeholder }: { decision: Decision; recommenderName: string; version: number; notice: string; placeholder: string }) {
+  return (
+    <ConfirmDialog
+      open={decision.returning}
+      title={`整批退回：${recommenderName}`}
+      okText="确认退回"
+      danger
+      loading={decision.giveBack.isPending}
+      fieldError={decision.reasonError}
+      errors={decision.error ? [decision.error] : []}
+      onCancel={() => decision.setReturning(false)}
+      onConfirm={(reason) => decision.giveBack.mutate({ version, reason })}
+      notice={{ title: notice }}
+      reason={{ label: '退回原因', min: MIN_REASON_LENGTH, placeholder }}
     />
   );
 }

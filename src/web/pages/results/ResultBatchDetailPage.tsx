@@ -1,27 +1,21 @@
 /** 成果批次详情 (commission): contact, the 汇总表 and stamped letter, the projects; 签收 / 整批退回 with confirmation. */
-import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Table } from 'antd';
-import { Link, useParams } from 'react-router';
-import { MIN_REASON_LENGTH } from '../../../shared/recommendations';
+import { Card, Descriptions, Skeleton, Space, Table } from 'antd';
+import { useParams } from 'react-router';
 import type { CommissionResultBatchDetail, ResultSummary } from '../../../shared/results';
 import { api } from '../../api';
-import { ConfirmDialog } from '../../components/list';
-import { BatchLoadFailed, useBatchDecision } from '../../components/review/batch-decision';
-import { StateTag } from '../../components/review/StateTag';
+import { BatchDecisionHeader, BatchLoadFailed, BatchReturnDialog, useBatchDecision } from '../../components/review/batch-decision';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
 import { ExportButtons, ResultStateTag } from './common';
 import { FileLink, RESULT_BATCHES_KEY } from './CommissionResultsPage';
 
 export default function ResultBatchDetailPage() {
   const { id = '' } = useParams();
-  const { modal } = App.useApp();
   const key = ['commission', 'result-batch', id];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<CommissionResultBatchDetail>(`/api/commission/result-batches/${id}`), staleTime: 0 });
   usePageTitle(q.data ? `成果批次：${q.data.recommenderName}` : '成果批次');
-  const { receive, giveBack, returning, setReturning, openReturn, error, reasonError } = useBatchDecision({
+  const decision = useBatchDecision({
     detailKey: key,
     invalidate: [RESULT_BATCHES_KEY, ['commission', 'results']],
     url: `/api/commission/result-batches/${id}`,
@@ -32,48 +26,17 @@ export default function ResultBatchDetailPage() {
   if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (q.isError || !q.data) return <BatchLoadFailed error={q.error} what="成果批次" notFoundText="该成果批次不存在。" back="/commission/results" backLabel="返回成果接收" />;
   const b = q.data;
-  const confirmReceive = () =>
-    modal.confirm({
-      title: '确认签收该成果批次',
-      icon: <ExclamationCircleOutlined />,
-      content: `确认签收${b.recommenderName}报送的 ${b.projectCount} 项成果？签收后进入成果评定，推荐单位将收到通知。`,
-      okText: '确认签收',
-      cancelText: '取消',
-      onOk: () => receive.mutateAsync(b.version).catch(() => undefined),
-    });
-
   return (
     <>
-      <PageHeader
+      <BatchDecisionHeader
         title={`成果批次：${b.recommenderName}`}
-        subtitle={
-          <Space wrap>
-            <StateTag state={b.state} label={b.stateLabel} />
-            <span>{b.campaignYear}年</span>
-            <span>报送于 {formatBeijing(b.sentAt)}</span>
-            <span>{b.projectCount} 项成果</span>
-          </Space>
-        }
-        extra={
-          <Space wrap>
-            <Link className="gg-link-btn" to="/commission/results">
-              <ArrowLeftOutlined aria-hidden /> 返回列表
-            </Link>
-            {b.state !== 'returned' && (
-              <Button danger icon={<RollbackOutlined />} onClick={openReturn}>
-                整批退回
-              </Button>
-            )}
-            {b.state === 'sent' && (
-              <Button type="primary" icon={<CheckOutlined />} loading={receive.isPending} onClick={confirmReceive}>
-                签收
-              </Button>
-            )}
-          </Space>
-        }
+        batch={b}
+        countText="项成果"
+        back="/commission/results"
+        receiveLabel="签收"
+        confirm={{ title: '确认签收该成果批次', content: `确认签收${b.recommenderName}报送的 ${b.projectCount} 项成果？签收后进入成果评定，推荐单位将收到通知。` }}
+        decision={decision}
       />
-      {error && !returning && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={error} />}
-      {b.state === 'returned' && b.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`退回原因：${b.returnReason}`} />}
       <Card title="批次信息" style={{ marginBottom: 20 }}>
         <Descriptions
           bordered
@@ -115,19 +78,7 @@ export default function ResultBatchDetailPage() {
           ]}
         />
       </Card>
-      <ConfirmDialog
-        open={returning}
-        title={`整批退回：${b.recommenderName}`}
-        okText="确认退回"
-        danger
-        loading={giveBack.isPending}
-        fieldError={reasonError}
-        errors={error ? [error] : []}
-        onCancel={() => setReturning(false)}
-        onConfirm={(reason) => giveBack.mutate({ version: b.version, reason })}
-        notice={{ title: `退回后，批次中的 ${b.projectCount} 项成果回到推荐单位待审核，推荐单位须在成果报送截止时间（或补报期限）前重新报送；已进入评定的批次不能退回。` }}
-        reason={{ label: '退回原因', min: MIN_REASON_LENGTH, placeholder: '如：经济效益测算缺少财务部门盖章说明，请核实后重新报送' }}
-      />
+      <BatchReturnDialog decision={decision} recommenderName={b.recommenderName} version={b.version} notice={`退回后，批次中的 ${b.projectCount} 项成果回到推荐单位待审核，推荐单位须在成果报送截止时间（或补报期限）前重新报送；已进入评定的批次不能退回。`} placeholder="如：经济效益测算缺少财务部门盖章说明，请核实后重新报送" />
     </>
   );
 }
