@@ -93,6 +93,7 @@ export type ProjectAction =
   | 'submit_results'
   | 'return_results'
   | 'forward_results'
+  | 'return_result_batch'
   | 'lapse'
   | 'assign_group'
   | 'conclude_evaluation'
@@ -127,6 +128,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit_results', from: ['approved', 'results_returned'], to: 'results_submitted', by: ['applicant'], window: 'results' },
   { action: 'return_results', from: ['results_submitted'], to: 'results_returned', by: ['recommender'] },
   { action: 'forward_results', from: ['results_submitted'], to: 'results_received', by: ['recommender'], window: 'results' },
+  { action: 'return_result_batch', from: ['results_received'], to: 'results_submitted', by: ['commission'] },
   { action: 'lapse', from: ['approved', 'results_submitted', 'results_returned'], to: 'lapsed', by: ['system'] },
   { action: 'assign_group', from: ['results_received'], to: 'in_evaluation', by: ['commission'] },
   { action: 'conclude_evaluation', from: ['in_evaluation'], to: 'evaluated', by: ['commission'] },
@@ -169,6 +171,7 @@ export const ACTION_LABELS: Record<ProjectAction, string> = {
   submit_results: '提交成果',
   return_results: '退回成果',
   forward_results: '报送成果',
+  return_result_batch: '退回成果批次',
   lapse: '逾期关闭',
   assign_group: '分配评定组',
   conclude_evaluation: '完成评定',

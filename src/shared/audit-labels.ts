@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   application: '申报书',
   batch: '推荐批次',
   recommendation_batch: '推荐批次',
+  result_batch: '成果批次',
   recommendation_order: '推荐排序',
   file: '文件',
   certificate: '证书',

@@ -17,6 +17,9 @@
 import { z } from 'zod';
 import { BENEFIT_KINDS, RESULT_REVIEW_STATES, type BenefitKind } from '../domain/vocabularies';
 import { PROJECT_STATES } from '../domain/project-workflow';
+import { BATCH_STATES } from '../domain/vocabularies';
+import { pagedSchema, pageQuerySchema } from './auth';
+import { campaignYearField } from './campaign';
 
 export const BENEFIT_KIND_LABELS: Record<BenefitKind, string> = {
   quality_indicator: '质量指标',
@@ -46,6 +49,8 @@ export const resultReportSchema = z.object(
 
 export const benefitSchema = z.object({
   kind: z.enum(BENEFIT_KINDS, { message: '请选择效益类别' }),
+  /** The implementation-plan indicator (its `id` in the project's current plan); the server fills `indicatorName` from it. */
+  indicatorId: z.string().trim().max(40, '对应实施方案指标编号不能超过40个字').nullish().or(z.literal('').transform(() => null)),
   indicatorName: optionalText('对应实施方案指标', 100),
   description: text('效益说明', 500),
   before: optionalText('攻关前', 50),
@@ -80,9 +85,12 @@ export const RESULT_FIELD_LABELS: Record<string, string> = {
   benefits: '效益数据',
 };
 
+/** One per-field comment of a return. */
+export const resultCommentSchema = z.string().trim().min(1, '逐项意见不能为空').max(500, '逐项意见不能超过500个字');
+
 export const resultReturnSchema = z.object({
   reason: text('退回理由', 500),
-  fieldComments: z.record(z.string(), z.string().trim().min(1, '意见不能为空').max(500, '意见不能超过500个字')).refine((c) => Object.keys(c).every((k) => k in RESULT_FIELD_LABELS), { message: '意见只能针对成果报告的章节、文件、参与人员或效益数据' }),
+  fieldComments: z.record(z.string(), resultCommentSchema).refine((c) => Object.keys(c).every((k) => k in RESULT_FIELD_LABELS), { message: '意见只能针对成果报告的章节、文件、参与人员或效益数据' }),
   version: z.number().int(),
 });
 
@@ -112,7 +120,15 @@ export const resultDetailSchema = resultSummarySchema.extend({
   reportFile: fileRef,
   processFiles: z.array(z.object({ fileId: z.string(), name: z.string() })),
   team: z.array(resultTeamMemberSchema),
-  benefits: z.array(benefitSchema.extend({ amount: z.number().nullable().optional() })),
+  benefits: z.array(
+    benefitSchema.extend({
+      amount: z.number().nullable().optional(),
+      /** The linked indicator as planned (current plan): shown beside the result's before/after. */
+      planned: z.object({ name: z.string(), unit: z.string(), baseline: z.number(), target: z.number() }).nullable(),
+    }),
+  ),
+  /** The indicators of the project's current implementation plan, to link benefits to (empty without a plan). */
+  planIndicators: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string(), baseline: z.number(), target: z.number() })),
   fieldComments: z.record(z.string(), z.string()),
   lastReason: z.string().nullable(),
   resultVersion: z.number().nullable(),
@@ -123,6 +139,11 @@ export type ResultDetail = z.infer<typeof resultDetailSchema>;
 
 export const resultBatchDtoSchema = z.object({
   id: z.string(),
+  state: z.enum(BATCH_STATES),
+  stateLabel: z.string(),
+  version: z.number(),
+  receivedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
   projectCount: z.number(),
   sentAt: z.string(),
   contactName: z.string(),
@@ -139,3 +160,35 @@ export const recommenderResultsSchema = z.object({
   deadline: z.string(),
   windowOpen: z.boolean(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// 成果批次 on the commission side: list (all recommenders), detail, 签收 / 退回 (issue 18)
+//   GET  /api/commission/result-batches               resultBatchQuerySchema → paged CommissionResultBatchItem
+//   GET  /api/commission/result-batches/:id           → CommissionResultBatchDetail
+//   POST /api/commission/result-batches/:id/receive   { version } → CommissionResultBatchItem
+//   POST /api/commission/result-batches/:id/return    { version, reason ≥ 4 字 } → CommissionResultBatchItem
+// ---------------------------------------------------------------------------------------------
+
+export const resultBatchQuerySchema = z
+  .object({
+    state: z.enum(['sent', 'received', 'returned']).optional(),
+    recommenderOrgId: z.string().uuid().optional(),
+    q: z.string().trim().max(100, '推荐单位名称不能超过100个字').optional(),
+    year: campaignYearField.optional(),
+  })
+  .extend(pageQuerySchema.shape);
+
+export const commissionResultBatchItemSchema = resultBatchDtoSchema.extend({
+  recommenderOrgId: z.string(),
+  recommenderName: z.string(),
+  returnedAt: z.string().nullable(),
+});
+export type CommissionResultBatchItem = z.infer<typeof commissionResultBatchItemSchema>;
+export const commissionResultBatchListSchema = pagedSchema(commissionResultBatchItemSchema);
+
+export const commissionResultBatchDetailSchema = commissionResultBatchItemSchema.extend({
+  campaignYear: z.number(),
+  /** The projects that went with the batch (also after a return: then in their current state). */
+  projects: z.array(resultSummarySchema),
+});
+export type CommissionResultBatchDetail = z.infer<typeof commissionResultBatchDetailSchema>;

@@ -2,7 +2,8 @@
  * 提交成果 in a real browser (issue 18): the unit fills and submits the result of its
  * approved project (report sections, full text, benefit with before/after, team), its recommender
  * returns it once with a per-field comment, the unit sees the comment and resubmits, the recommender
- * accepts it and forwards the batch with the stamped letter.
+ * accepts it and forwards the batch with the stamped letter; the commission refuses a return with a
+ * too-short reason and receives (签收) the batch.
  *
  * The unit is 天津绿源生物制造有限公司 (app_011, same demo password), whose recommender is the 滨海新区 bureau.
  * The harness server runs on the real clock: after 2026-09-30 the demo seed has opened a 补报窗口
@@ -92,5 +93,27 @@ describe('提交成果 → 退回 → 审核通过 → 报送', () => {
     await rec.page.getByText('已报送批次').waitFor();
     await rec.page.getByRole('row', { name: new RegExp(PROJECT) }).getByText('成果已报送').waitFor();
     expect(await rec.page.getByRole('link', { name: 'Excel' }).count()).toBeGreaterThan(0);
+
+    // 5. The commission opens the batch: a return with a too-short reason is refused by name, then it receives (签收) it.
+    const com = await b.open();
+    await b.signIn(com.page, 'commission');
+    await openMenu(com.page, '成果接收');
+    await com.page.getByRole('heading', { level: 1, name: '成果接收' }).waitFor();
+    await com.page.getByRole('link', { name: /^签收：.*的成果批次$/ }).first().click();
+    await com.page.getByRole('heading', { level: 1, name: /^成果批次：/ }).waitFor();
+    await com.page.getByTestId('result-batch-projects').getByText(PROJECT).waitFor();
+    await com.page.getByRole('button', { name: '整批退回' }).click();
+    const giveBack = com.page.getByRole('dialog', { name: /^整批退回：/ });
+    await giveBack.getByLabel('退回原因').fill('不全');
+    await giveBack.getByRole('button', { name: '确认退回' }).click();
+    await giveBack.locator('.ant-form-item-explain-error').filter({ hasText: '退回原因至少4个字' }).waitFor();
+    expect(await giveBack.getByLabel('退回原因').inputValue()).toBe('不全');
+    await giveBack.getByRole('button', { name: '取消' }).click();
+    await com.page.getByRole('button', { name: '签收' }).click();
+    await com.page.getByRole('dialog', { name: '确认签收该成果批次' }).getByRole('button', { name: '确认签收' }).click();
+    await com.page.getByText('已签收该成果批次').waitFor();
+    // The page reloads the batch: received, so no 签收 button any more.
+    await expect.poll(() => com.page.getByRole('button', { name: '签收', exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    await com.page.getByText('签收时间').waitFor();
   });
 });

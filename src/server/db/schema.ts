@@ -722,7 +722,11 @@ export const projectResults = pgTable(
   (t) => [uniqueIndex('project_results_project_uq').on(t.projectId)],
 );
 
-/** 效益数据 with evidence; `indicatorName` links to an implementation-plan indicator (issue 17) by name. */
+/**
+ * 效益数据 with evidence; `indicatorId` links to an indicator of the project's implementation plan
+ * (issue 17, the plan's stable indicator `id`); `indicatorName` is that indicator's name as submitted
+ * (free text only for a project without a plan).
+ */
 export const resultBenefits = pgTable(
   'result_benefits',
   {
@@ -732,6 +736,7 @@ export const resultBenefits = pgTable(
       .references(() => projectResults.id),
     position: integer('position').notNull(),
     kind: text('kind').$type<BenefitKind>().notNull(),
+    indicatorId: text('indicator_id'),
     indicatorName: text('indicator_name'),
     description: text('description').notNull(),
     before: text('before'),
@@ -761,7 +766,16 @@ export const resultBatches = pgTable(
     contactPhone: text('contact_phone').notNull(),
     projectCount: integer('project_count').notNull(),
     sentAt: ts('sent_at').notNull(),
+    // The commission's 签收 / 退回 (issue 18): sent → received | returned (BATCH_STATES, never composing).
+    state: text('state').$type<BatchState>().notNull().default('sent'),
+    receivedAt: ts('received_at'),
+    returnedAt: ts('returned_at'),
+    returnReason: text('return_reason'),
+    /** The projects that went with the batch (kept after a return, when they no longer point at it). */
+    projectIds: jsonb('project_ids').$type<string[]>().notNull().default([]),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('result_batches_campaign_idx').on(t.campaignId, t.recommenderOrgId)],
 );

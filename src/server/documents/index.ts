@@ -5,6 +5,9 @@ export { buildApplicationDocument, APPLICATION_TITLE, COMMITMENT_TEXT, type Appl
 export {
   renderSummaryTableXlsx,
   renderSummaryTableDocx,
+  renderSummaryXlsx,
+  renderSummaryDocx,
+  type SummaryTableSpec,
   summaryRowFromForm,
   summaryRowValues,
   summaryTitle,

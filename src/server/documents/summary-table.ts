@@ -57,6 +57,26 @@ export const SUMMARY_COLUMNS = [
   { header: '备注', width: 14 },
 ] as const;
 
+/** A 汇总表 of any kind: its title, sheet name, columns and row cells (the application's 附件6, the results batch's 成果汇总表). */
+export interface SummaryTableSpec {
+  title: string;
+  sheetName: string;
+  columns: readonly { header: string; width: number; center?: boolean; text?: boolean }[];
+  rows: (string | number)[][];
+}
+
+/** Columns whose data cells are centred (1-based) in 附件6. */
+const CENTERED = new Set([1, 4, 5, 6, 10, 11, 13]);
+
+export function applicationSummarySpec(header: SummaryHeader, rows: SummaryRow[]): SummaryTableSpec {
+  return {
+    title: summaryTitle(header.campaignYear),
+    sheetName: '立项申报汇总表',
+    columns: SUMMARY_COLUMNS.map((c, i) => ({ ...c, center: CENTERED.has(i + 1), text: i === 3 || i === 10 })),
+    rows: rows.map(summaryRowValues),
+  };
+}
+
 export function summaryTitle(year: number): string {
   return `${year}年天津市质量攻关项目立项申报汇总表`;
 }
@@ -124,19 +144,20 @@ function headerLine(h: SummaryHeader): { recommender: string; contact: string; p
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER_ALL = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-/** Columns whose data cells are centred. */
-const CENTERED = new Set([1, 4, 5, 6, 10, 11, 13]);
-
 /**
  * Renders the 汇总表 as .xlsx: merged title, header info row, column headers (row 3, frozen and
  * repeated on every printed page), bordered wrapped cells, A4 landscape fit to width.
  */
 export async function renderSummaryTableXlsx(header: SummaryHeader, rows: SummaryRow[]): Promise<Buffer> {
+  return renderSummaryXlsx(header, applicationSummarySpec(header, rows));
+}
+
+export async function renderSummaryXlsx(header: SummaryHeader, spec: SummaryTableSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '攻关 Gongguan';
-  wb.title = summaryTitle(header.campaignYear);
-  const ncol = SUMMARY_COLUMNS.length;
-  const ws = wb.addWorksheet('立项申报汇总表', {
+  wb.title = spec.title;
+  const ncol = spec.columns.length;
+  const ws = wb.addWorksheet(spec.sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }],
     pageSetup: {
       paperSize: 9, // A4
@@ -154,16 +175,16 @@ export async function renderSummaryTableXlsx(header: SummaryHeader, rows: Summar
   // One shared style object per column: exceljs caches style ids by object identity (WeakMap),
   // so assigning the same object to every data cell keeps writeBuffer fast for thousands of rows.
   const dataFont = { name: '宋体', size: 10 };
-  const colStyles: Partial<ExcelJS.Style>[] = SUMMARY_COLUMNS.map((_, i) => ({
+  const colStyles: Partial<ExcelJS.Style>[] = spec.columns.map((c) => ({
     font: dataFont,
     border: BORDER_ALL,
-    alignment: { vertical: 'middle', horizontal: CENTERED.has(i + 1) ? 'center' : 'left', wrapText: true },
-    ...(i === 3 || i === 10 ? { numFmt: '@' } : {}),
+    alignment: { vertical: 'middle', horizontal: c.center ? 'center' : 'left', wrapText: true },
+    ...(c.text ? { numFmt: '@' } : {}),
   }));
-  ws.columns = SUMMARY_COLUMNS.map((c) => ({ width: c.width })) as ExcelJS.Column[];
+  ws.columns = spec.columns.map((c) => ({ width: c.width })) as ExcelJS.Column[];
 
   const title = ws.getRow(1);
-  title.values = [summaryTitle(header.campaignYear)];
+  title.values = [spec.title];
   title.height = 36;
   ws.mergeCells(1, 1, 1, ncol);
   const tc = ws.getCell(1, 1);
@@ -172,21 +193,18 @@ export async function renderSummaryTableXlsx(header: SummaryHeader, rows: Summar
   const info = headerLine(header);
   const infoRow = ws.getRow(2);
   infoRow.height = 24;
-  const infoParts: [number, number, string][] = [
-    [1, 4, info.recommender],
-    [5, 8, info.contact],
-    [9, 11, info.phone],
-    [12, 14, info.date],
-  ];
+  // The four header items share the width: 附件6's 14 columns give 1–4, 5–8, 9–11, 12–14.
+  const cut = [0, Math.ceil((ncol * 2) / 7), Math.ceil((ncol * 4) / 7), Math.ceil((ncol * 11) / 14), ncol];
+  const infoParts: [number, number, string][] = [info.recommender, info.contact, info.phone, info.date].map((text, i) => [cut[i] + 1, Math.max(cut[i] + 1, cut[i + 1]), text]);
   for (const [from, to, text] of infoParts) {
-    ws.mergeCells(2, from, 2, to);
+    if (to > from) ws.mergeCells(2, from, 2, to);
     const c = ws.getCell(2, from);
     c.value = text;
     c.style = { font: { name: '宋体', size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' } };
   }
 
   const head = ws.getRow(3);
-  head.values = SUMMARY_COLUMNS.map((c) => c.header);
+  head.values = spec.columns.map((c) => c.header);
   head.height = 30;
   const headStyle: Partial<ExcelJS.Style> = {
     font: { name: '黑体', size: 10.5 },
@@ -198,7 +216,7 @@ export async function renderSummaryTableXlsx(header: SummaryHeader, rows: Summar
     c.style = headStyle;
   });
 
-  const added = ws.addRows(rows.map(summaryRowValues));
+  const added = ws.addRows(spec.rows);
   for (const row of added) {
     for (let col = 1; col <= ncol; col++) row.getCell(col).style = colStyles[col - 1];
   }
@@ -214,6 +232,10 @@ export async function renderSummaryTableXlsx(header: SummaryHeader, rows: Summar
 
 /** Renders the 汇总表 as .docx: A4 landscape, header row repeated on each page. */
 export async function renderSummaryTableDocx(header: SummaryHeader, rows: SummaryRow[]): Promise<Buffer> {
+  return renderSummaryDocx(header, applicationSummarySpec(header, rows));
+}
+
+export async function renderSummaryDocx(header: SummaryHeader, spec: SummaryTableSpec): Promise<Buffer> {
   const margin = {
     top: convertMillimetersToTwip(20),
     bottom: convertMillimetersToTwip(20),
@@ -225,7 +247,7 @@ export async function renderSummaryTableDocx(header: SummaryHeader, rows: Summar
   const info = headerLine(header);
   const doc = new Document({
     creator: header.recommenderName,
-    title: summaryTitle(header.campaignYear),
+    title: spec.title,
     styles: chineseStyles(SIZE.五号),
     sections: [
       {
@@ -237,7 +259,7 @@ export async function renderSummaryTableDocx(header: SummaryHeader, rows: Summar
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { after: 200 },
-            children: [new TextRun({ text: summaryTitle(header.campaignYear), font: FONT_HEI, size: SIZE.小二 })],
+            children: [new TextRun({ text: spec.title, font: FONT_HEI, size: SIZE.小二 })],
           }),
           new Paragraph({
             spacing: { after: 120 },
@@ -251,10 +273,10 @@ export async function renderSummaryTableDocx(header: SummaryHeader, rows: Summar
   });
   const table = tableXml({
     totalWidth: contentWidth,
-    widths: SUMMARY_COLUMNS.map((c) => c.width),
-    header: SUMMARY_COLUMNS.map((c) => ({ text: c.header })),
-    rows: rows.map((r) => ({
-      cells: summaryRowValues(r).map((v, i) => ({ text: String(v), align: CENTERED.has(i + 1) ? ('center' as const) : undefined })),
+    widths: spec.columns.map((c) => c.width),
+    header: spec.columns.map((c) => ({ text: c.header })),
+    rows: spec.rows.map((r) => ({
+      cells: r.map((v, i) => ({ text: String(v), align: spec.columns[i]?.center ? ('center' as const) : undefined })),
     })),
     size: SIZE.小五,
   });

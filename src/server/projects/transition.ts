@@ -47,6 +47,7 @@ const POLICY_ACTION: Partial<Record<ProjectAction, PolicyAction>> = {
   submit_results: 'submit',
   return_results: 'review',
   forward_results: 'batch',
+  return_result_batch: 'supervise',
   assign_group: 'evaluate',
   conclude_evaluation: 'evaluate',
   propose_recognition: 'recognise',

@@ -4,8 +4,8 @@
  * deadline is judged ONCE, on the clock read inside the transaction, and everything (汇总表 Word +
  * Excel, batch row, every project → results_received, audit, notifications) is written in that one
  * transaction: a forward in flight at the deadline lands entirely or is refused entirely
- * (逾期不再接收). Reuses the application batch's 汇总表 rendering and file storage
- * (src/server/recommendations/). Forwards of one recommender are serialised by an advisory lock.
+ * (逾期不再接收). The 成果汇总表 has its own columns (result-summary.ts) on the shared 汇总表
+ * renderers; file storage is the application batch's (src/server/recommendations/). Forwards of one recommender are serialised by an advisory lock.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -14,7 +14,7 @@ import { AppError, notFound } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import { assertWindowOpen, currentCampaign } from '../campaigns/campaign-repository';
 import type { ActorContext } from '../context';
-import { files, projectResults, projects, resultBatches } from '../db/schema';
+import { files, organisations, projectResults, projects, resultBatches } from '../db/schema';
 import { MIME } from '../files/sniff';
 import { rememberIdempotent } from '../http/idempotency';
 import { commissionOrgIds } from '../notifications/email';
@@ -23,8 +23,9 @@ import { requireRecommender } from '../policy/role-guards';
 import { projectLabel } from '../projects/project-label';
 import { applyTransition, checkTransition } from '../projects/transition';
 import { storeGenerated } from '../recommendations/send-batch';
-import { renderSummary, summaryFileName, summaryHeader, summaryRows } from '../recommendations/summary-documents';
-import { resultBatchDtos } from './result-repository';
+import { summaryHeader } from '../recommendations/summary-documents';
+import { benefitsOf, resultBatchDtos } from './result-repository';
+import { renderResultSummary, resultSummaryFileName } from './result-summary';
 
 const FORWARD_LOCK = 7_262_118;
 
@@ -40,12 +41,13 @@ export async function forwardResults(ctx: ActorContext, input: z.infer<typeof re
     await assertWindowOpen(tx, campaign, 'results', now, { organisationId: orgId });
 
     const list = await tx
-      .select({ p: projects, r: projectResults })
+      .select({ p: projects, r: projectResults, applicantName: organisations.name })
       .from(projects)
       .innerJoin(projectResults, eq(projectResults.projectId, projects.id))
+      .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
       .where(and(eq(projects.recommenderOrgId, orgId), eq(projects.campaignId, campaign.id), eq(projects.state, 'results_submitted'), eq(projectResults.reviewState, 'accepted')))
       .orderBy(asc(projects.projectNo), asc(projects.name))
-      .for('update');
+      .for('update', { of: [projects, projectResults] });
     const fields: Record<string, string> = {};
     if (!list.length) fields.projects = '没有审核通过的成果，请先审核通过至少1项成果再报送';
     const [stamped] = await tx.select().from(files).where(eq(files.id, input.stampedPdfFileId));
@@ -54,14 +56,14 @@ export async function forwardResults(ctx: ActorContext, input: z.infer<typeof re
     if (Object.keys(fields).length) throw new AppError('validation', 'forward not ready', `成果尚不能报送：${Object.values(fields).join('；')}`, { fields });
     for (const { p } of list) checkTransition(p, 'forward_results', ctx.actor);
 
-    // 汇总表 as forwarded: the accepted results in project-number order, the contact and today's date.
+    // 成果汇总表 as forwarded: the accepted results in project-number order, the contact and today's date.
     const header = await summaryHeader(tx, { recommenderOrgId: orgId, contactName: input.contactName, contactPhone: input.contactPhone }, campaign.year, now);
-    const rendered = await renderSummary(header, summaryRows(list.map(({ p }, i) => ({ form: p.form, recommendOrder: i + 1 }))));
-    const docx = await storeGenerated(tx, ctx, rendered.docx, summaryFileName(header, 'docx', '成果报送-'), MIME.docx, now);
-    const xlsx = await storeGenerated(tx, ctx, rendered.xlsx, summaryFileName(header, 'xlsx', '成果报送-'), MIME.xlsx, now);
+    const rendered = await renderResultSummary(header, await Promise.all(list.map(async ({ p, r, applicantName }) => ({ p, r, applicantName, benefits: await benefitsOf(tx, r.id) }))));
+    const docx = await storeGenerated(tx, ctx, rendered.docx, resultSummaryFileName(header, 'docx'), MIME.docx, now);
+    const xlsx = await storeGenerated(tx, ctx, rendered.xlsx, resultSummaryFileName(header, 'xlsx'), MIME.xlsx, now);
     const [batch] = await tx
       .insert(resultBatches)
-      .values({ campaignId: campaign.id, recommenderOrgId: orgId, summaryDocxFileId: docx.id, summaryXlsxFileId: xlsx.id, stampedPdfFileId: stamped.id, contactName: input.contactName, contactPhone: input.contactPhone, projectCount: list.length, sentAt: now, createdAt: now })
+      .values({ campaignId: campaign.id, recommenderOrgId: orgId, summaryDocxFileId: docx.id, summaryXlsxFileId: xlsx.id, stampedPdfFileId: stamped.id, contactName: input.contactName, contactPhone: input.contactPhone, projectCount: list.length, projectIds: list.map(({ p }) => p.id), sentAt: now, createdAt: now, updatedAt: now })
       .returning();
 
     for (const { p, r } of list) {

@@ -2,9 +2,11 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { ResultBatchDto, ResultDetail, ResultSummary } from '../../shared/results';
 import type { BenefitKind } from '../../domain/vocabularies';
+import { BATCH_STATE_LABELS } from '../../shared/recommendations';
 import { windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
-import { files, organisations, projectResults, projects, resultBatches, resultBenefits } from '../db/schema';
+import { files, implementationPlans, organisations, projectResults, projects, resultBatches, resultBenefits } from '../db/schema';
+import type { ImplementationPlan } from '../../shared/implementation';
 import type { ProjectRow } from '../projects/load-project';
 
 export type ResultRow = typeof projectResults.$inferSelect;
@@ -48,7 +50,20 @@ export async function benefitsOf(db: DbOrTx, resultId: string): Promise<BenefitR
   return db.select().from(resultBenefits).where(eq(resultBenefits.resultId, resultId)).orderBy(asc(resultBenefits.position));
 }
 
+function planned(x: PlanIndicator | undefined) {
+  return x ? { name: x.name, unit: x.unit, baseline: x.baseline, target: x.target } : null;
+}
+
+export type PlanIndicator = ImplementationPlan['indicators'][number];
+
+/** The indicators of the project's current implementation plan (none without a plan). */
+export async function planIndicatorsOf(db: DbOrTx, projectId: string): Promise<PlanIndicator[]> {
+  const [plan] = await db.select({ content: implementationPlans.content }).from(implementationPlans).where(eq(implementationPlans.projectId, projectId));
+  return ((plan?.content as ImplementationPlan | undefined)?.indicators ?? []).map(({ id, name, unit, baseline, target }) => ({ id, name, unit, baseline, target }));
+}
+
 export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: CampaignRow, now: Date): Promise<ResultDetail> {
+  const indicators = await planIndicatorsOf(db, p.id);
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, p.applicantOrgId));
   const r = await resultOf(db, p.id);
   const benefits = r ? await benefitsOf(db, r.id) : [];
@@ -63,7 +78,9 @@ export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: Campaign
     team: (r?.team as ResultDetail['team']) ?? [],
     benefits: benefits.map((b) => ({
       kind: b.kind as BenefitKind,
+      indicatorId: b.indicatorId,
       indicatorName: b.indicatorName,
+      planned: planned(indicators.find((x) => x.id === b.indicatorId)),
       description: b.description,
       before: b.before,
       after: b.after,
@@ -71,6 +88,7 @@ export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: Campaign
       amount: b.amount === null ? null : Number(b.amount),
       evidenceFileId: b.evidenceFileId,
     })),
+    planIndicators: indicators,
     fieldComments: p.state === 'results_returned' ? ((r?.fieldComments as Record<string, string>) ?? {}) : {},
     lastReason: p.state === 'results_returned' ? p.lastReason : null,
     resultVersion: r?.version ?? null,
@@ -79,12 +97,19 @@ export async function resultDetail(db: DbOrTx, p: ProjectRow, campaign: Campaign
   };
 }
 
-export async function resultBatchDtos(db: DbOrTx, recommenderOrgId: string, campaignId: string): Promise<ResultBatchDto[]> {
-  const rows = await db.select().from(resultBatches).where(and(eq(resultBatches.recommenderOrgId, recommenderOrgId), eq(resultBatches.campaignId, campaignId))).orderBy(desc(resultBatches.sentAt));
+export type ResultBatchRow = typeof resultBatches.$inferSelect;
+
+/** Batches as DTOs, with their three files (汇总表 Word + Excel, stamped letter) resolved to names. */
+export async function toResultBatchDtos(db: DbOrTx, rows: ResultBatchRow[]): Promise<ResultBatchDto[]> {
   const refs = await fileRefs(db, rows.flatMap((b) => [b.summaryDocxFileId, b.summaryXlsxFileId, b.stampedPdfFileId].filter((x): x is string => !!x)));
   const ref = (id: string | null) => (id ? (refs.get(id) ?? null) : null);
   return rows.map((b) => ({
     id: b.id,
+    state: b.state,
+    stateLabel: BATCH_STATE_LABELS[b.state],
+    version: b.version,
+    receivedAt: b.receivedAt?.toISOString() ?? null,
+    returnReason: b.returnReason,
     projectCount: b.projectCount,
     sentAt: b.sentAt.toISOString(),
     contactName: b.contactName,
@@ -95,14 +120,19 @@ export async function resultBatchDtos(db: DbOrTx, recommenderOrgId: string, camp
   }));
 }
 
-/** The projects of a scope that owe or have a result, with their applicant's name and result row. */
-export async function resultList(db: DbOrTx, where: ReturnType<typeof and>) {
+export async function resultBatchDtos(db: DbOrTx, recommenderOrgId: string, campaignId: string): Promise<ResultBatchDto[]> {
+  const rows = await db.select().from(resultBatches).where(and(eq(resultBatches.recommenderOrgId, recommenderOrgId), eq(resultBatches.campaignId, campaignId))).orderBy(desc(resultBatches.sentAt));
+  return toResultBatchDtos(db, rows);
+}
+
+/** The projects of a scope that owe or have a result (any state with `anyState`, e.g. a batch's projects once evaluated), with their applicant's name and result row. */
+export async function resultList(db: DbOrTx, where: ReturnType<typeof and>, opts: { anyState?: boolean } = {}) {
   const rows = await db
     .select({ p: projects, applicantName: organisations.name, r: projectResults })
     .from(projects)
     .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
     .leftJoin(projectResults, eq(projectResults.projectId, projects.id))
-    .where(and(inArray(projects.state, [...RESULT_STATES]), where))
+    .where(and(opts.anyState ? undefined : inArray(projects.state, [...RESULT_STATES]), where))
     .orderBy(asc(projects.projectNo), asc(projects.name));
   return rows.map(({ p, applicantName, r }) => toResultSummary(p, applicantName, r ?? undefined));
 }

@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { activeCampaign } from '../campaigns/campaign-repository';
-import { auditLog, campaigns, projectResults, projects, resultBatches } from '../db/schema';
+import { auditLog, campaigns, implementationPlans, notifications, projectResults, projects, resultBatches } from '../db/schema';
 import { as } from '../recommendations/test-helpers';
 import { tinyPdf } from '../../../test/support/tiny-pdf';
 import { lapseOverdueResults } from './lapse-results';
@@ -106,6 +107,27 @@ describe('提交成果: the unit submits', () => {
     expect(JSON.stringify(res.body)).toContain('请至少填写1名参与人员');
   });
 
+  it('refuses overlong text, a negative or non-numeric amount by name and saves nothing (never cut or clamped)', async () => {
+    const p = await approvedProject('协作机器人关节润滑脂寿命一致性攻关');
+    const body = await resultBody(p.version);
+    const long = await applicant.post(`/api/applicant/results/${p.id}/submit`, {
+      ...body,
+      report: { ...body.report, summary: '成'.repeat(2001) },
+      benefits: [{ ...body.benefits[0], indicatorName: '标'.repeat(101) }, { ...body.benefits[1], amount: -5 }],
+    });
+    expect(long.status).toBe(400);
+    const text = JSON.stringify(long.body);
+    for (const m of ['成果概述不能超过2000个字', '对应实施方案指标不能超过100个字', '金额或数量不能为负数']) expect(text).toContain(m);
+    const nan = await applicant.post(`/api/applicant/results/${p.id}/submit`, { ...body, benefits: [body.benefits[0], { ...body.benefits[1], amount: 'abc' }] });
+    expect(nan.status).toBe(400);
+    const comment = await recommender.post(`/api/recommender/results/${p.id}/return`, { reason: '请补充', fieldComments: { effects: '意'.repeat(501) }, version: p.version });
+    expect(comment.status).toBe(400);
+    expect(JSON.stringify(comment.body)).toContain('逐项意见不能超过500个字');
+    expect(await stateOf(p.id)).toBe('approved');
+    const [r] = await t.services.database.db.select().from(projectResults).where(eq(projectResults.projectId, p.id));
+    expect(r).toBeUndefined();
+  });
+
   it('refuses a file another organisation uploaded', async () => {
     const p = await approvedProject('伺服电机编码器抗干扰可靠性攻关');
     const other = await as(t, 'app_002');
@@ -123,6 +145,53 @@ describe('提交成果: the unit submits', () => {
     const stale = await applicant.post(`/api/applicant/results/${q.id}/submit`, await resultBody(q.version - 1));
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');
+  });
+});
+
+describe('效益数据 linked to the implementation plan’s indicators by identity', () => {
+  async function withPlan(name: string) {
+    const p = await approvedProject(name);
+    const now = t.clock.now();
+    const content = {
+      goal: '一次装配合格率提升至98.5%以上',
+      startOn: '2026-05-01',
+      endOn: '2026-09-15',
+      stages: [{ id: 's1', phase: 'plan', title: '现状调查', description: '' }],
+      milestones: [],
+      indicators: [
+        { id: 'i1', name: '一次装配合格率', unit: '%', baseline: 92.1, target: 98.5 },
+        { id: 'i2', name: '传动误差', unit: '弧分', baseline: 1.2, target: 0.6 },
+      ],
+      qualityTools: ['DOE'],
+    };
+    await t.services.database.db.insert(implementationPlans).values({ projectId: p.id, content, revisionNo: 1, firstSubmittedAt: now, createdAt: now, updatedAt: now });
+    return p;
+  }
+
+  it('refuses an indicator that is not in the project’s current plan, naming the benefit row and the field', async () => {
+    const p = await withPlan('协作机器人关节装配一致性攻关');
+    const body = await resultBody(p.version);
+    const byId = await applicant.post(`/api/applicant/results/${p.id}/submit`, { ...body, benefits: [{ ...body.benefits[0], indicatorId: 'i9' }, body.benefits[1]] });
+    expect(byId.status).toBe(400);
+    expect(byId.body.fields['benefits.0.indicatorId']).toBe('效益数据第1项：所选对应实施方案指标不在本项目当前实施方案中，请重新选择');
+    const byName = await applicant.post(`/api/applicant/results/${p.id}/submit`, { ...body, benefits: [body.benefits[1], { ...body.benefits[0], indicatorName: '装配合格率' }] });
+    expect(byName.status).toBe(400);
+    expect(byName.body.fields['benefits.1.indicatorName']).toContain('效益数据第2项：对应实施方案指标“装配合格率”不在本项目当前实施方案中');
+    expect(await stateOf(p.id)).toBe('approved');
+  });
+
+  it('links by id (or an exact name from older clients) and shows the planned target beside before/after', async () => {
+    const p = await withPlan('协作机器人关节传动误差控制攻关');
+    const body = await resultBody(p.version);
+    const res = await applicant.post(`/api/applicant/results/${p.id}/submit`, {
+      ...body,
+      benefits: [{ ...body.benefits[0], indicatorName: null, indicatorId: 'i2', before: '1.2弧分', after: '0.58弧分' }, { ...body.benefits[0] }, body.benefits[1]],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.benefits[0]).toMatchObject({ indicatorId: 'i2', indicatorName: '传动误差', planned: { baseline: 1.2, target: 0.6, unit: '弧分' } });
+    expect(res.body.benefits[1]).toMatchObject({ indicatorId: 'i1', indicatorName: '一次装配合格率', planned: { target: 98.5 } });
+    expect(res.body.benefits[2].planned).toBeNull();
+    expect(res.body.planIndicators.map((x: { id: string }) => x.id)).toEqual(['i1', 'i2']);
   });
 });
 
@@ -270,6 +339,161 @@ describe('报送: one batch by the hard deadline (逾期不再接收)', () => {
     const [audit] = await t.services.database.db.select().from(auditLog).where(eq(auditLog.entityId, reopened.body.id));
     expect(audit).toBeTruthy();
     t.clock.set(SEPT);
+  });
+});
+
+describe('成果批次: the commission receives (签收) or returns (整批退回) a forwarded batch', () => {
+  let commission: Agent;
+  beforeAll(async () => {
+    commission = await as(t, 'demo_commission');
+  });
+
+  async function forwarded(names: string[]) {
+    const ids = [];
+    for (const n of names) ids.push((await accepted(n)).projectId);
+    const res = await recommender.post('/api/recommender/results/forward', await forwardBody());
+    expect(res.status).toBe(200);
+    return { batch: res.body as { id: string; version: number }, ids };
+  }
+  async function batchOf(id: string) {
+    const res = await commission.get(`/api/commission/result-batches/${id}`);
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  it('lists the batches of all recommenders with filters; the detail carries the projects and the three files; 签收 once, audited, the recommender told', async () => {
+    const { batch, ids } = await forwarded(['协作机器人关节油封泄漏控制攻关']);
+    const rec = await orgOfUser(t, 'demo_recommender');
+    const list = await commission.get(`/api/commission/result-batches?recommenderOrgId=${rec.id}&state=sent&pageSize=20`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((b: { id: string }) => b.id)).toContain(batch.id);
+    expect(list.body.items.every((b: { recommenderName: string; state: string }) => b.recommenderName === rec.name && b.state === 'sent')).toBe(true);
+    const other = await commission.get(`/api/commission/result-batches?q=${encodeURIComponent('和平区')}`);
+    expect(other.body.items.map((b: { id: string }) => b.id)).not.toContain(batch.id);
+    const d = await batchOf(batch.id);
+    expect(d.projects.map((p: { projectId: string }) => p.projectId).sort()).toEqual([...ids].sort());
+    expect(d.summaryXlsx.name).toMatch(/^成果报送-.*\.xlsx$/);
+    expect(d.stampedPdf.name).toBe('成果报送函（盖章）.pdf');
+    expect((await commission.get(`/api/files/${d.summaryDocx.fileId}`)).status).toBe(200);
+    // The 成果汇总表 has the results columns, not the application's 附件6 ones.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await commission.get(`/api/files/${d.summaryXlsx.fileId}`)).raw as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell(1, 1).value)).toBe('2026年天津市质量攻关项目成果汇总表');
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '立项编号', '项目名称', '承担单位', '所在区', '主要成效', '经济效益（万元）', '质量指标改善', '参与人员数', '联系人/电话']);
+    const row = (ws.getRow(4).values as unknown[]).slice(1).map(String);
+    expect(row[2]).toBe('协作机器人关节油封泄漏控制攻关');
+    expect(row[5]).toBe('传动误差稳定在0.6弧分以内，一次装配合格率由92.1%提升至98.7%。');
+    expect(row[6]).toBe('326.5');
+    expect(row[7]).toBe('一次装配合格率：92.1%→98.7%');
+    expect(row[8]).toBe('2');
+
+    const ok = await commission.post(`/api/commission/result-batches/${batch.id}/receive`, { version: d.version });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ state: 'received', stateLabel: '已接收' });
+    expect(ok.body.receivedAt).toBeTruthy();
+    const twice = await commission.post(`/api/commission/result-batches/${batch.id}/receive`, { version: ok.body.version });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain('已签收');
+    const db = t.services.database.db;
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'result_batch'), eq(auditLog.entityId, batch.id), eq(auditLog.action, 'receive')));
+    expect(audits).toHaveLength(1);
+    const told = await db.select().from(notifications).where(and(eq(notifications.organisationId, rec.id), eq(notifications.title, '成果批次已被市市场监管委签收')));
+    expect(told.length).toBeGreaterThanOrEqual(1);
+    const mine = await recommender.get('/api/recommender/results');
+    expect(mine.body.batches.find((b: { id: string }) => b.id === batch.id).stateLabel).toBe('已接收');
+  });
+
+  it('refuses when the actor is not the commission (applicant 403, recommender 403 on receive), the version is stale, or the batch does not exist (404)', async () => {
+    const { batch } = await forwarded(['协作机器人关节轴承游隙一致性攻关']);
+    expect((await applicant.post(`/api/commission/result-batches/${batch.id}/receive`, { version: 1 })).status).toBe(403);
+    expect((await recommender.post(`/api/commission/result-batches/${batch.id}/receive`, { version: 1 })).status).toBe(403);
+    expect((await recommender.post(`/api/commission/result-batches/${batch.id}/return`, { version: 1, reason: '材料不全请补正' })).status).toBe(403);
+    expect((await recommender.get(`/api/commission/result-batches/${batch.id}`)).status).toBe(403);
+    const stale = await commission.post(`/api/commission/result-batches/${batch.id}/receive`, { version: 99 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    expect((await commission.post('/api/commission/result-batches/00000000-0000-4000-8000-000000000000/receive', { version: 1 })).status).toBe(404);
+    const d = await batchOf(batch.id);
+    expect(d.state).toBe('sent');
+  });
+
+  it('整批退回 refuses a reason under 4 characters (naming the field) and a second return; the projects go back to the check and can be forwarded again', async () => {
+    const { batch, ids } = await forwarded(['协作机器人关节扭矩传感器温漂攻关', '协作机器人关节制动器响应时间攻关']);
+    const d = await batchOf(batch.id);
+    const short = await commission.post(`/api/commission/result-batches/${batch.id}/return`, { version: d.version, reason: '不全' });
+    expect(short.status).toBe(400);
+    expect(short.body.fields.reason).toBe('退回原因至少4个字，请写明具体情况');
+    expect(await stateOf(ids[0])).toBe('results_received');
+
+    const reason = '经济效益测算缺少财务部门盖章说明，请核实后重新报送';
+    const ret = await commission.post(`/api/commission/result-batches/${batch.id}/return`, { version: d.version, reason });
+    expect(ret.status).toBe(200);
+    expect(ret.body).toMatchObject({ state: 'returned', returnReason: reason });
+    const again = await commission.post(`/api/commission/result-batches/${batch.id}/return`, { version: ret.body.version, reason });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain('已退回');
+    expect((await commission.post(`/api/commission/result-batches/${batch.id}/receive`, { version: ret.body.version })).status).toBe(409);
+    const db = t.services.database.db;
+    for (const id of ids) {
+      expect(await stateOf(id)).toBe('results_submitted');
+      const [r] = await db.select().from(projectResults).where(eq(projectResults.projectId, id));
+      expect(r).toMatchObject({ reviewState: 'pending', resultBatchId: null });
+    }
+    // The returned batch still shows what went with it.
+    expect((await batchOf(batch.id)).projects.map((p: { projectId: string }) => p.projectId).sort()).toEqual([...ids].sort());
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.entity, 'project'), eq(auditLog.action, 'return_result_batch'), inArray(auditLog.entityId, ids)));
+    expect(audits).toHaveLength(2);
+
+    // The recommender checks again and forwards anew: a new batch.
+    for (const id of ids) {
+      const v = (await recommender.get(`/api/recommender/results/${id}`)).body.version;
+      expect((await recommender.post(`/api/recommender/results/${id}/accept`, { version: v })).status).toBe(200);
+    }
+    const fwd = await recommender.post('/api/recommender/results/forward', await forwardBody());
+    expect(fwd.status).toBe(200);
+    expect(fwd.body.id).not.toBe(batch.id);
+    for (const id of ids) expect(await stateOf(id)).toBe('results_received');
+  });
+
+  it('refuses the return once a project of the batch is in evaluation', async () => {
+    const { batch, ids } = await forwarded(['协作机器人关节电机齿槽转矩抑制攻关', '协作机器人关节防护等级提升攻关']);
+    const db = t.services.database.db;
+    await db.update(projects).set({ state: 'in_evaluation' }).where(eq(projects.id, ids[1]));
+    const d = await batchOf(batch.id);
+    const res = await commission.post(`/api/commission/result-batches/${batch.id}/return`, { version: d.version, reason: '材料需要补充完善' });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toContain('已进入成果评定（评定中），不能整批退回');
+    expect(await stateOf(ids[0])).toBe('results_received');
+    expect((await batchOf(batch.id)).state).toBe('sent');
+  });
+
+  it('after the deadline (and the reopening) the return is refused until the commission reopens; a forward again respects the deadline', async () => {
+    const { batch, ids } = await forwarded(['协作机器人关节装配预紧力一致性攻关']);
+    const { batch: kept } = await forwarded(['协作机器人关节密封寿命攻关']);
+    const d = await batchOf(batch.id);
+    const ret = await commission.post(`/api/commission/result-batches/${batch.id}/return`, { version: d.version, reason: '成果报告缺少第三方检测报告' });
+    expect(ret.status).toBe(200);
+    const v = (await recommender.get(`/api/recommender/results/${ids[0]}`)).body.version;
+    expect((await recommender.post(`/api/recommender/results/${ids[0]}/accept`, { version: v })).status).toBe(200);
+    const body = await forwardBody();
+    // Past the deadline and the 补报 reopening of the test above (closes 10-08): fresh sessions.
+    t.clock.set('2026-10-09T08:00:00+08:00');
+    try {
+      const rec = await t.login('demo_recommender');
+      const com = await t.login('demo_commission');
+      const late = await rec.post('/api/recommender/results/forward', body);
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('deadline_passed');
+      expect(await stateOf(ids[0])).toBe('results_submitted');
+      const k = (await com.get(`/api/commission/result-batches/${kept.id}`)).body;
+      const closed = await com.post(`/api/commission/result-batches/${kept.id}/return`, { version: k.version, reason: '材料需要补充完善' });
+      expect(closed.status).toBe(409);
+      expect(closed.body.message).toContain('请先为该推荐单位开放成果补报');
+      expect((await com.get(`/api/commission/result-batches/${kept.id}`)).body.state).toBe('sent');
+    } finally {
+      t.clock.set(SEPT);
+    }
   });
 });
 

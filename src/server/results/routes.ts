@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { recommenderResultsSchema, resultBatchDtoSchema, resultDetailSchema, resultForwardSchema, resultReturnSchema, resultSubmitSchema, resultSummarySchema } from '../../shared/results';
+import { commissionResultBatchDetailSchema, commissionResultBatchItemSchema, commissionResultBatchListSchema, recommenderResultsSchema, resultBatchDtoSchema, resultBatchQuerySchema, resultDetailSchema, resultForwardSchema, resultReturnSchema, resultSubmitSchema, resultSummarySchema } from '../../shared/results';
 import { campaignById, currentCampaign } from '../campaigns/campaign-repository';
 import { notFound } from '../app-error';
 import type { Services } from '../context';
@@ -14,7 +14,11 @@ import { errors, sendDownload } from '../http/responses';
 import { projectScope } from '../policy/project-policy';
 import { requireRecommender } from '../policy/role-guards';
 import { loadProjectFor } from '../projects/load-project';
+import { batchVersionRequestSchema, returnBatchRequestSchema } from '../../shared/recommendations';
+import { listResultBatches, resultBatchDetail } from './commission-result-batches';
 import { forwardResults } from './forward-results';
+import { receiveResultBatch } from './receive-result-batch';
+import { returnResultBatch } from './return-result-batch';
 import { renderResultDocx, renderResultPdf, resultDocTitle } from './result-documents';
 import { RESULT_STATES, resultBatchDtos, resultDetail, resultList, resultsWindow } from './result-repository';
 import { acceptResult, returnResult } from './review-result';
@@ -73,6 +77,21 @@ export function registerResultRoutes(app: FastifyInstance, services: Services) {
     const campaign = await currentCampaign(db, ctx.clock.now());
     return { items: await resultList(db, and(projectScope(ctx.actor), eq(projects.campaignId, campaign.id), inArray(projects.state, ['results_received', 'lapsed']))) };
   });
+
+  // 成果批次: the commission's list of every recommender's batches, detail, 签收 and 整批退回.
+  const batchParams = z.object({ id: z.string().uuid() });
+  r.get('/api/commission/result-batches', { schema: { tags: [TAG], summary: '各推荐单位报送的成果批次', querystring: resultBatchQuerySchema, response: { 200: commissionResultBatchListSchema, ...errors } } }, async (req) =>
+    listResultBatches(authedContext(services, req), req.query),
+  );
+  r.get('/api/commission/result-batches/:id', { schema: { tags: [TAG], summary: '成果批次详情', params: batchParams, response: { 200: commissionResultBatchDetailSchema, ...errors } } }, async (req) =>
+    resultBatchDetail(authedContext(services, req), req.params.id),
+  );
+  r.post('/api/commission/result-batches/:id/receive', { schema: { tags: [TAG], summary: '签收成果批次', params: batchParams, body: batchVersionRequestSchema, response: { 200: commissionResultBatchItemSchema, ...errors } } }, async (req) =>
+    receiveResultBatch(authedContext(services, req), { id: req.params.id, ...req.body }),
+  );
+  r.post('/api/commission/result-batches/:id/return', { schema: { tags: [TAG], summary: '整批退回成果批次（原因至少4个字）', params: batchParams, body: returnBatchRequestSchema, response: { 200: commissionResultBatchItemSchema, ...errors } } }, async (req) =>
+    returnResultBatch(authedContext(services, req), { id: req.params.id, ...req.body }),
+  );
 
   // 成果报告 export (Word / PDF), one handler for the three sides.
   const exportReport = async (req: FastifyRequest<{ Params: z.infer<typeof formatParams> }>, reply: FastifyReply) => {

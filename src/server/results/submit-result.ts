@@ -15,7 +15,7 @@ import { notify } from '../notifications/notify';
 import { loadProjectFor } from '../projects/load-project';
 import { projectLabel } from '../projects/project-label';
 import { transition } from '../projects/transition';
-import { resultDetail, resultOf } from './result-repository';
+import { planIndicatorsOf, resultDetail, resultOf, type PlanIndicator } from './result-repository';
 
 const LABEL = '项目';
 
@@ -31,14 +31,41 @@ async function assertOwnFiles(tx: DbOrTx, orgId: string, input: ResultSubmitInpu
   if (Object.keys(bad).length) throw validation(bad);
 }
 
+/**
+ * Each benefit's indicator must be one of the project's current plan, named by its `id` (or, from
+ * older clients, by its exact name); the stored name is the plan's. A project without a plan keeps
+ * the free-text name. Refusals name the benefit row and the field.
+ */
+export function linkIndicators(benefits: ResultSubmitInput['benefits'], indicators: PlanIndicator[]) {
+  const fields: Record<string, string> = {};
+  const linked = benefits.map((b, i) => {
+    const row = `效益数据第${i + 1}项`;
+    if (b.indicatorId) {
+      const x = indicators.find((k) => k.id === b.indicatorId);
+      if (!x) fields[`benefits.${i}.indicatorId`] = `${row}：所选对应实施方案指标不在本项目当前实施方案中，请重新选择`;
+      return { ...b, indicatorId: x?.id ?? null, indicatorName: x?.name ?? b.indicatorName ?? null };
+    }
+    if (b.indicatorName && indicators.length) {
+      const x = indicators.find((k) => k.name === b.indicatorName);
+      if (!x) fields[`benefits.${i}.indicatorName`] = `${row}：对应实施方案指标“${b.indicatorName}”不在本项目当前实施方案中（可选：${indicators.map((k) => k.name).join('、')}）`;
+      return { ...b, indicatorId: x?.id ?? null, indicatorName: x?.name ?? b.indicatorName };
+    }
+    return { ...b, indicatorId: null, indicatorName: b.indicatorName ?? null };
+  });
+  if (Object.keys(fields).length) throw validation(fields, Object.values(fields)[0]);
+  return linked;
+}
+
 export async function submitResult(ctx: ActorContext, projectId: string, input: ResultSubmitInput) {
   return ctx.database.db.transaction(async (tx) => {
     const p = await loadProjectFor(tx, ctx.actor, 'submit', projectId, { forUpdate: true, label: LABEL });
     const now = ctx.clock.now();
     const campaign = await campaignById(tx, p.campaignId);
+    let benefits: ReturnType<typeof linkIndicators> = [];
     const { updated } = await transition(tx, ctx, p, 'submit_results', {
       version: input.version,
       guard: async () => {
+        benefits = linkIndicators(input.benefits, await planIndicatorsOf(tx, p.id));
         await assertOwnFiles(tx, p.applicantOrgId, input);
         await assertWindowOpen(tx, campaign, 'results', now, { organisationId: p.recommenderOrgId, projectId: p.id });
       },
@@ -57,7 +84,7 @@ export async function submitResult(ctx: ActorContext, projectId: string, input: 
       resultId = row.id;
     }
     await tx.insert(resultBenefits).values(
-      input.benefits.map((b, i) => ({ resultId, position: i + 1, kind: b.kind, indicatorName: b.indicatorName ?? null, description: b.description, before: b.before ?? null, after: b.after ?? null, unit: b.unit ?? null, amount: b.amount === null || b.amount === undefined ? null : String(b.amount), evidenceFileId: b.evidenceFileId ?? null })),
+      benefits.map((b, i) => ({ resultId, position: i + 1, kind: b.kind, indicatorId: b.indicatorId, indicatorName: b.indicatorName, description: b.description, before: b.before ?? null, after: b.after ?? null, unit: b.unit ?? null, amount: b.amount === null || b.amount === undefined ? null : String(b.amount), evidenceFileId: b.evidenceFileId ?? null })),
     );
     if (p.recommenderOrgId) {
       await notify(tx, now, { organisationId: p.recommenderOrgId, title: '项目单位已提交成果', body: `${ctx.actor.organisationName}已提交${projectLabel(p)}的成果材料，请审核。`, link: `/recommender/results/${p.id}` });

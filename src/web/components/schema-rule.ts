@@ -3,15 +3,38 @@
  * naming the field, shown at the field while the value typed stays in the control.
  */
 import type { z } from 'zod';
-import { fieldErrorMessage } from '../../shared/field-labels';
+import { fieldErrorMessage, namedMessage } from '../../shared/field-labels';
 import '../../shared/zod-zh';
 
-export function schemaRule(schema: z.ZodType, field: string) {
+/**
+ * `field`: a request path named through the label maps; `{ label }` for a row's control ("指标1基线值");
+ * null when the schema's messages already name the field (e.g. src/shared/results.ts).
+ */
+export function schemaRule(schema: z.ZodType, field: string | null | { label: string }) {
   return {
     validator: async (_: unknown, v: unknown) => {
       if (v === undefined || v === null || v === '') return;
       const r = schema.safeParse(typeof v === 'string' ? v.trim() : v);
-      if (!r.success) throw new Error(fieldErrorMessage(field, r.error.issues[0].message));
+      const m = r.success ? '' : r.error.issues[0].message;
+      if (!r.success) throw new Error(field === null ? m : typeof field === 'string' ? fieldErrorMessage(field, m) : namedMessage(field.label, m));
+    },
+  };
+}
+
+/**
+ * A number typed as text (NumberText): text such as "abc" is refused as "<label>应为数字", never
+ * emptied; a number is checked by the schema (limits, sign) with the label in front.
+ */
+export function numberRule(schema: z.ZodType, label: string, opts: { required?: boolean } = {}) {
+  return {
+    validator: async (_: unknown, v: unknown) => {
+      if (v === undefined || v === null || v === '') {
+        if (opts.required) throw new Error(`请填写${label}`);
+        return;
+      }
+      if (typeof v !== 'number') throw new Error(`${label}应为数字`);
+      const r = schema.safeParse(v);
+      if (!r.success) throw new Error(namedMessage(label, r.error.issues[0].message));
     },
   };
 }

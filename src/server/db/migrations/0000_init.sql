@@ -441,7 +441,14 @@ CREATE TABLE "result_batches" (
 	"contact_phone" text NOT NULL,
 	"project_count" integer NOT NULL,
 	"sent_at" timestamp with time zone NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"state" text DEFAULT 'sent' NOT NULL,
+	"received_at" timestamp with time zone,
+	"returned_at" timestamp with time zone,
+	"return_reason" text,
+	"project_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "result_benefits" (
@@ -449,6 +456,7 @@ CREATE TABLE "result_benefits" (
 	"result_id" uuid NOT NULL,
 	"position" integer NOT NULL,
 	"kind" text NOT NULL,
+	"indicator_id" text,
 	"indicator_name" text,
 	"description" text NOT NULL,
 	"before" text,

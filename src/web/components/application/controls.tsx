@@ -6,7 +6,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Input } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { numberFromText } from '../../../domain/application-format';
 import { fieldId, maskId } from './form-paths';
 import { ListNotes, useFormKit, type ControlProps } from './FieldKit';
@@ -28,7 +28,7 @@ export function TextBox({ value, onChange, minRows = 2, maxRows = 8, ...rest }: 
  * A number typed as text: "12" and "12.5" become numbers, anything else ("abc", "-") is kept as the
  * text so the schema reports it at the field — never turned into 0, empty or the nearest limit.
  */
-export function NumberText({ value, onChange, suffix, ...rest }: ControlProps<number | undefined> & { suffix?: string }) {
+export function NumberText({ value, onChange, suffix, ...rest }: ControlProps<number | undefined> & { suffix?: string; placeholder?: string; style?: CSSProperties }) {
   const shown = value === undefined || value === null ? '' : String(value);
   const [text, setText] = useState(shown);
   useEffect(() => {

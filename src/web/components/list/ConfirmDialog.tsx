@@ -12,6 +12,7 @@ export interface ReasonSpec {
   /** Minimum length in characters (after trimming). */
   min: number;
   placeholder?: string;
+  /** Length limit (default 2000): shown as a counter and refused by name — typing is never cut. */
   maxLength?: number;
   rows?: number;
   /** false: the reason may be left empty. */
@@ -42,11 +43,17 @@ export function ErrorList({ errors, title = '操作未执行' }: { errors: strin
 }
 
 /** Form rules of a reason: required (unless said otherwise) and at least `min` characters. */
-export function reasonRules({ label, min, required = true }: Pick<ReasonSpec, 'label' | 'min' | 'required'>) {
+export function reasonRules({ label, min, required = true, maxLength = 2000 }: Pick<ReasonSpec, 'label' | 'min' | 'required' | 'maxLength'>) {
   return [
     ...(required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []),
     {
       validator: (_: unknown, v: string | undefined) => (!v?.trim() || Array.from(v.trim()).length >= min ? Promise.resolve() : Promise.reject(new Error(`${label}至少${min}个字`))),
+    },
+    {
+      validator: (_: unknown, v: string | undefined) => {
+        const n = Array.from((v ?? '').trim()).length;
+        return n <= maxLength ? Promise.resolve() : Promise.reject(new Error(`${label}不能超过${maxLength}个字（现为${n}个字）`));
+      },
     },
   ];
 }
@@ -106,7 +113,7 @@ export function ConfirmDialog({
       {reason && (
         <Form form={form} layout="vertical" requiredMark preserve={false}>
           <Form.Item name="reason" label={reason.label} rules={reasonRules(reason)} extra={reason.extra}>
-            <Input.TextArea rows={reason.rows ?? 4} maxLength={reason.maxLength ?? 2000} showCount placeholder={reason.placeholder} />
+            <Input.TextArea rows={reason.rows ?? 4} count={{ show: true, max: reason.maxLength ?? 2000 }} placeholder={reason.placeholder} aria-label={reason.label} />
           </Form.Item>
         </Form>
       )}

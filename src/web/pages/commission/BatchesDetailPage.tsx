@@ -1,17 +1,13 @@
 /** 推荐批次详情 (commission): contact, files, completeness, projects; 接收 / 退回 with confirmation. */
-import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, ExclamationCircleOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, RollbackOutlined, WarningOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined, WarningOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Descriptions, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { useParams } from 'react-router';
 import { DIRECTION_LABELS, type Direction } from '../../../domain/application-form';
-import { MIN_REASON_LENGTH, RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
-import { api, ApiError, errorMessage } from '../../api';
-import { ConfirmDialog } from '../../components/list';
-import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../components/review/errors';
-import { StateTag } from '../../components/review/StateTag';
+import { RECOMMENDER_KIND_LABELS, type CommissionBatchDetail } from '../../../shared/recommendations';
+import { api } from '../../api';
+import { BatchDecisionHeader, BatchLoadFailed, BatchReturnDialog, useBatchDecision } from '../../components/review/batch-decision';
 import { usePageTitle } from '../../hooks/usePageTitle';
-import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
 import { COMMISSION_BATCHES_KEY, CompletenessTags } from './BatchesPage';
 import '../../components/review/review.css';
@@ -20,59 +16,19 @@ type Project = CommissionBatchDetail['projects'][number];
 
 export default function BatchesDetailPage() {
   const { id = '' } = useParams();
-  const { modal, message } = App.useApp();
-  const qc = useQueryClient();
   const key = ['commission', 'batch', id];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<CommissionBatchDetail>(`/api/commission/batches/${id}`), staleTime: 0 });
   usePageTitle(q.data ? `推荐批次：${q.data.recommenderName}` : '推荐批次');
-  const [returning, setReturning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [reasonError, setReasonError] = useState<string | null>(null);
-
-  const done = (text: string) => {
-    message.success(text);
-    setError(null);
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: COMMISSION_BATCHES_KEY });
-    void qc.invalidateQueries({ queryKey: ['commission', 'recommenders'] });
-  };
-  const failed = (err: unknown) => {
-    if (isStale(err)) {
-      setError(STALE_MESSAGE);
-      void qc.invalidateQueries({ queryKey: key });
-    } else setError(errorMessage(err));
-  };
-  const receive = useMutation({
-    mutationFn: (version: number) => api.post(`/api/commission/batches/${id}/receive`, { version }),
-    onSuccess: () => done('已接收该推荐批次'),
-    onError: failed,
-  });
-  const giveBack = useMutation({
-    mutationFn: (v: { version: number; reason: string }) => api.post(`/api/commission/batches/${id}/return`, v),
-    onSuccess: () => {
-      setReturning(false);
-      done('已将该推荐批次退回推荐单位');
-    },
-    onError: (err) => {
-      if (isStale(err) || !(err instanceof ApiError)) return failed(err);
-      setReasonError(err.fields.reason ?? null);
-      const rest = applyFieldErrors(null, err).filter((m) => !err.fields.reason || !m.endsWith(err.fields.reason));
-      if (rest.length || !Object.keys(err.fields).length) setError(rest.length ? rest.join('；') : err.message);
-    },
+  const decision = useBatchDecision({
+    detailKey: key,
+    invalidate: [COMMISSION_BATCHES_KEY, ['commission', 'recommenders']],
+    url: `/api/commission/batches/${id}`,
+    receivedText: '已接收该推荐批次',
+    returnedText: '已将该推荐批次退回推荐单位',
   });
 
   if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
-  if (q.isError || !q.data) {
-    const notFound = q.error instanceof ApiError && q.error.status === 404;
-    return (
-      <Result
-        status={notFound ? '404' : 'warning'}
-        title={<h1 className="gg-result-title">{notFound ? '推荐批次不存在' : '加载失败'}</h1>}
-        subTitle={notFound ? '该推荐批次不存在或尚未报送。' : errorMessage(q.error)}
-        extra={<Link className="gg-link-btn gg-link-btn-primary" to="/commission/batches">返回推荐批次列表</Link>}
-      />
-    );
-  }
+  if (q.isError || !q.data) return <BatchLoadFailed error={q.error} what="推荐批次" notFoundText="该推荐批次不存在或尚未报送。" back="/commission/batches" backLabel="返回推荐批次列表" />;
   const b = q.data;
   const fileLink = (fileId: string | null, icon: React.ReactNode, label: string) =>
     fileId ? (
@@ -83,59 +39,22 @@ export default function BatchesDetailPage() {
       <span className="gg-rv-bad">缺失</span>
     );
 
-  const confirmReceive = () =>
-    modal.confirm({
-      title: '确认接收该推荐批次',
-      icon: <ExclamationCircleOutlined />,
-      content: `确认接收${b.recommenderName}报送的 ${b.projectCount} 个推荐项目？接收后项目进入立项审核，推荐单位将收到通知。`,
-      okText: '确认接收',
-      cancelText: '取消',
-      onOk: () => receive.mutateAsync(b.version).catch(() => undefined),
-    });
-
   return (
     <>
-      <PageHeader
+      <BatchDecisionHeader
         title={`推荐批次：${b.recommenderName}`}
-        subtitle={
-          <Space wrap>
-            <StateTag state={b.state} label={b.stateLabel} />
-            <span>{b.campaignYear}年</span>
-            <span>报送于 {formatBeijing(b.sentAt)}</span>
-            <span>{b.projectCount} 个项目</span>
-          </Space>
+        batch={b}
+        countText="个项目"
+        back="/commission/batches"
+        links={
+          <a className="gg-link-btn" href={`/api/commission/batches/${b.id}/download.zip`} download>
+            <DownloadOutlined aria-hidden /> 下载全部材料（zip）
+          </a>
         }
-        extra={
-          <Space wrap>
-            <Link className="gg-link-btn" to="/commission/batches">
-              <ArrowLeftOutlined aria-hidden /> 返回列表
-            </Link>
-            <a className="gg-link-btn" href={`/api/commission/batches/${b.id}/download.zip`} download>
-              <DownloadOutlined aria-hidden /> 下载全部材料（zip）
-            </a>
-            {(b.state === 'sent' || b.state === 'received') && (
-              <Button
-                danger
-                icon={<RollbackOutlined />}
-                onClick={() => {
-                  setReasonError(null);
-                  setError(null);
-                  setReturning(true);
-                }}
-              >
-                整批退回
-              </Button>
-            )}
-            {b.state === 'sent' && (
-              <Button type="primary" icon={<CheckOutlined />} loading={receive.isPending} onClick={confirmReceive}>
-                接收
-              </Button>
-            )}
-          </Space>
-        }
+        receiveLabel="接收"
+        confirm={{ title: '确认接收该推荐批次', content: `确认接收${b.recommenderName}报送的 ${b.projectCount} 个推荐项目？接收后项目进入立项审核，推荐单位将收到通知。` }}
+        decision={decision}
       />
-      {error && !returning && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={error} />}
-      {b.returnReason && b.state === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`退回原因：${b.returnReason}`} />}
       <Card title="批次信息" style={{ marginBottom: 20 }}>
         <Descriptions
           bordered
@@ -199,19 +118,7 @@ export default function BatchesDetailPage() {
           ]}
         />
       </Card>
-      <ConfirmDialog
-        open={returning}
-        title={`整批退回：${b.recommenderName}`}
-        okText="确认退回"
-        danger
-        loading={giveBack.isPending}
-        fieldError={reasonError}
-        errors={error ? [error] : []}
-        onCancel={() => setReturning(false)}
-        onConfirm={(reason) => giveBack.mutate({ version: b.version, reason })}
-        notice={{ title: `退回后，批次中的 ${b.projectCount} 个项目回到推荐单位的推荐名单，推荐单位须修改后重新报送。` }}
-        reason={{ label: '退回原因', min: MIN_REASON_LENGTH, placeholder: '如：盖章版汇总表与推荐名单不一致，请核对后重新报送' }}
-      />
+      <BatchReturnDialog decision={decision} recommenderName={b.recommenderName} version={b.version} notice={`退回后，批次中的 ${b.projectCount} 个项目回到推荐单位的推荐名单，推荐单位须修改后重新报送。`} placeholder="如：盖章版汇总表与推荐名单不一致，请核对后重新报送" />
     </>
   );
 }

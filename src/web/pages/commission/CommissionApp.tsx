@@ -30,6 +30,7 @@ const TrackingListPage = lazy(() => import('../implementation/TrackingListPage')
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 const ExpertsPage = lazy(() => import('./ExpertsPage'));
 const CommissionResultsPage = lazy(() => import('../results/CommissionResultsPage'));
+const ResultBatchDetailPage = lazy(() => import('../results/ResultBatchDetailPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -139,6 +140,7 @@ export default function CommissionApp() {
         { path: '', element: <CommissionHome /> },
         { path: 'experts', element: <Lazy><ExpertsPage /></Lazy> },
         { path: 'results', element: <Lazy><CommissionResultsPage /></Lazy> },
+        { path: 'results/batches/:id', element: <Lazy><ResultBatchDetailPage /></Lazy> },
         {
           path: 'campaign',
           element: (

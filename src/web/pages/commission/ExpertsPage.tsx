@@ -5,7 +5,7 @@
  */
 import { DownloadOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { CONFLICT_DECISION_LABELS, CONFLICT_SOURCE_LABELS, CONFLICT_TYPE_LABELS, EXPERT_STATUS_LABELS, type ConflictDto, type ExpertDto, type ExpertImportResult } from '../../../shared/experts';
 import type { ExpertStatus } from '../../../domain/vocabularies';
@@ -37,7 +37,9 @@ function StatusModal({ expert, onClose }: { expert: ExpertDto | null; onClose: (
     <Modal open={!!expert} title={`变更专家状态：${expert?.name ?? ''}`} okText="确定" cancelText="取消" onOk={() => save.mutate()} confirmLoading={save.isPending} onCancel={onClose} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Select aria-label="新状态" value={status} onChange={setStatus} options={(['active', 'paused', 'removed'] as const).filter((s) => s !== expert?.status).map((s) => ({ value: s, label: EXPERT_STATUS_LABELS[s] }))} style={{ width: 200 }} />
-        <Input.TextArea aria-label="变更原因" placeholder="变更原因（至少4个字，记入状态变更记录）" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} showCount />
+        {/* A counter against the limit, never a hard maxLength: an overlong reason stays and the server names the limit. */}
+        <Input.TextArea aria-label="变更原因" placeholder="变更原因（4-200个字，记入状态变更记录）" value={reason} onChange={(e) => setReason(e.target.value)} count={{ show: true, max: 200 }} status={Array.from(reason.trim()).length > 200 ? 'error' : undefined} />
+        {save.error && <Alert type="error" showIcon role="alert" message={errorMessage(save.error)} />}
       </Space>
     </Modal>
   );
@@ -197,7 +199,7 @@ function ConflictList() {
     let reason = '';
     modal.confirm({
       title: `${CONFLICT_DECISION_LABELS[decision]}：${c.expertName} / ${c.projectName}`,
-      content: <Input.TextArea aria-label="处理说明" placeholder="处理说明（必填）" maxLength={200} onChange={(e) => (reason = e.target.value)} />,
+      content: <Input.TextArea aria-label="处理说明" placeholder="处理说明（必填，不超过200个字）" count={{ show: true, max: 200 }} onChange={(e) => (reason = e.target.value)} />,
       okText: '确定',
       cancelText: '取消',
       onOk: async () => {

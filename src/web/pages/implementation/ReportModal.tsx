@@ -1,7 +1,10 @@
 /** 报送进展报告: the period (scheduled or a milestone), work done, a measured value per indicator, problems, next steps. */
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
+import { measurementSchema, reportInputSchema } from '../../../shared/implementation';
+import { NumberText } from '../../components/application/controls';
 import { applyFieldErrors } from '../../components/review/errors';
+import { numberRule, schemaRule } from '../../components/schema-rule';
 import { post, useProjectMutation, type ProjectView } from './queries';
 
 interface Values {
@@ -10,7 +13,7 @@ interface Values {
   problems?: string;
   nextSteps: string;
   measuredOn?: string;
-  values?: Record<string, number | null>;
+  values?: Record<string, number | string | null>;
 }
 
 export function ReportModal({ view, period, onClose }: { view: ProjectView; period?: string; onClose(): void }) {
@@ -47,8 +50,8 @@ export function ReportModal({ view, period, onClose }: { view: ProjectView; peri
         <Form.Item name="period" label="报告期" rules={[{ required: true, message: '请选择报告期' }]}>
           <Select options={options} aria-label="报告期" />
         </Form.Item>
-        <Form.Item name="done" label="已完成工作" rules={[{ required: true, message: '请填写已完成工作' }]}>
-          <Input.TextArea rows={3} aria-label="已完成工作" />
+        <Form.Item name="done" label="已完成工作" rules={[{ required: true, whitespace: true, message: '请填写已完成工作' }, schemaRule(reportInputSchema.shape.done, 'done')]}>
+          <Input.TextArea rows={3} aria-label="已完成工作" count={{ show: true, max: 5000 }} />
         </Form.Item>
         <fieldset className="gg-impl-fieldset">
           <legend>指标测量值</legend>
@@ -57,17 +60,18 @@ export function ReportModal({ view, period, onClose }: { view: ProjectView; peri
           </Form.Item>
           <Space wrap>
             {indicators.map((i) => (
-              <Form.Item key={i.id} name={['values', i.id]} label={`${i.name}（${i.unit}，基线${i.baseline}，目标${i.target}）`}>
-                <InputNumber aria-label={`${i.name}测量值`} style={{ width: 160 }} />
+              <Form.Item key={i.id} name={['values', i.id]} label={`${i.name}（${i.unit}，基线${i.baseline}，目标${i.target}）`} rules={[numberRule(measurementSchema.shape.value, `${i.name}测量值`)]}>
+                {/* Typed as text: "abc" stays and is refused by name, never dropped from the report. */}
+                <NumberText id={`measurement-${i.id}`} aria-label={`${i.name}测量值`} style={{ width: 160 }} value={undefined} onChange={() => undefined} />
               </Form.Item>
             ))}
           </Space>
         </fieldset>
-        <Form.Item name="problems" label="存在问题">
-          <Input.TextArea rows={2} aria-label="存在问题" />
+        <Form.Item name="problems" label="存在问题" rules={[schemaRule(reportInputSchema.shape.problems, 'problems')]}>
+          <Input.TextArea rows={2} aria-label="存在问题" count={{ show: true, max: 3000 }} />
         </Form.Item>
-        <Form.Item name="nextSteps" label="下一步计划" rules={[{ required: true, message: '请填写下一步计划' }]}>
-          <Input.TextArea rows={2} aria-label="下一步计划" />
+        <Form.Item name="nextSteps" label="下一步计划" rules={[{ required: true, whitespace: true, message: '请填写下一步计划' }, schemaRule(reportInputSchema.shape.nextSteps, 'nextSteps')]}>
+          <Input.TextArea rows={2} aria-label="下一步计划" count={{ show: true, max: 3000 }} />
         </Form.Item>
       </Form>
     </Modal>

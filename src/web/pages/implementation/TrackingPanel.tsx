@@ -5,13 +5,26 @@
  */
 import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { SUPPORT_CATEGORIES, SUPPORT_CATEGORY_LABELS, TRACKING_ITEM_KIND_LABELS, TRACKING_ITEM_STATE_LABELS, VISIT_KIND_LABELS } from '../../../shared/implementation';
+import { itemAnswerSchema, itemInputSchema, SUPPORT_CATEGORIES, SUPPORT_CATEGORY_LABELS, TRACKING_ITEM_KIND_LABELS, TRACKING_ITEM_STATE_LABELS, VISIT_KIND_LABELS, visitInputSchema } from '../../../shared/implementation';
+import { schemaRule } from '../../components/schema-rule';
 import { api } from '../../api';
 import { applyFieldErrors } from '../../components/review/errors';
 import { formatBeijing } from '../../time';
 import { post, uploadFile, useProjectMutation, type ItemDto, type ProjectView } from './queries';
 
 const STATE_COLORS = { open: 'orange', answered: 'blue', closed: 'default' } as const;
+
+/** 指导意见, one per line: every line within the schema's limits, named by its line number. */
+const GUIDANCE_RULE = {
+  validator: async (_: unknown, v?: string) => {
+    const lines = String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+    if (lines.length > 10) throw new Error(`指导意见最多10条（现为${lines.length}条）`);
+    lines.forEach((line, i) => {
+      const r = visitInputSchema.shape.guidance.unwrap().element.safeParse(line);
+      if (!r.success) throw new Error(`指导意见第${i + 1}条${r.error.issues[0].message}（现为${Array.from(line).length}个字）`);
+    });
+  },
+};
 
 function VisitModal({ view, onClose }: { view: ProjectView; onClose(): void }) {
   const [form] = Form.useForm();
@@ -48,13 +61,13 @@ function VisitModal({ view, onClose }: { view: ProjectView; onClose(): void }) {
             <Input type="date" aria-label="走访日期" />
           </Form.Item>
         </Space>
-        <Form.Item name="participants" label="参加人员" rules={[{ required: true, message: '请填写参加人员' }]}>
-          <Input aria-label="参加人员" />
+        <Form.Item name="participants" label="参加人员" rules={[{ required: true, whitespace: true, message: '请填写参加人员' }, schemaRule(visitInputSchema.shape.participants, 'participants')]}>
+          <Input aria-label="参加人员" count={{ show: true, max: 300 }} />
         </Form.Item>
-        <Form.Item name="findings" label="发现情况" rules={[{ required: true, message: '请填写发现情况' }]}>
-          <Input.TextArea rows={3} aria-label="发现情况" />
+        <Form.Item name="findings" label="发现情况" rules={[{ required: true, whitespace: true, message: '请填写发现情况' }, schemaRule(visitInputSchema.shape.findings, 'findings')]}>
+          <Input.TextArea rows={3} aria-label="发现情况" count={{ show: true, max: 5000 }} />
         </Form.Item>
-        <Form.Item name="guidance" label="指导意见" extra="每行一条，项目单位逐条答复">
+        <Form.Item name="guidance" label="指导意见" extra="每行一条（每条5-2000字，最多10条），项目单位逐条答复" rules={[GUIDANCE_RULE]}>
           <Input.TextArea rows={3} aria-label="指导意见" />
         </Form.Item>
         <Form.Item label="照片或文件">
@@ -116,8 +129,8 @@ function ItemModal({ view, kinds, onClose }: { view: ProjectView; kinds: ItemDto
             <Select options={SUPPORT_CATEGORIES.map((c) => ({ value: c, label: SUPPORT_CATEGORY_LABELS[c] }))} aria-label="支撑类别" />
           </Form.Item>
         )}
-        <Form.Item name="content" label="内容" rules={[{ required: true, message: '请填写内容' }]}>
-          <Input.TextArea rows={4} aria-label="事项内容" />
+        <Form.Item name="content" label="内容" rules={[{ required: true, whitespace: true, message: '请填写内容' }, schemaRule(itemInputSchema.shape.content, { label: '事项内容' })]}>
+          <Input.TextArea rows={4} aria-label="事项内容" count={{ show: true, max: 2000 }} />
         </Form.Item>
       </Form>
     </Modal>
@@ -148,8 +161,8 @@ function AnswerModal({ view, item, onClose }: { view: ProjectView; item: ItemDto
           })
         }
       >
-        <Form.Item name="answer" label={item.kind === 'support' ? '安排情况' : '答复'} rules={[{ required: true, message: '请填写答复' }]}>
-          <Input.TextArea rows={4} aria-label="答复内容" />
+        <Form.Item name="answer" label={item.kind === 'support' ? '安排情况' : '答复'} rules={[{ required: true, whitespace: true, message: '请填写答复' }, schemaRule(itemAnswerSchema.shape.answer, 'answer')]}>
+          <Input.TextArea rows={4} aria-label="答复内容" count={{ show: true, max: 2000 }} />
         </Form.Item>
       </Form>
     </Modal>

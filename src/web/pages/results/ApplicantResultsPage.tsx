@@ -5,15 +5,27 @@
  */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { BENEFIT_KIND_LABELS, RESULT_FIELD_LABELS, RESULT_REPORT_SECTIONS, type ResultDetail, type ResultSummary } from '../../../shared/results';
+import { BENEFIT_KIND_LABELS, benefitSchema, RESULT_FIELD_LABELS, RESULT_REPORT_SECTIONS, resultReportSchema, resultTeamMemberSchema, type ResultDetail, type ResultSummary } from '../../../shared/results';
+import { NumberText } from '../../components/application/controls';
+import { schemaRule } from '../../components/schema-rule';
 import { BENEFIT_KINDS } from '../../../domain/vocabularies';
-import { api, errorMessage, idempotencyHeaders } from '../../api';
+import { api, ApiError, errorMessage, idempotencyHeaders } from '../../api';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
-import { DeadlineNote, ExportButtons, FileUpload, ResultStateTag, ResultView } from './common';
+import { DeadlineNote, ExportButtons, FileUpload, PlannedHint, ResultStateTag, ResultView } from './common';
+
+/** 金额或数量: a number ≥ 0; text ("abc") or a negative value is refused at the field, as typed. */
+const AMOUNT_RULE = {
+  validator: async (_: unknown, v: unknown) => {
+    if (v === undefined || v === null || v === '') return;
+    if (typeof v !== 'number') throw new Error('金额或数量应为数字');
+    const r = benefitSchema.shape.amount.safeParse(v);
+    if (!r.success) throw new Error(r.error.issues[0].message);
+  },
+};
 
 type FileRef = { fileId: string; name: string };
 
@@ -61,20 +73,31 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
           reportFileId: reportFile?.fileId,
           processFileIds: processFiles.map((f) => f.fileId),
           team: v.team,
-          benefits: v.benefits.map((b, i) => ({ ...b, evidenceFileId: evidence[i]?.fileId ?? b.evidenceFileId ?? null })),
+          // With a plan the indicator is chosen by id only (the server names it); a cleared choice stays cleared.
+          benefits: v.benefits.map(({ planned: _planned, ...b }, i) => ({ ...b, ...(detail.planIndicators.length ? { indicatorName: null } : {}), evidenceFileId: evidence[i]?.fileId ?? b.evidenceFileId ?? null })),
           version: detail.version,
         },
         { headers: idempotencyHeaders() },
       ),
     onSuccess: () => {
+      setErrors([]);
       message.success('成果已提交推荐单位审核');
       void qc.invalidateQueries({ queryKey: ['applicant', 'results'] });
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => {
+      // The server's refusals at their fields (benefits.0.indicatorId → the row's control), all listed above the button.
+      if (e instanceof ApiError && Object.keys(e.fields).length) {
+        form.setFields(Object.entries(e.fields).map(([path, msg]) => ({ name: path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)), errors: [msg] })));
+        setErrors(Object.values(e.fields));
+      } else setErrors([errorMessage(e)]);
+    },
   });
+  const [errors, setErrors] = useState<string[]>([]);
   const comment = (key: string) => detail.fieldComments[key];
+  const indicators = detail.planIndicators;
+  const watched = Form.useWatch('benefits', form) as { indicatorId?: string }[] | undefined;
   return (
-    <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)}>
+    <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} onFinishFailed={({ errorFields }) => setErrors(errorFields.flatMap((f) => f.errors))} aria-label="成果材料">
       {detail.state === 'results_returned' && (
         <Alert
           type="warning"
@@ -90,8 +113,9 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
       )}
       <Card title="成果报告" style={{ marginBottom: 16 }}>
         {RESULT_REPORT_SECTIONS.map(([key, label, max]) => (
-          <Form.Item key={key} name={['report', key]} label={label} rules={[{ required: true, message: `请填写${label}` }]} extra={comment(key) && <span style={{ color: '#d46b08' }}>推荐单位意见：{comment(key)}</span>}>
-            <Input.TextArea rows={3} maxLength={max} showCount />
+          <Form.Item key={key} name={['report', key]} label={label} rules={[{ required: true, whitespace: true, message: `请填写${label}` }, schemaRule(resultReportSchema.shape[key], null)]} extra={comment(key) && <span style={{ color: '#d46b08' }}>推荐单位意见：{comment(key)}</span>}>
+            {/* Counter against the limit, never a hard maxLength: an overlong text stays as typed and is reported. */}
+            <Input.TextArea rows={3} count={{ show: true, max }} aria-label={label} />
           </Form.Item>
         ))}
         <Form.Item label="成果报告全文" required extra={comment('reportFileId')}>
@@ -123,23 +147,30 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
                   <Form.Item name={[f.name, 'kind']} rules={[{ required: true, message: '请选择效益类别' }]}>
                     <Select aria-label="效益类别" style={{ width: 120 }} options={BENEFIT_KINDS.map((k) => ({ value: k, label: BENEFIT_KIND_LABELS[k] }))} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'indicatorName']}>
-                    <Input aria-label="对应实施方案指标" placeholder="对应实施方案指标" style={{ width: 160 }} />
+                  {indicators.length > 0 ? (
+                    <Form.Item name={[f.name, 'indicatorId']} extra={<PlannedHint indicator={indicators.find((x) => x.id === watched?.[f.name]?.indicatorId)} />}>
+                      <Select aria-label="对应实施方案指标" placeholder="对应实施方案指标" allowClear style={{ width: 200 }} options={indicators.map((x) => ({ value: x.id, label: x.name }))} />
+                    </Form.Item>
+                  ) : (
+                    <Form.Item name={[f.name, 'indicatorName']} rules={[schemaRule(benefitSchema.shape.indicatorName, null)]}>
+                      <Input aria-label="对应实施方案指标" placeholder="对应实施方案指标" count={{ show: true, max: 100 }} style={{ width: 200 }} />
+                    </Form.Item>
+                  )}
+                  <Form.Item name={[f.name, 'description']} rules={[{ required: true, whitespace: true, message: '请填写效益说明' }, schemaRule(benefitSchema.shape.description, null)]}>
+                    <Input aria-label="效益说明" placeholder="效益说明" count={{ show: true, max: 500 }} style={{ width: 240 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'description']} rules={[{ required: true, message: '请填写效益说明' }]}>
-                    <Input aria-label="效益说明" placeholder="效益说明" style={{ width: 220 }} />
+                  <Form.Item name={[f.name, 'before']} rules={[schemaRule(benefitSchema.shape.before, null)]}>
+                    <Input aria-label="攻关前" placeholder="攻关前" style={{ width: 100 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'before']}>
-                    <Input aria-label="攻关前" placeholder="攻关前" style={{ width: 90 }} />
+                  <Form.Item name={[f.name, 'after']} rules={[schemaRule(benefitSchema.shape.after, null)]}>
+                    <Input aria-label="攻关后" placeholder="攻关后" style={{ width: 100 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'after']}>
-                    <Input aria-label="攻关后" placeholder="攻关后" style={{ width: 90 }} />
+                  <Form.Item name={[f.name, 'amount']} rules={[AMOUNT_RULE]}>
+                    {/* Typed as text: "abc" or "-5" stays and is reported, never emptied or clamped to 0. */}
+                    <NumberText id={`benefit-amount-${f.name}`} aria-label="金额或数量" placeholder="金额/数量" style={{ width: 120 }} value={undefined} onChange={() => undefined} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'amount']}>
-                    <InputNumber aria-label="金额或数量" placeholder="金额/数量" min={0} style={{ width: 110 }} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'unit']}>
-                    <Input aria-label="计量单位" placeholder="单位" style={{ width: 70 }} />
+                  <Form.Item name={[f.name, 'unit']} rules={[schemaRule(benefitSchema.shape.unit, null)]}>
+                    <Input aria-label="计量单位" placeholder="单位" style={{ width: 80 }} />
                   </Form.Item>
                   <FileUpload purpose="evidence" label={evidence[f.name]?.name ?? '佐证材料'} onUploaded={(file) => setEvidence((e) => ({ ...e, [f.name]: file }))} />
                   <MinusCircleOutlined aria-label="删除此项" onClick={() => remove(f.name)} />
@@ -158,13 +189,13 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="start" wrap>
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写参与人员姓名' }]}>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写参与人员姓名' }, schemaRule(resultTeamMemberSchema.shape.name, null)]}>
                     <Input aria-label="姓名" placeholder="姓名" style={{ width: 110 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '请填写参与人员分工' }]}>
+                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, whitespace: true, message: '请填写参与人员分工' }, schemaRule(resultTeamMemberSchema.shape.role, null)]}>
                     <Input aria-label="分工" placeholder="分工" style={{ width: 200 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'employer']} rules={[{ required: true, message: '请填写参与人员工作单位' }]}>
+                  <Form.Item name={[f.name, 'employer']} rules={[{ required: true, whitespace: true, message: '请填写参与人员工作单位' }, schemaRule(resultTeamMemberSchema.shape.employer, null)]}>
                     <Input aria-label="工作单位" placeholder="工作单位" style={{ width: 260 }} />
                   </Form.Item>
                   <MinusCircleOutlined aria-label="删除此人" onClick={() => remove(f.name)} />
@@ -177,6 +208,7 @@ function ResultForm({ detail }: { detail: ResultDetail }) {
           )}
         </Form.List>
       </Card>
+      {errors.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message="成果材料有误，请修改后再提交" description={<ul className="gg-error-list">{errors.map((m) => <li key={m}>{m}</li>)}</ul>} />}
       <Button type="primary" htmlType="submit" loading={submit.isPending} disabled={!detail.windowOpen}>
         提交成果
       </Button>

@@ -7,8 +7,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { RESULT_FIELD_LABELS, type ResultBatchDto, type ResultDetail, type ResultSummary } from '../../../shared/results';
+import { RESULT_FIELD_LABELS, resultCommentSchema, resultReturnSchema, type ResultBatchDto, type ResultDetail, type ResultSummary } from '../../../shared/results';
 import { api, errorMessage, idempotencyHeaders } from '../../api';
+import { schemaRule } from '../../components/schema-rule';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
@@ -67,6 +68,7 @@ function ForwardCard({ data }: { data: Overview }) {
           columns={[
             { title: '报送时间', dataIndex: 'sentAt', render: (s: string) => formatBeijing(s, 'seconds') },
             { title: '成果数', dataIndex: 'projectCount' },
+            { title: '状态', key: 's', render: (_, b) => (b.state === 'returned' ? <span>{b.stateLabel}：{b.returnReason}</span> : b.stateLabel) },
             { title: '联系人', key: 'c', render: (_, b) => `${b.contactName} ${b.contactPhone}` },
             {
               title: '汇总表',
@@ -131,13 +133,13 @@ function ReturnModal({ detail, open, onClose }: { detail: ResultDetail; open: bo
   return (
     <Modal open={open} title="退回成果" okText="退回" cancelText="取消" onOk={() => form.submit()} confirmLoading={ret.isPending} onCancel={onClose} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" onFinish={(v) => ret.mutate(v)}>
-        <Form.Item name="reason" label="退回理由" rules={[{ required: true, message: '请填写退回理由' }]}>
-          <Input.TextArea rows={2} maxLength={500} />
+        <Form.Item name="reason" label="退回理由" rules={[{ required: true, whitespace: true, message: '请填写退回理由' }, schemaRule(resultReturnSchema.shape.reason, null)]}>
+          <Input.TextArea rows={2} count={{ show: true, max: 500 }} aria-label="退回理由" />
         </Form.Item>
         <p className="gg-muted">逐项意见（只填需要修改的项）：</p>
         {Object.entries(RESULT_FIELD_LABELS).map(([key, label]) => (
-          <Form.Item key={key} name={['comments', key]} label={label} style={{ marginBottom: 8 }}>
-            <Input maxLength={500} />
+          <Form.Item key={key} name={['comments', key]} label={label} style={{ marginBottom: 8 }} rules={[schemaRule(resultCommentSchema, null)]}>
+            <Input count={{ show: true, max: 500 }} />
           </Form.Item>
         ))}
       </Form>

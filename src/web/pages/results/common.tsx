@@ -68,6 +68,11 @@ export function FileUpload({ purpose, label, accept, testId, onUploaded }: { pur
   );
 }
 
+/** The linked plan indicator's baseline and target, beside the result's before/after. */
+export function PlannedHint({ indicator }: { indicator?: { baseline: number; target: number; unit: string } }) {
+  return indicator ? <span className="gg-muted gg-small">方案：基线 {indicator.baseline}{indicator.unit}，目标 {indicator.target}{indicator.unit}</span> : null;
+}
+
 export function ResultView({ detail }: { detail: ResultDetail }) {
   return (
     <>
@@ -92,6 +97,7 @@ export function ResultView({ detail }: { detail: ResultDetail }) {
           { title: '说明', dataIndex: 'description' },
           { title: '攻关前', dataIndex: 'before' },
           { title: '攻关后', dataIndex: 'after' },
+          { title: '方案目标（基线→目标）', key: 'planned', render: (_, b) => (b.planned ? `${b.planned.baseline}→${b.planned.target}${b.planned.unit}` : '—') },
           { title: '金额/数量', key: 'amount', render: (_, b) => (b.amount === null || b.amount === undefined ? '' : `${b.amount}${b.unit ?? ''}`) },
           { title: '佐证', key: 'evidence', render: (_, b) => (b.evidenceFileId ? '已上传' : '—') },
         ]}

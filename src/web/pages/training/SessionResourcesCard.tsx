@@ -6,8 +6,11 @@ import { DeleteOutlined, DownloadOutlined, EditOutlined, MinusCircleOutlined, Pl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useRef, useState } from 'react';
-import { MATERIAL_CATEGORIES, MATERIAL_CATEGORY_LABELS, MAX_LECTURERS, type LecturerDto, type MaterialCategory, type MaterialDto, type SessionResourcesDto } from '../../../shared/training-materials';
+import { lecturerSchema, MATERIAL_CATEGORIES, MATERIAL_CATEGORY_LABELS, MAX_LECTURERS, type LecturerDto, type MaterialCategory, type MaterialDto, type SessionResourcesDto } from '../../../shared/training-materials';
 import { api, errorMessage } from '../../api';
+import { schemaRule } from '../../components/schema-rule';
+
+const MATERIAL_TITLE_MAX = 100;
 import { EmptyState } from '../../components/EmptyState';
 
 export const formatSize = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -38,13 +41,13 @@ function LecturersModal({ sessionId, version, initial, onClose }: { sessionId: s
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
-                  <Form.Item name={[f.name, 'name']} rules={required('姓名')}>
+                  <Form.Item name={[f.name, 'name']} rules={[...required('姓名'), schemaRule(lecturerSchema.shape.name, { label: `第${i + 1}位老师姓名` })]}>
                     <Input placeholder="姓名" aria-label={`第${i + 1}位老师姓名`} style={{ width: 120 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'title']} rules={required('职称')}>
+                  <Form.Item name={[f.name, 'title']} rules={[...required('职称'), schemaRule(lecturerSchema.shape.title, { label: `第${i + 1}位老师职称` })]}>
                     <Input placeholder="职称" aria-label={`第${i + 1}位老师职称`} style={{ width: 150 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'employer']} rules={required('工作单位')}>
+                  <Form.Item name={[f.name, 'employer']} rules={[...required('工作单位'), schemaRule(lecturerSchema.shape.employer, { label: `第${i + 1}位老师工作单位` })]}>
                     <Input placeholder="工作单位" aria-label={`第${i + 1}位老师工作单位`} style={{ width: 260 }} />
                   </Form.Item>
                   <Button type="text" icon={<MinusCircleOutlined />} aria-label={`删除第${i + 1}位老师`} onClick={() => remove(f.name)} />
@@ -94,6 +97,8 @@ export function SessionResourcesCard({ sessionId, version, cancelled }: { sessio
   const submit = () => {
     const file = fileInput.current?.files?.[0];
     if (title.trim().length < 2) return setError('资料标题至少2个字');
+    const n = Array.from(title.trim()).length;
+    if (n > MATERIAL_TITLE_MAX) return setError(`资料标题不能超过${MATERIAL_TITLE_MAX}个字（现为${n}个字）`);
     if (!file) return setError('请选择要上传的培训资料文件');
     upload.mutate(file);
   };
@@ -141,7 +146,7 @@ export function SessionResourcesCard({ sessionId, version, cancelled }: { sessio
         <div style={{ marginTop: 12 }} aria-label="上传培训资料" role="group">
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
           <Space wrap>
-            <Input aria-label="资料标题" placeholder="资料标题，如：质量攻关项目评价程序解读" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={100} style={{ width: 300 }} />
+            <Input aria-label="资料标题" placeholder="资料标题，如：质量攻关项目评价程序解读" value={title} onChange={(e) => setTitle(e.target.value)} count={{ show: true, max: MATERIAL_TITLE_MAX }} status={Array.from(title.trim()).length > MATERIAL_TITLE_MAX ? 'error' : undefined} style={{ width: 300 }} />
             <Select<MaterialCategory> aria-label="资料类别" value={category} onChange={setCategory} style={{ width: 180 }} options={MATERIAL_CATEGORIES.map((c) => ({ value: c, label: MATERIAL_CATEGORY_LABELS[c] }))} />
             <input ref={fileInput} type="file" aria-label="选择资料文件" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" />
             <Button icon={<UploadOutlined />} type="primary" loading={upload.isPending} onClick={submit}>
