@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { fieldErrorMessage, namedMessage } from '../../shared/field-labels';
+import { charCount } from '../../domain/application-format';
 import '../../shared/zod-zh';
 
 /**
@@ -35,6 +36,21 @@ export function numberRule(schema: z.ZodType, label: string, opts: { required?: 
       if (typeof v !== 'number') throw new Error(`${label}应为数字`);
       const r = schema.safeParse(v);
       if (!r.success) throw new Error(namedMessage(label, r.error.issues[0].message));
+    },
+  };
+}
+
+/**
+ * A length limit checked at the field, never enforced by the control: antd's `maxLength` stops
+ * typing and cuts pasted text without a word, so the limit is a rule ("<label>不能超过N个字（现为M个字）")
+ * and the control shows a counter that turns red past it (`count={{ show: true, max }}`).
+ */
+export function lengthRule(label: string, max: number) {
+  return {
+    validator: async (_: unknown, v: unknown) => {
+      if (typeof v !== 'string') return;
+      const n = charCount(v);
+      if (n > max) throw new Error(`${label}不能超过${max}个字（现为${n}个字）`);
     },
   };
 }

@@ -32,7 +32,8 @@ export function FieldCommentsEditor({ value = [], onChange }: { value?: FieldCom
           <Input.TextArea
             aria-label={`第${i + 1}条意见内容`}
             autoSize={{ minRows: 1, maxRows: 4 }}
-            maxLength={500}
+            count={{ show: true, max: 500 }}
+            status={Array.from(v.comment ?? '').length > 500 ? 'error' : undefined}
             placeholder="该栏目需要补正的具体内容"
             value={v.comment}
             onChange={(e) => set(i, { comment: e.target.value })}

@@ -23,6 +23,7 @@ import { TemporaryPasswordModal, type TemporaryPasswordInfo } from '../../compon
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { ImportErrorTable } from '../../components/ImportErrorTable';
+import { lengthRule } from '../../components/schema-rule';
 
 const KEY = ['admin', 'organisation-directory'] as const;
 const TYPE_OPTIONS = MANAGED_ORG_TYPES.map((t) => ({ value: t, label: MANAGED_ORG_TYPE_LABELS[t] }));
@@ -101,10 +102,10 @@ function OrganisationModal({ editing, open, onClose }: { editing: ManagedOrganis
           extra={type === 'district_bureau' ? '区市场监管局必填：所在区的6位代码，如滨海新区120116' : '可不填；市级单位为120000'}
           rules={[{ required: type === 'district_bureau', message: '区市场监管局须填写所在区的行政区划代码' }, { pattern: /^\d{6}$/, message: '行政区划代码应为6位数字' }]}
         >
-          <Input maxLength={6} />
+          <Input />
         </Form.Item>
-        <Form.Item name="uscc" label="统一社会信用代码">
-          <Input maxLength={30} />
+        <Form.Item name="uscc" label="统一社会信用代码" rules={[lengthRule('统一社会信用代码', 30)]}>
+          <Input />
         </Form.Item>
         <Form.Item name="address" label="地址" rules={[{ max: 200, message: '地址不能超过200个字' }]}>
           <Input />

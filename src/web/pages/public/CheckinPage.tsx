@@ -56,7 +56,7 @@ export default function CheckinPage() {
                   <Input autoComplete="name" />
                 </Form.Item>
                 <Form.Item name="phone" label="手机号码" rules={[{ required: true, message: '请填写报名时登记的手机号码' }, { pattern: /^1\d{10}$/, message: '手机号码应为11位数字' }]}>
-                  <Input inputMode="numeric" autoComplete="tel" maxLength={11} />
+                  <Input inputMode="numeric" autoComplete="tel" />
                 </Form.Item>
                 {submit.error && !(submit.error instanceof ApiError && submit.error.fields.phone) && <Alert type="error" showIcon title={errorMessage(submit.error)} style={{ marginBottom: 16 }} />}
                 <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending}>

@@ -18,6 +18,7 @@ import { PublicShell } from '../../components/PublicShell';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { useSession } from '../../session/session';
 import '../../components/application/application.css';
+import { lengthRule } from '../../components/schema-rule';
 
 /** Copy of UNIT_NATURE_LABELS (src/shared/application-form.ts) without pulling zod into this chunk. */
 const NATURES: { value: UnitNature; label: string; hint: string }[] = [
@@ -242,7 +243,7 @@ export default function RegisterPage() {
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item name={['organisation', 'name']} label="单位名称" rules={[{ required: true, message: '请输入单位名称' }, { min: 2, max: 100, message: '单位名称应为2～100个字' }]} extra="与营业执照或法人登记证书一致">
-                  <Input maxLength={100} autoComplete="organization" />
+                  <Input count={{ show: true, max: 100 }} autoComplete="organization" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -260,7 +261,7 @@ export default function RegisterPage() {
                   ]}
                   extra={<UsccStatus code={uscc} check={check} loading={checking} nature={nature} />}
                 >
-                  <Input maxLength={40} className="gg-mono" autoComplete="off" aria-describedby="uscc-live" />
+                  <Input className="gg-mono" autoComplete="off" aria-describedby="uscc-live" />
                 </Form.Item>
                 <span id="uscc-live" className="gg-sr-only" aria-live="polite">
                   {check ? (check.valid ? `代码有效，${check.tianjin ? `所属${check.district ?? '天津市'}` : '不属于天津市'}` : `代码有误：${check.errors.map((e) => (e.position ? `第${e.position}位` : '') + e.message).join('；')}`) : ''}
@@ -277,17 +278,17 @@ export default function RegisterPage() {
               </Radio.Group>
             </Form.Item>
             <Form.Item name={['organisation', 'address']} label="注册地址" rules={[{ required: true, message: '请输入注册地址' }, { min: 2, max: 200, message: '注册地址应为2～200个字' }]}>
-              <Input maxLength={200} autoComplete="street-address" />
+              <Input count={{ show: true, max: 200 }} autoComplete="street-address" />
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item name={['organisation', 'contactName']} label="单位联系人" rules={[{ required: true, message: '请输入单位联系人' }]}>
-                  <Input maxLength={50} />
+                <Form.Item name={['organisation', 'contactName']} label="单位联系人" rules={[{ required: true, message: '请输入单位联系人' }, lengthRule('单位联系人', 50)]}>
+                  <Input />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name={['organisation', 'contactPhone']} label="单位联系电话" rules={[{ required: true, message: '请输入单位联系电话' }, phoneRule]}>
-                  <Input maxLength={20} autoComplete="tel" />
+                  <Input autoComplete="tel" />
                 </Form.Item>
               </Col>
             </Row>
@@ -320,22 +321,22 @@ export default function RegisterPage() {
                     { pattern: /^[a-zA-Z0-9_.-]+$/, message: '用户名只能包含字母、数字、下划线、点和短横线' },
                   ]}
                 >
-                  <Input maxLength={64} autoComplete="username" />
+                  <Input autoComplete="username" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name={['account', 'displayName']} label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-                  <Input maxLength={50} autoComplete="name" />
+                <Form.Item name={['account', 'displayName']} label="姓名" rules={[{ required: true, message: '请输入姓名' }, lengthRule('姓名', 50)]}>
+                  <Input autoComplete="name" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name={['account', 'phone']} label="手机号码" rules={[{ required: true, message: '请输入手机号码' }, phoneRule]}>
-                  <Input maxLength={20} autoComplete="tel" />
+                  <Input autoComplete="tel" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name={['account', 'email']} label="电子邮箱" rules={[{ required: true, message: '请输入电子邮箱' }, { type: 'email', message: '电子邮箱格式不正确' }]}>
-                  <Input maxLength={100} autoComplete="email" />
+                <Form.Item name={['account', 'email']} label="电子邮箱" rules={[{ required: true, message: '请输入电子邮箱' }, { type: 'email', message: '电子邮箱格式不正确' }, lengthRule('电子邮箱', 100)]}>
+                  <Input autoComplete="email" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>

@@ -10,6 +10,7 @@ import { CAMPAIGN_STATUS_LABELS, DUPLICATE_TARGET_LABELS } from '../labels';
 import { calendarUsedText, HolidayCalendarCard } from './HolidayCalendarCard';
 import { Directions, NamingRulesTable, VetoChecklist } from './RuleLists';
 import { WindowFields } from './WindowFields';
+import { lengthRule } from '../../../components/schema-rule';
 
 export function CampaignFormSections({ campaign, onSaved }: { campaign: CampaignDto; onSaved(c: CampaignDto): void }) {
   return (
@@ -18,12 +19,12 @@ export function CampaignFormSections({ campaign, onSaved }: { campaign: Campaign
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Form.Item label="活动标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写活动标题' }, { min: 2, max: 100, message: '标题长度为 2–100 个字符' }]}>
-            <Input maxLength={100} />
+            <Input count={{ show: true, max: 100 }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
-          <Form.Item label="文号" name="documentNo">
-            <Input maxLength={50} placeholder="如 津市场监管质发〔2026〕2号" />
+          <Form.Item label="文号" name="documentNo" rules={[lengthRule('文号', 50)]}>
+            <Input placeholder="如 津市场监管质发〔2026〕2号" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12} lg={6}>
@@ -121,7 +122,7 @@ export function CampaignFormSections({ campaign, onSaved }: { campaign: Campaign
         ]}
         style={{ marginBottom: 0, maxWidth: 420 }}
       >
-        <Input placeholder={DEFAULT_PROJECT_NO_FORMAT} maxLength={40} />
+        <Input placeholder={DEFAULT_PROJECT_NO_FORMAT} />
       </Form.Item>
     </Card>
 
@@ -136,7 +137,7 @@ export function CampaignFormSections({ campaign, onSaved }: { campaign: Campaign
         ]}
         style={{ marginBottom: 0, maxWidth: 420 }}
       >
-        <Input placeholder={DEFAULT_CERTIFICATE_NO_FORMAT} maxLength={40} aria-label="证书编号格式" />
+        <Input placeholder={DEFAULT_CERTIFICATE_NO_FORMAT} aria-label="证书编号格式" />
       </Form.Item>
     </Card>
 

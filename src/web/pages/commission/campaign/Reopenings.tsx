@@ -11,6 +11,7 @@ import type { CampaignDto, Reopening } from '../../../types';
 import { useOrganisations } from '../queries';
 import { RECOMMENDER_SUBTYPE_LABELS } from '../labels';
 import { DATETIME_FORMAT } from './campaign-form';
+import { lengthRule } from '../../../components/schema-rule';
 
 interface ReopenForm {
   window: WindowKey;
@@ -112,8 +113,8 @@ export function Reopenings({ campaign }: { campaign: CampaignDto }) {
               </Form.Item>
                 </Col>
                 <Col xs={24} md={12} xl={7}>
-              <Form.Item label="开通原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写开通原因' }]}>
-                <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 1, maxRows: 4 }} />
+              <Form.Item label="开通原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写开通原因' }, lengthRule('开通原因', 500)]}>
+                <Input.TextArea count={{ show: true, max: 500 }} autoSize={{ minRows: 1, maxRows: 4 }} />
               </Form.Item>
                 </Col>
               </Row>

@@ -3,6 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Form, Input, Row, Select, Switch, Table } from 'antd';
 import { TagsEditor } from '../../../components/TagsEditor';
 import { NAMING_RULE_LABELS } from '../labels';
+import { lengthRule } from '../../../components/schema-rule';
 
 export function NamingRulesTable() {
   return (
@@ -76,8 +77,8 @@ export function VetoChecklist() {
                 <Form.Item name={[f.name, 'id']} hidden>
                   <Input />
                 </Form.Item>
-                <Form.Item name={[f.name, 'text']} rules={[{ required: true, whitespace: true, message: '请填写否决项内容' }]} style={{ flex: 1, marginBottom: 8 }}>
-                  <Input aria-label={`否决项 ${i + 1}`} maxLength={200} />
+                <Form.Item name={[f.name, 'text']} rules={[{ required: true, whitespace: true, message: '请填写否决项内容' }, lengthRule(`否决项 ${i + 1}`, 200)]} style={{ flex: 1, marginBottom: 8 }}>
+                  <Input aria-label={`否决项 ${i + 1}`} count={{ show: true, max: 200 }} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} aria-label={`删除否决项 ${i + 1}`} onClick={() => remove(f.name)} danger type="text" />
               </li>
