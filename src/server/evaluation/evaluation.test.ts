@@ -265,4 +265,17 @@ describe('conclusion', () => {
     expect(row.evaluationLevel).toBe('excellent');
     expect((await commission.post(`/api/commission/evaluation/groups/${group.id}/adopt`, { version: adopted.body.version })).body.message).toBe('评定组结论已采纳，不能重复采纳');
   });
+
+  it('the unit and its recommender see 已评定 and the adopted level, never an expert', async () => {
+    const names = (await t.services.database.db.select({ name: users.displayName, username: users.username }).from(users).where(eq(users.role, 'expert'))).flatMap((e) => [e.name, e.username]);
+    for (const [u, path] of [['demo_applicant', '/api/applicant/results'], ['demo_recommender', '/api/recommender/results']] as const) {
+      const a = await t.login(u);
+      const list = await a.get(path);
+      expect(list.body.items.find((x: { projectId: string }) => x.projectId === p1)).toMatchObject({ state: 'evaluated', evaluationLevel: 'excellent' });
+      const one = await a.get(`${path}/${p1}`);
+      expect(one.status).toBe(200);
+      const text = JSON.stringify([list.body, one.body]);
+      for (const n of names) expect(text).not.toContain(n);
+    }
+  });
 });

@@ -30,6 +30,8 @@ const TrackingListPage = lazy(() => import('../implementation/TrackingListPage')
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 const ExpertsPage = lazy(() => import('./ExpertsPage'));
 const CommissionResultsPage = lazy(() => import('../results/CommissionResultsPage'));
+const EvaluationGroupsPage = lazy(() => import('../evaluation/GroupsPage'));
+const EvaluationGroupPage = lazy(() => import('../evaluation/GroupDetailPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -139,6 +141,8 @@ export default function CommissionApp() {
         { path: '', element: <CommissionHome /> },
         { path: 'experts', element: <Lazy><ExpertsPage /></Lazy> },
         { path: 'results', element: <Lazy><CommissionResultsPage /></Lazy> },
+        { path: 'evaluation', element: <Lazy><EvaluationGroupsPage /></Lazy> },
+        { path: 'evaluation/:id', element: <Lazy><EvaluationGroupPage /></Lazy> },
         {
           path: 'campaign',
           element: (

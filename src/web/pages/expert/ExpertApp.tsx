@@ -7,6 +7,8 @@ import { PageHeader } from '../../layout/RoleLayout';
 import { RoleApp } from '../../layout/RoleApp';
 
 const ProfilePage = lazy(() => import('./ProfilePage'));
+const TasksPage = lazy(() => import('./TasksPage'));
+const TaskPage = lazy(() => import('./TaskPage'));
 
 function ExpertHome() {
   usePageTitle('评定专家工作台');
@@ -39,6 +41,8 @@ export default function ExpertApp() {
       routes={[
         { path: '', element: <ExpertHome /> },
         { path: 'profile', element: <Suspense fallback={<PageLoading />}><ProfilePage /></Suspense> },
+        { path: 'tasks', element: <Suspense fallback={<PageLoading />}><TasksPage /></Suspense> },
+        { path: 'tasks/:id', element: <Suspense fallback={<PageLoading />}><TaskPage /></Suspense> },
       ]}
     />
   );
