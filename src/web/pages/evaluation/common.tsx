@@ -4,7 +4,7 @@ import type { EvaluationCriteria } from '../../../domain/evaluation';
 import type { EvaluationGroupState, EvaluationLevel, ExpertTaskState } from '../../../domain/vocabularies';
 import { EVALUATION_GROUP_STATE_LABELS, EVALUATION_LEVEL_LABELS, EXPERT_TASK_STATE_LABELS } from '../../../shared/evaluation';
 
-const GROUP_COLOR: Record<EvaluationGroupState, string> = { proposed: 'gold', committed: 'blue', scoring: 'processing', concluded: 'cyan', adopted: 'green' };
+const GROUP_COLOR: Record<EvaluationGroupState, string> = { proposed: 'gold', committed: 'blue', scoring: 'processing', concluded: 'blue', adopted: 'green' };
 const TASK_COLOR: Record<ExpertTaskState, string> = { invited: 'gold', accepted: 'blue', declined: 'default', no_response: 'default', conflict_declared: 'orange', scoring: 'processing', submitted: 'green', recused: 'orange' };
 const LEVEL_COLOR: Record<EvaluationLevel, string> = { excellent: 'red', good: 'blue', qualified: 'green', unqualified: 'default' };
 

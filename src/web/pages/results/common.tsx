@@ -9,14 +9,14 @@ import { BENEFIT_KIND_LABELS, RESULT_REPORT_SECTIONS, type ResultDetail } from '
 import { api, errorMessage } from '../../api';
 import { formatBeijing } from '../../time';
 
-const STATE_COLOR: Partial<Record<ProjectState, string>> = { approved: 'blue', results_submitted: 'gold', results_returned: 'orange', results_received: 'green', lapsed: 'red', in_evaluation: 'processing', evaluated: 'cyan' };
+const STATE_COLOR: Partial<Record<ProjectState, string>> = { approved: 'blue', results_submitted: 'gold', results_returned: 'orange', results_received: 'green', lapsed: 'red', in_evaluation: 'processing', evaluated: 'success' };
 
 export function ResultStateTag({ state, reviewState, level }: { state: ProjectState; reviewState?: string | null; level?: EvaluationLevel | null }) {
   return (
     <Space size={4}>
       <Tag color={STATE_COLOR[state]}>{PROJECT_STATE_LABELS[state]}</Tag>
       {reviewState === 'accepted' && <Tag color="green">已审核通过，待报送</Tag>}
-      {level && <Tag color="purple">评定等级：{EVALUATION_LEVEL_LABELS[level]}</Tag>}
+      {level && <Tag color="gold">评定等级：{EVALUATION_LEVEL_LABELS[level]}</Tag>}
     </Space>
   );
 }
