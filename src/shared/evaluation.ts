@@ -55,8 +55,9 @@ const text = (label: string, min: number, max: number) =>
   z
     .string({ message: `请填写${label}` })
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}不能超过${max}个字`);
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((v) => v.length === 0 || v.length >= min, `${label}至少${min}个字`);
 const seed = z.string().trim().regex(/^[0-9A-Za-z_-]{6,64}$/, '抽取种子应为6-64位字母、数字、下划线或短横线');
 
 export const groupCreateSchema = z.object({

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { insertProject } from '../../../test/support/factories';
 import { DEFAULT_EVALUATION_CRITERIA } from '../../domain/evaluation';
-import { evaluationOutcomes, expertConflicts, notifications, projects, users } from '../db/schema';
+import { evaluationOutcomes, expertConflicts, notifications, projectResults, projects, users } from '../db/schema';
+import { pdfBytes } from '../recommendations/test-helpers';
 
 const FIELD = '协作机器人';
 const DEADLINE = '2026-05-20';
@@ -55,6 +56,7 @@ async function score(agent: Agent, taskId: string, points: number) {
 }
 
 let demoExpertId: string;
+let reportFileId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -63,6 +65,11 @@ beforeAll(async () => {
   p1 = await received('协作机器人关节轴承早期失效检测攻关');
   p2 = await received('降低协作机器人末端执行器装配偏差');
   [{ id: demoExpertId }] = await t.services.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'demo_expert'));
+  const unit = await t.login('demo_applicant');
+  const up = await unit.upload('/api/files?purpose=result', '成果报告全文.pdf', pdfBytes('成果报告全文.pdf'), 'application/pdf');
+  expect(up.status).toBe(200);
+  reportFileId = up.body.id;
+  await t.services.database.db.insert(projectResults).values({ projectId: p1, report: { summary: '针对关节轴承早期失效开展攻关。' }, reportFileId, reviewState: 'accepted' });
 });
 afterAll(() => t.close());
 
@@ -176,7 +183,13 @@ describe('an expert task', () => {
     d = (await expert.post(`/api/expert/tasks/${task}/declaration`, { kind: 'none', statement: true, version: d.version })).body;
     expect(d.state).toBe('scoring');
     expect(d.declaration.kind).toBe('none');
-    expect(d.materials).toMatchObject({ projectId: p1, name: '协作机器人关节轴承早期失效检测攻关' });
+    expect(d.materials).toMatchObject({ projectId: p1, name: '协作机器人关节轴承早期失效检测攻关', reportFile: { fileId: reportFileId } });
+    const file = await expert.get(`/api/expert/tasks/${task}/files/${reportFileId}`);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toContain('pdf');
+    expect((await expert.get(`/api/expert/tasks/${task}/files/${p2}`)).status).toBe(404);
+    const other = group.members.find((m) => m.userId !== demoExpertId)!;
+    expect((await (await t.login(other.username)).get(`/api/expert/tasks/${task}/files/${reportFileId}`)).status).toBe(404);
   });
 
   it('refuses a score out of range, naming the item and the limit, and an incomplete submission', async () => {
@@ -209,6 +222,27 @@ describe('an expert task', () => {
   });
 });
 
+describe('declining', () => {
+  it('refuses a decline without a reason or at a stale version; a decline is final and tells the commission', async () => {
+    await reload();
+    const other = group.members.find((m) => m.userId !== demoExpertId)!;
+    const a = await t.login(other.username);
+    const tk = taskOf(p2, other.userId).id;
+    const d = (await a.get(`/api/expert/tasks/${tk}`)).body;
+    const empty = await a.post(`/api/expert/tasks/${tk}/decline`, { reason: '', version: d.version });
+    expect(empty.status).toBe(400);
+    expect(empty.body.fields.reason).toContain('请填写谢绝原因');
+    expect((await a.post(`/api/expert/tasks/${tk}/decline`, { reason: '近期出差无法参加评定', version: d.version + 1 })).status).toBe(409);
+    const ok = await a.post(`/api/expert/tasks/${tk}/decline`, { reason: '近期出差无法参加评定', version: d.version });
+    expect(ok.body).toMatchObject({ state: 'declined', declineReason: '近期出差无法参加评定' });
+    const again = await a.post(`/api/expert/tasks/${tk}/accept`, { version: ok.body.version });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toBe('评定任务当前状态为“已谢绝”，不能接受');
+    const notes = await t.services.database.db.select().from(notifications).where(eq(notifications.title, '专家谢绝评定任务'));
+    expect(notes.map((n) => n.body).join()).toContain('近期出差无法参加评定');
+  });
+});
+
 describe('conclusion', () => {
   it('refuses concluding a project with unsubmitted tasks', async () => {
     await reload();
@@ -237,11 +271,15 @@ describe('conclusion', () => {
 
   it('replaces the recused expert on the project, concludes it and adopts the whole group', async () => {
     const incoming = group.candidates[0];
+    const busy = group.projects.find((x) => x.id === p1)!.tasks.find((x) => x.expertUserId !== demoExpertId)!.expertUserId;
+    const nothing = await commission.post(`/api/commission/evaluation/groups/${group.id}/replace`, { out: busy, in: incoming.userId, reason: '专家工作调整', version: group.version });
+    expect(nothing.status).toBe(409);
+    expect(nothing.body.message).toBe('该专家没有谢绝或回避的评定任务，无需替换');
     const r = await commission.post(`/api/commission/evaluation/groups/${group.id}/replace`, { out: demoExpertId, in: incoming.userId, reason: '专家申报回避，替换专业对口专家', version: group.version });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     group = r.body;
     const [{ username }] = await t.services.database.db.select({ username: users.username }).from(users).where(eq(users.id, incoming.userId));
-    for (const m of group.projects.find((x) => x.id === p2)!.tasks.filter((x) => x.state !== 'recused')) {
+    for (const m of group.projects.find((x) => x.id === p2)!.tasks.filter((x) => x.state !== 'recused' && x.state !== 'declined')) {
       const u = m.expertUserId === incoming.userId ? username : group.members.find((x) => x.userId === m.expertUserId)!.username;
       await score(await t.login(u), m.id, 0.8);
     }
