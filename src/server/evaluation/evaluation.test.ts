@@ -317,3 +317,17 @@ describe('conclusion', () => {
     }
   });
 });
+
+describe('a group per 攻关方向', () => {
+  it('takes the direction’s received results and fills with experts of the general disciplines', async () => {
+    const p3 = await insertProject(t, { applicant: 'app_002', state: 'results_received', direction: 'common', name: '焊接材料熔敷金属扩散氢含量控制共性技术攻关' });
+    await t.services.database.db.update(projects).set({ chain: '焊材' }).where(eq(projects.id, p3.id));
+    const fields = (await commission.get('/api/commission/evaluation/fields')).body.items.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['焊材', '质量共性技术攻关']));
+    const res = await commission.post('/api/commission/evaluation/groups', { field: '质量共性技术攻关', deadline: DEADLINE });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.projects.map((p: { id: string }) => p.id)).toEqual([p3.id]);
+    expect(res.body.members).toHaveLength(DEFAULT_EVALUATION_CRITERIA.groupSize);
+    for (const m of res.body.members as { fields: string[] }[]) expect(m.fields.some((f) => DEFAULT_EVALUATION_CRITERIA.generalFields.includes(f))).toBe(true);
+  });
+});

@@ -17,7 +17,7 @@ import type { DbOrTx } from '../db/client';
 import { evaluationGroups, expertTasks, projects, users } from '../db/schema';
 import { notify } from '../notifications/notify';
 import { authorize } from '../policy/policy';
-import { criteriaOfCampaign, drawInputs, groupDetail, loadGroup, projectsInProposedGroups, type GroupRow, type Replacement } from './group-repository';
+import { criteriaOfCampaign, drawInputs, fieldCondition, groupDetail, loadGroup, projectsInProposedGroups, type GroupRow, type Replacement } from './group-repository';
 
 export const seedHash = (seed: string) => createHash('sha256').update(seed, 'utf8').digest('hex');
 const newSeed = () => randomBytes(9).toString('base64url');
@@ -40,7 +40,7 @@ export async function createGroup(ctx: ActorContext, input: z.infer<typeof group
     const rows = await tx
       .select({ id: projects.id, name: projects.name })
       .from(projects)
-      .where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'results_received'), eq(projects.chain, input.field), isNull(projects.deletedAt)))
+      .where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'results_received'), fieldCondition(campaign, input.field), isNull(projects.deletedAt)))
       .for('update');
     const held = await projectsInProposedGroups(tx, campaign.id);
     const free = rows.filter((r) => !held.has(r.id));

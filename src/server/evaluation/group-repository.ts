@@ -68,19 +68,29 @@ export async function projectsInProposedGroups(db: DbOrTx, campaignId: string, e
   return new Set(rows.filter((r) => r.id !== exceptGroupId).flatMap((r) => r.projectIds as string[]));
 }
 
-/** Fields with received results waiting for a group, and how many specialists the pool has for each. */
+/**
+ * A group's field is a 产业链 (`projects.chain`) or a 攻关方向 (its label in the campaign, e.g.
+ * 质量共性技术攻关): the condition selecting its projects.
+ */
+export function fieldCondition(campaign: CampaignRow, field: string): SQL {
+  const direction = (campaign.config as CampaignConfig).directions.find((d) => d.label === field);
+  return direction ? eq(projects.direction, direction.code) : eq(projects.chain, field);
+}
+
+/** Fields (产业链, then 攻关方向) with received results waiting for a group, and how many specialists the pool has for each. */
 export async function fieldOptions(db: DbOrTx, campaign: CampaignRow) {
   const waiting = await db
-    .select({ id: projects.id, chain: projects.chain })
+    .select({ id: projects.id, chain: projects.chain, direction: projects.direction })
     .from(projects)
     .where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'results_received'), isNull(projects.deletedAt)));
   const held = await projectsInProposedGroups(db, campaign.id);
   const { pool } = await drawInputs(db, []);
-  const counts = new Map<string, number>();
-  for (const p of waiting) if (p.chain && !held.has(p.id)) counts.set(p.chain, (counts.get(p.chain) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))
-    .map(([field, n]) => ({ field, waiting: n, specialists: pool.filter((e) => e.active && e.fields.includes(field)).length }));
+  const free = waiting.filter((p) => !held.has(p.id));
+  const chains = new Map<string, number>();
+  for (const p of free) if (p.chain) chains.set(p.chain, (chains.get(p.chain) ?? 0) + 1);
+  const byChain = [...chains.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
+  const byDirection = (campaign.config as CampaignConfig).directions.map((d) => [d.label, free.filter((p) => p.direction === d.code).length] as [string, number]).filter(([, n]) => n > 0);
+  return [...byChain, ...byDirection].map(([field, n]) => ({ field, waiting: n, specialists: pool.filter((e) => e.active && e.fields.includes(field)).length }));
 }
 
 async function taskCounts(db: DbOrTx, groupIds: string[]) {
