@@ -112,6 +112,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   save_scores: '保存评分草稿',
   submit_scores: '提交评分',
   adopt_group: '采纳评定结论',
+  expire_invitations: '评定任务逾期未响应',
 };
 /** issue 16: summary keys of the 宣贯培训 lecturer/material entries. */
 const TRAINING_MATERIAL_KEY_LABELS: Record<string, string> = { material: '培训资料', materialCategory: '资料类别', lecturerList: '授课老师' };
@@ -183,6 +184,7 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   out: '被替换专家',
   in: '替换专家',
   kind: '声明类型',
+  tasks: '评定任务数',
 };
 
 const VALUE_LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import { insertProject } from '../../../test/support/factories';
 import { DEFAULT_EVALUATION_CRITERIA } from '../../domain/evaluation';
 import { evaluationOutcomes, expertConflicts, notifications, projectResults, projects, users } from '../db/schema';
 import { pdfBytes } from '../recommendations/test-helpers';
+import { expireInvitations } from './expire-invitations';
 
 const FIELD = '协作机器人';
 const DEADLINE = '2026-05-20';
@@ -271,7 +272,8 @@ describe('conclusion', () => {
 
   it('replaces the recused expert on the project, concludes it and adopts the whole group', async () => {
     const incoming = group.candidates[0];
-    const busy = group.projects.find((x) => x.id === p1)!.tasks.find((x) => x.expertUserId !== demoExpertId)!.expertUserId;
+    const quitters = new Set(group.projects.flatMap((x) => x.tasks).filter((x) => x.state === 'declined' || x.state === 'recused').map((x) => x.expertUserId));
+    const busy = group.members.find((m) => !quitters.has(m.userId))!.userId;
     const nothing = await commission.post(`/api/commission/evaluation/groups/${group.id}/replace`, { out: busy, in: incoming.userId, reason: '专家工作调整', version: group.version });
     expect(nothing.status).toBe(409);
     expect(nothing.body.message).toBe('该专家没有谢绝或回避的评定任务，无需替换');
@@ -329,5 +331,31 @@ describe('a group per 攻关方向', () => {
     expect(res.body.projects.map((p: { id: string }) => p.id)).toEqual([p3.id]);
     expect(res.body.members).toHaveLength(DEFAULT_EVALUATION_CRITERIA.groupSize);
     for (const m of res.body.members as { fields: string[] }[]) expect(m.fields.some((f) => DEFAULT_EVALUATION_CRITERIA.generalFields.includes(f))).toBe(true);
+  });
+});
+
+describe('未响应', () => {
+  it('after the deadline, unanswered invitations become no_response (once), and can no longer be accepted', async () => {
+    const groups = await commission.get('/api/commission/evaluation/groups?state=proposed');
+    const g = groups.body.items.find((x: { field: string }) => x.field === '质量共性技术攻关');
+    const committed = await commission.post(`/api/commission/evaluation/groups/${g.id}/commit`, { version: g.version });
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    const m = committed.body.members[0];
+    const tk = committed.body.projects[0].tasks.find((x: { expertUserId: string }) => x.expertUserId === m.userId).id;
+    expect(await expireInvitations(t.services)).toEqual({ expired: 0 });
+    t.clock.set('2026-05-21T09:00:00+08:00');
+    try {
+      const a = await t.login(m.username);
+      const late = await a.post(`/api/expert/tasks/${tk}/accept`, { version: 1 });
+      expect(late.status).toBe(409);
+      expect(late.body.message).toBe(`评分截止日期（${DEADLINE}）已过，不能再接受此评定任务`);
+      expect(await expireInvitations(t.services)).toEqual({ expired: 5 });
+      expect(await expireInvitations(t.services)).toEqual({ expired: 0 });
+      expect((await a.get(`/api/expert/tasks/${tk}`)).body.state).toBe('no_response');
+      const notes = await t.services.database.db.select().from(notifications).where(eq(notifications.title, '评定任务未响应'));
+      expect(notes.length).toBeGreaterThan(0);
+    } finally {
+      t.clock.set('2026-04-10T10:00:00+08:00');
+    }
   });
 });

@@ -1,6 +1,7 @@
 /** An expert accepts or declines an invitation (one task = one project of the group). */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { shanghaiDateString } from '../../domain/shanghai-time';
 import type { declineSchema, versionSchema } from '../../shared/evaluation';
 import { EXPERT_TASK_STATE_LABELS } from '../../shared/evaluation';
 import { invalidState, staleVersion } from '../app-error';
@@ -39,6 +40,8 @@ export async function acceptTask(ctx: ActorContext, id: string, input: z.infer<t
     const task = await loadOwnTask(tx, ctx, id, { forUpdate: true });
     if (task.state !== 'invited') throw refuseState(task, '接受');
     const now = ctx.clock.now();
+    const [g] = await tx.select({ deadline: evaluationGroups.deadline }).from(evaluationGroups).where(eq(evaluationGroups.id, task.groupId));
+    if (g.deadline && g.deadline < shanghaiDateString(now)) throw invalidState(`task ${id} past deadline`, `评分截止日期（${g.deadline}）已过，不能再接受此评定任务`);
     await updateTask(tx, task, input.version, { state: 'accepted', respondedAt: now }, now);
     await writeAudit(tx, ctx, { entity: 'expert_task', entityId: id, action: 'accept_task', summary: { groupId: task.groupId, projectId: task.projectId } });
     return ownTaskDetail(tx, ctx, id);
