@@ -88,7 +88,13 @@ export const declarationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('conflict'), type: z.enum(CONFLICT_TYPES, { message: '请选择回避类型' }), description: text('回避说明', 4, 150), version }),
 ]);
 export const scoreSheetSchema = z.object({
-  items: z.record(z.string(), z.number({ message: '得分应为数字' }).nullable()),
+  // Checked as a whole so that an error names the item, never an unknown key as a field.
+  items: z.record(z.string(), z.unknown()).transform((rec, ctx) => {
+    for (const [k, v] of Object.entries(rec)) {
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) ctx.addIssue({ code: 'custom', message: `评分项“${k.slice(0, 40)}”的得分应为数字` });
+    }
+    return rec as Record<string, number | null>;
+  }),
   vetoes: z.array(z.string()).max(20, '否决项最多20条'),
   opinion: z.string().max(5000, '评定意见不能超过5000个字'),
   version,
