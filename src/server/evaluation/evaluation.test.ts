@@ -359,3 +359,17 @@ describe('未响应', () => {
     }
   });
 });
+
+describe('criteria in the campaign configuration', () => {
+  it('refuses criteria whose items do not total 100, naming the total, and keeps the saved ones', async () => {
+    const list = await commission.get('/api/campaigns');
+    const c = list.body.items.find((x: { year: number }) => x.year === 2026);
+    expect(c.config.evaluation.bands).toEqual({ excellent: 85, good: 75, qualified: 60 });
+    const evaluation = structuredClone(c.config.evaluation);
+    evaluation.sections[0].items[0].max = 15;
+    const res = await commission.put(`/api/campaigns/${c.id}`, { version: c.version, title: c.title, documentNo: c.documentNo, status: c.status, config: { ...c.config, evaluation } });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('评分项满分合计应为100分，当前为105分');
+    expect((await commission.get('/api/campaigns')).body.items.find((x: { year: number }) => x.year === 2026).version).toBe(c.version);
+  });
+});
