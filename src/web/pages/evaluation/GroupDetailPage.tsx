@@ -19,6 +19,26 @@ import { GroupStateTag, LevelTag, TaskStateTag } from './common';
 
 type Project = GroupDetail['projects'][number];
 
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Checks a written-down seed against the stored hash, in the browser. */
+function SeedCheck({ hash }: { hash: string }) {
+  const [seed, setSeed] = useState('');
+  const [result, setResult] = useState<boolean | null>(null);
+  return (
+    <Space wrap>
+      <Input aria-label="复核抽取种子" placeholder="输入记录的抽取种子" value={seed} onChange={(e) => { setSeed(e.target.value); setResult(null); }} style={{ width: 240 }} maxLength={64} />
+      <Button onClick={() => void sha256Hex(seed.trim()).then((h) => setResult(h === hash))} disabled={!seed.trim()}>
+        复核
+      </Button>
+      {result !== null && <span role="status">{result ? '与本组抽取种子一致' : '与本组抽取种子不一致'}</span>}
+    </Space>
+  );
+}
+
 function ReplaceDialog({ group, out, onClose, onDone }: { group: GroupDetail; out: string | null; onClose: () => void; onDone: (g: GroupDetail) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ in: string; reason: string }>();
@@ -197,6 +217,11 @@ export default function GroupDetailPage() {
               {g.drawSeedHash ?? '—'}
             </Typography.Text>
           </Descriptions.Item>
+          {g.drawSeedHash && (
+            <Descriptions.Item label="复核种子" span={3}>
+              <SeedCheck hash={g.drawSeedHash} />
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card title={`评定专家（${g.members.length}人）`} style={{ marginBottom: 20 }}>
