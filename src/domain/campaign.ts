@@ -4,6 +4,7 @@
  */
 import type { CampaignConfig } from '../shared/campaign';
 import { DEFAULT_PROJECT_NO_FORMAT } from './project-number';
+import { DEFAULT_EVALUATION_CRITERIA } from './evaluation';
 import { CN_CALENDAR_2026 } from './working-days';
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_SHOW_THRESHOLD } from './similarity-thresholds';
 
@@ -61,6 +62,8 @@ export function default2026CampaignConfig(namingRules: CampaignConfig['namingRul
     contact: { division: '市市场监管委质量发展处', people: '郭丽坤  陈莹', phone: '27182036  58950677', email: 'scjgzlfzc@tj.gov.cn' },
     // 立项编号 (程序二); decisions open after the application deadline by default (approvalOpensAt absent).
     projectNoFormat: DEFAULT_PROJECT_NO_FORMAT,
+    // 成果评定 (程序七): INFERRED criteria, bands, group size and trimmed mean — 附件2/附件3 not found; the commission confirms.
+    evaluation: structuredClone(DEFAULT_EVALUATION_CRITERIA),
   };
 }
 

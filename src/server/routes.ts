@@ -16,6 +16,7 @@ import { registerNotificationRoutes } from './notifications/routes';
 import { registerPublicationRoutes } from './publications/routes';
 import { registerOrganisationRoutes } from './organisations/routes';
 import { registerResultRoutes } from './results/routes';
+import { registerEvaluationRoutes } from './evaluation/routes';
 import { registerRecommendationRoutes } from './recommendations/routes';
 import { registerTrainingRoutes } from './training/routes';
 import { registerCheckinRoutes } from './training/checkin-routes';
@@ -49,4 +50,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerTrackingRoutes(app, services);
   registerExpertRoutes(app, services);
   registerResultRoutes(app, services);
+  registerEvaluationRoutes(app, services);
 }

@@ -33,6 +33,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   tracking: '跟踪服务',
   audit_log: '审计日志',
   system: '系统',
+  evaluation_group: '评定组',
+  expert_task: '评定任务',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -101,6 +103,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   lecturers: '设置授课老师',
   attach_material: '上传培训资料',
   remove_material: '删除培训资料',
+  draw_group: '抽取评定专家',
+  redraw: '重新抽取评定专家',
+  replace_expert: '替换评定专家',
+  commit_group: '确认评定组',
+  accept_task: '接受评定任务',
+  decline_task: '谢绝评定任务',
+  declare_for_task: '回避声明',
+  save_scores: '保存评分草稿',
+  submit_scores: '提交评分',
+  adopt_group: '采纳评定结论',
+  expire_invitations: '评定任务逾期未响应',
 };
 /** issue 16: summary keys of the 宣贯培训 lecturer/material entries. */
 const TRAINING_MATERIAL_KEY_LABELS: Record<string, string> = { material: '培训资料', materialCategory: '资料类别', lecturerList: '授课老师' };
@@ -158,6 +171,21 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   at: '时间',
   view: '查看内容',
   fileName: '文件名',
+  groupId: '评定组',
+  seedHash: '抽取种子哈希',
+  chosenSeed: '指定抽取种子',
+  members: '专家人数',
+  experts: '评分专家人数',
+  score: '得分',
+  level: '评定等级',
+  vetoed: '触及否决项',
+  vetoes: '否决项数',
+  trimmed: '去掉最高分和最低分',
+  proposed: '推荐认定为优秀成果',
+  out: '被替换专家',
+  in: '替换专家',
+  kind: '声明类型',
+  tasks: '评定任务数',
 };
 
 const VALUE_LABELS: Record<string, string> = {

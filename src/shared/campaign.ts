@@ -7,6 +7,7 @@ import { beijingInstant, calendarDate } from '../domain/dates';
 import { certificateNoFormatProblem } from '../domain/certificate-number';
 import { projectNoFormatProblem } from '../domain/project-number';
 import { ATTENDEE_ROLES } from '../domain/vocabularies';
+import { criteriaProblems } from '../domain/evaluation';
 
 const instant = beijingInstant();
 const day = calendarDate();
@@ -40,6 +41,34 @@ export const namingRuleSchema = z.object({
   enabled: z.boolean(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
+
+const criteriaText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const criteriaId = z.string().trim().regex(/^[a-z0-9-]{1,40}$/, '编号应为1-40位小写字母、数字或短横线');
+const points = (label: string) => z.number({ message: `${label}应为数字` }).min(0, `${label}不能小于0`).max(100, `${label}不能超过100`);
+
+/** 成果评定 criteria set of a campaign (程序七): see src/domain/evaluation.ts. */
+export const evaluationCriteriaSchema = z
+  .object({
+    sections: z
+      .array(
+        z.object({
+          id: criteriaId,
+          label: criteriaText('评定指标名称', 30),
+          items: z.array(z.object({ id: criteriaId, label: criteriaText('评分项名称', 60), max: points('评分项满分') })).max(20, '每部分最多20个评分项'),
+        }),
+      )
+      .max(10, '评定指标最多10个部分'),
+    vetoItems: z.array(z.object({ id: criteriaId, text: criteriaText('否决项内容', 100) })).max(20, '否决项最多20条'),
+    bands: z.object({ excellent: points('优秀分数线'), good: points('良好分数线'), qualified: points('合格分数线') }),
+    groupSize: z.number().int('评定组人数应为整数'),
+    minGroupSize: z.number().int('评定组最少人数应为整数'),
+    trimFrom: z.number().int('去掉最高分和最低分的起始人数应为整数'),
+    generalFields: z.array(criteriaText('通用专业领域', 30)).max(20, '通用专业领域最多20个'),
+    opinion: z.object({ min: z.number().int('评定意见最少字数应为整数'), max: z.number().int('评定意见最多字数应为整数') }),
+  })
+  .superRefine((c, ctx) => {
+    for (const message of criteriaProblems(c)) ctx.addIssue({ code: 'custom', message });
+  });
 
 export const campaignConfigSchema = z.object({
   directions: z
@@ -149,6 +178,8 @@ export const campaignConfigSchema = z.object({
       fixedDates: z.array(day).max(24, '固定报送日期最多24个').optional(),
     })
     .optional(),
+  /** 成果评定 criteria (程序七, src/domain/evaluation.ts; INFERRED, 附件2 not found); absent → DEFAULT_EVALUATION_CRITERIA. */
+  evaluation: evaluationCriteriaSchema.optional(),
 });
 
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;

@@ -179,6 +179,24 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   category: '支撑类别',
   answer: '答复',
   note: '说明',
+  // 成果评定 (程序七)
+  evaluation: '成果评定指标',
+  field: '评定领域',
+  seed: '抽取种子',
+  out: '被替换专家',
+  in: '替换专家',
+  vetoes: '否决项',
+  deadline: '截止日期',
+  statement: '无利害关系声明',
+  proposed: '推荐认定为优秀成果',
+  projectIds: '项目',
+  sections: '评定指标',
+  vetoItems: '否决项',
+  bands: '等级分数线',
+  groupSize: '评定组人数',
+  minGroupSize: '评定组最少人数',
+  trimFrom: '去掉最高分和最低分的起始人数',
+  generalFields: '通用专业领域',
 };
 
 export function labelForPath(path: string): string {

@@ -15,7 +15,7 @@
  *   GET  /api/results/:projectId/report.(docx|pdf)     the 成果报告 in the official layout
  */
 import { z } from 'zod';
-import { BENEFIT_KINDS, RESULT_REVIEW_STATES, type BenefitKind } from '../domain/vocabularies';
+import { BENEFIT_KINDS, EVALUATION_LEVELS, RESULT_REVIEW_STATES, type BenefitKind } from '../domain/vocabularies';
 import { PROJECT_STATES } from '../domain/project-workflow';
 import { BATCH_STATES } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
@@ -111,6 +111,8 @@ export const resultSummarySchema = z.object({
   reviewState: z.enum(RESULT_REVIEW_STATES).nullable(),
   submittedAt: z.string().nullable(),
   returnCount: z.number(),
+  /** 成果评定等级, once the commission has adopted the evaluation (程序七). */
+  evaluationLevel: z.enum(EVALUATION_LEVELS).nullable(),
   version: z.number(),
 });
 export type ResultSummary = z.infer<typeof resultSummarySchema>;

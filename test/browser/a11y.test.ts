@@ -41,8 +41,9 @@ const ROLE_PAGES: Record<string, string[]> = {
     '/commission/experts',
     '/commission/results',
     '/commission/certificates',
+    '/commission/evaluation',
   ],
-  expert: ['/expert', '/expert/profile'],
+  expert: ['/expert', '/expert/profile', '/expert/tasks'],
   training_provider: ['/training', '/training/sessions'],
 };
 /** Detail pages, reached through the first row of a list: [list page, detail path prefix]. */

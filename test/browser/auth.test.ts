@@ -21,9 +21,9 @@ describe('login and role homes', () => {
       if (role === 'commission') {
         for (const item of ['年度活动配置', '账户管理', '审计日志']) await menu.getByRole('menuitem', { name: item }).waitFor();
       }
-      // Later procedures are present but disabled; every procedure of the applicant is built.
+      // Later procedures are present but disabled; every procedure of the applicant and the expert is built.
       const disabled = await menu.locator('[aria-disabled="true"]').count();
-      if (role === 'applicant') expect(disabled).toBe(0);
+      if (role === 'applicant' || role === 'expert') expect(disabled).toBe(0);
       else expect(disabled).toBeGreaterThan(0);
 
       await page.getByRole('button', { name: '退出登录' }).click();

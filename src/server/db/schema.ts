@@ -632,6 +632,17 @@ export const evaluationGroups = pgTable('evaluation_groups', {
   drawSeedHash: text('draw_seed_hash'),
   version: integer('version').notNull().default(1),
   createdAt: createdAt(),
+  // 程序七 (src/server/evaluation): the group's projects, its roster (expert user ids, draw order),
+  // replacements [{out, in, reason, at, by}], the scoring deadline and the milestones.
+  projectIds: jsonb('project_ids').notNull().default([]),
+  members: jsonb('members').notNull().default([]),
+  replacements: jsonb('replacements').notNull().default([]),
+  deadline: date('deadline'),
+  createdBy: uuid('created_by'),
+  committedAt: ts('committed_at'),
+  concludedAt: ts('concluded_at'),
+  adoptedAt: ts('adopted_at'),
+  updatedAt: ts('updated_at'),
 });
 
 export const expertTasks = pgTable(
@@ -650,8 +661,14 @@ export const expertTasks = pgTable(
     scores: jsonb('scores'),
     submittedAt: ts('submitted_at'),
     createdAt: createdAt(),
+    // 程序七: `conflict` holds the 回避 declaration {kind: none|conflict, type?, description?, at};
+    // `scores` the score sheet {items, vetoes, opinion, savedAt}.
+    version: integer('version').notNull().default(1),
+    declineReason: text('decline_reason'),
+    respondedAt: ts('responded_at'),
+    updatedAt: ts('updated_at'),
   },
-  (t) => [index('expert_tasks_expert_idx').on(t.expertUserId)],
+  (t) => [index('expert_tasks_expert_idx').on(t.expertUserId), index('expert_tasks_group_idx').on(t.groupId, t.projectId)],
 );
 
 // ── issue 18: 专家库 status history and 回避; 提交成果 (results, benefit figures, forwarded batches) ──

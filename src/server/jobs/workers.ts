@@ -3,6 +3,7 @@ import { CERTIFICATE_RUN_JOB, resumeCertificateRuns, runCertificateJob } from '.
 import type { Services } from '../context';
 import { registerProgressReminders } from '../implementation/reminder-job';
 import { lapseOverdueResults, RESULTS_LAPSE_JOB } from '../results/lapse-results';
+import { EVALUATION_NO_RESPONSE_JOB, expireInvitations } from '../evaluation/expire-invitations';
 import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
 
 export const JOB_NAMES = {
@@ -58,5 +59,8 @@ export async function registerWorkers(services: Services, opts: { env?: NodeJS.P
   // 逾期未报送: every minute (Asia/Shanghai); lapses nothing until the results deadline has passed.
   await services.jobs.work(RESULTS_LAPSE_JOB, async () => void (await lapseOverdueResults(services)));
   await services.jobs.schedule(RESULTS_LAPSE_JOB, '* * * * *');
+  // 成果评定 未响应: hourly; invitations left unanswered past their group's deadline.
+  await services.jobs.work(EVALUATION_NO_RESPONSE_JOB, async () => void (await expireInvitations(services)));
+  await services.jobs.schedule(EVALUATION_NO_RESPONSE_JOB, '5 * * * *');
   if (resumed) (opts.log ?? defaultLog).info({ resumed }, 'certificate runs resumed');
 }

@@ -9,6 +9,7 @@ import { allowBatch, type BatchAction, type BatchResource } from './batch-policy
 import { allowCampaign, type CampaignAction } from './campaign-policy';
 import { allowCertificate, type CertificateAction, type CertificateResource } from './certificate-policy';
 import { allowExpert, type ExpertAction, type ExpertResource } from './expert-policy';
+import { allowEvaluation, type EvaluationAction, type EvaluationResource } from './evaluation-policy';
 import { allowFile, type FileAction, type FileResource } from './file-policy';
 import { allowImplementation, type ImplementationAction } from './implementation-policy';
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
@@ -29,7 +30,8 @@ export type PolicyRequest =
   | { kind: 'publication'; action: PublicationAction; resource?: undefined }
   | { kind: 'certificate'; action: CertificateAction; resource?: CertificateResource }
   | { kind: 'implementation'; action: ImplementationAction; resource: ProjectResource }
-  | { kind: 'expert'; action: ExpertAction; resource: ExpertResource };
+  | { kind: 'expert'; action: ExpertAction; resource: ExpertResource }
+  | { kind: 'evaluation'; action: EvaluationAction; resource: EvaluationResource };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -58,6 +60,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowImplementation(actor, req.action, req.resource);
     case 'expert':
       return allowExpert(actor, req.action, req.resource);
+    case 'evaluation':
+      return allowEvaluation(actor, req.action, req.resource);
     default:
       return false;
   }

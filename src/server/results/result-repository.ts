@@ -1,7 +1,7 @@
 /** 提交成果 reads: a project's result row, its benefit figures, files, and the DTOs of both sides. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { ResultBatchDto, ResultDetail, ResultSummary } from '../../shared/results';
-import type { BenefitKind } from '../../domain/vocabularies';
+import type { BenefitKind, EvaluationLevel } from '../../domain/vocabularies';
 import { BATCH_STATE_LABELS } from '../../shared/recommendations';
 import { windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
@@ -12,8 +12,8 @@ import type { ProjectRow } from '../projects/load-project';
 export type ResultRow = typeof projectResults.$inferSelect;
 export type BenefitRow = typeof resultBenefits.$inferSelect;
 
-/** States in which a project has (or owes) a result: from 立项 to the commission's receipt, and lapsed. */
-export const RESULT_STATES = ['approved', 'results_submitted', 'results_returned', 'results_received', 'lapsed'] as const;
+/** States in which a project has (or owes) a result: from 立项 to the commission's receipt, lapsed, and 成果评定 (程序七). */
+export const RESULT_STATES = ['approved', 'results_submitted', 'results_returned', 'results_received', 'lapsed', 'in_evaluation', 'evaluated'] as const;
 
 export async function resultOf(db: DbOrTx, projectId: string, opts: { forUpdate?: boolean } = {}): Promise<ResultRow | undefined> {
   const q = db.select().from(projectResults).where(eq(projectResults.projectId, projectId));
@@ -36,6 +36,8 @@ export function toResultSummary(p: ProjectRow, applicantName: string, r: ResultR
     reviewState: r && p.state === 'results_submitted' ? r.reviewState : null,
     submittedAt: r?.submittedAt?.toISOString() ?? null,
     returnCount: r?.returnCount ?? 0,
+    // Set only when the commission adopts the evaluation (程序七); never who scored it.
+    evaluationLevel: (p.evaluationLevel as EvaluationLevel | null) ?? null,
     version: p.version,
   };
 }

@@ -72,14 +72,14 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/commission/tracking', label: '项目实施跟踪', icon: <FundProjectionScreenOutlined /> },
     { path: '/commission/experts', label: '专家库', icon: <SolutionOutlined /> },
     { path: '/commission/results', label: '成果接收', icon: <FileDoneOutlined /> },
-    { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined />, comingSoon: true },
+    { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined /> },
     { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined />, comingSoon: true },
     { path: '/commission/certificates', label: '证书发放', icon: <SafetyCertificateOutlined /> },
     { path: '/commission/statistics', label: '统计分析', icon: <BarChartOutlined />, comingSoon: true },
   ],
   expert: () => [
     { path: '/expert', label: '工作台', icon: <DashboardOutlined /> },
-    { path: '/expert/tasks', label: '评定任务', icon: <ScheduleOutlined />, comingSoon: true },
+    { path: '/expert/tasks', label: '评定任务', icon: <ScheduleOutlined /> },
     { path: '/expert/profile', label: '本人信息与回避申报', icon: <StopOutlined /> },
   ],
   training_provider: () => [

@@ -73,7 +73,16 @@ CREATE TABLE "evaluation_groups" (
 	"state" text DEFAULT 'proposed' NOT NULL,
 	"draw_seed_hash" text,
 	"version" integer DEFAULT 1 NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"project_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"members" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"replacements" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"deadline" date,
+	"created_by" uuid,
+	"committed_at" timestamp with time zone,
+	"concluded_at" timestamp with time zone,
+	"adopted_at" timestamp with time zone,
+	"updated_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "evaluation_outcomes" (
@@ -144,7 +153,11 @@ CREATE TABLE "expert_tasks" (
 	"conflict" jsonb,
 	"scores" jsonb,
 	"submitted_at" timestamp with time zone,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"decline_reason" text,
+	"responded_at" timestamp with time zone,
+	"updated_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "files" (
@@ -672,6 +685,7 @@ CREATE UNIQUE INDEX "expert_conflicts_uq" ON "expert_conflicts" USING btree ("ex
 CREATE INDEX "expert_conflicts_project_idx" ON "expert_conflicts" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "expert_status_events_expert_idx" ON "expert_status_events" USING btree ("expert_user_id");--> statement-breakpoint
 CREATE INDEX "expert_tasks_expert_idx" ON "expert_tasks" USING btree ("expert_user_id");--> statement-breakpoint
+CREATE INDEX "expert_tasks_group_idx" ON "expert_tasks" USING btree ("group_id","project_id");--> statement-breakpoint
 CREATE INDEX "files_sha_idx" ON "files" USING btree ("sha256");--> statement-breakpoint
 CREATE INDEX "files_owner_idx" ON "files" USING btree ("owner_org_id");--> statement-breakpoint
 CREATE INDEX "historical_year_idx" ON "historical_results" USING btree ("year");--> statement-breakpoint

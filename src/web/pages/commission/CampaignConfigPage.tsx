@@ -15,6 +15,8 @@ import { CAMPAIGNS_KEY } from './campaign/campaign-form';
 import { CampaignEditor } from './campaign/CampaignEditor';
 import { Reopenings } from './campaign/Reopenings';
 import { CAMPAIGN_STATUS_LABELS } from './labels';
+import { evaluationCriteriaOf } from '../../../shared/evaluation';
+import { CriteriaView } from '../evaluation/common';
 
 export default function CampaignConfigPage() {
   usePageTitle('年度活动配置');
@@ -73,6 +75,9 @@ export default function CampaignConfigPage() {
             }}
           />
           <Reopenings campaign={selected} />
+          <Card title="成果评定指标（程序七；附件2未公开，为推断默认值，待市市场监管委确认）" style={{ marginTop: 20 }}>
+            <CriteriaView criteria={evaluationCriteriaOf(selected.config)} />
+          </Card>
         </>
       )}
     </>

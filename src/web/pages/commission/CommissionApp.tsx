@@ -31,6 +31,8 @@ const ProjectImplementationPage = lazy(() => import('../implementation/ProjectIm
 const ExpertsPage = lazy(() => import('./ExpertsPage'));
 const CommissionResultsPage = lazy(() => import('../results/CommissionResultsPage'));
 const ResultBatchDetailPage = lazy(() => import('../results/ResultBatchDetailPage'));
+const EvaluationGroupsPage = lazy(() => import('../evaluation/GroupsPage'));
+const EvaluationGroupPage = lazy(() => import('../evaluation/GroupDetailPage'));
 
 function QuickLink({ to, icon, title, description, disabled }: { to: string; icon: ReactNode; title: string; description: string; disabled?: string }) {
   const body = (
@@ -141,6 +143,8 @@ export default function CommissionApp() {
         { path: 'experts', element: <Lazy><ExpertsPage /></Lazy> },
         { path: 'results', element: <Lazy><CommissionResultsPage /></Lazy> },
         { path: 'results/batches/:id', element: <Lazy><ResultBatchDetailPage /></Lazy> },
+        { path: 'evaluation', element: <Lazy><EvaluationGroupsPage /></Lazy> },
+        { path: 'evaluation/:id', element: <Lazy><EvaluationGroupPage /></Lazy> },
         {
           path: 'campaign',
           element: (

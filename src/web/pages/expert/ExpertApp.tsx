@@ -5,8 +5,11 @@ import { KeyDatesCard, ProcedureCard, TodoCard, WelcomeBanner } from '../../comp
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { RoleApp } from '../../layout/RoleApp';
+import { TaskTodo } from './TaskTodo';
 
 const ProfilePage = lazy(() => import('./ProfilePage'));
+const TasksPage = lazy(() => import('./TasksPage'));
+const TaskPage = lazy(() => import('./TaskPage'));
 
 function ExpertHome() {
   usePageTitle('评定专家工作台');
@@ -16,13 +19,17 @@ function ExpertHome() {
       <WelcomeBanner description="评定任务由市市场监管委从专家库抽取分配；如与评定对象存在利益关系，请及时声明回避。" />
       <Row gutter={[20, 20]}>
         <Col xs={24} xl={16}>
-          <TodoCard title="我的评定任务" empty="暂无评定任务" />
+          <TodoCard title="我的评定任务">
+            <TaskTodo states={['invited', 'scoring']} empty="暂无评定任务" />
+          </TodoCard>
         </Col>
         <Col xs={24} xl={8}>
           <KeyDatesCard />
         </Col>
         <Col xs={24} xl={16}>
-          <TodoCard title="回避声明" empty="暂无需要声明的事项" />
+          <TodoCard title="回避声明">
+            <TaskTodo states={['accepted']} empty="暂无需要声明的事项" />
+          </TodoCard>
         </Col>
         <Col xs={24} xl={8}>
           <ProcedureCard highlight={['evaluation']} />
@@ -39,6 +46,8 @@ export default function ExpertApp() {
       routes={[
         { path: '', element: <ExpertHome /> },
         { path: 'profile', element: <Suspense fallback={<PageLoading />}><ProfilePage /></Suspense> },
+        { path: 'tasks', element: <Suspense fallback={<PageLoading />}><TasksPage /></Suspense> },
+        { path: 'tasks/:id', element: <Suspense fallback={<PageLoading />}><TaskPage /></Suspense> },
       ]}
     />
   );

@@ -42,7 +42,7 @@ function ResultList() {
         columns={[
           { title: '项目编号', dataIndex: 'projectNo', width: 140 },
           { title: '项目名称', dataIndex: 'name', render: (n: string, r) => <Link to={`/applicant/results/${r.projectId}`}>{n}</Link> },
-          { title: '状态', dataIndex: 'state', width: 220, render: (_, r) => <ResultStateTag state={r.state} reviewState={r.reviewState} /> },
+          { title: '状态', dataIndex: 'state', width: 220, render: (_, r) => <ResultStateTag state={r.state} reviewState={r.reviewState} level={r.evaluationLevel} /> },
           { title: '操作', key: 'op', width: 120, render: (_, r) => <Link to={`/applicant/results/${r.projectId}`}>{['approved', 'results_returned'].includes(r.state) ? '填写并提交' : '查看'}</Link> },
         ]}
       />
@@ -224,7 +224,7 @@ function ResultDetailView({ id }: { id: string }) {
   const editable = d.state === 'approved' || d.state === 'results_returned';
   return (
     <>
-      <PageHeader title={d.name} subtitle={<Space wrap><ResultStateTag state={d.state} reviewState={d.reviewState} /><DeadlineNote deadline={d.deadline} open={d.windowOpen} /></Space>} extra={d.report && <ExportButtons side="applicant" projectId={d.projectId} />} />
+      <PageHeader title={d.name} subtitle={<Space wrap><ResultStateTag state={d.state} reviewState={d.reviewState} level={d.evaluationLevel} /><DeadlineNote deadline={d.deadline} open={d.windowOpen} /></Space>} extra={d.report && <ExportButtons side="applicant" projectId={d.projectId} />} />
       {editable ? <ResultForm detail={d} /> : d.report ? <Card><ResultView detail={d} /></Card> : <Card>{d.state === 'lapsed' ? '该项目成果逾期未报送，逾期不再接收。' : '暂无成果'}</Card>}
     </>
   );

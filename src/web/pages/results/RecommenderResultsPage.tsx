@@ -102,7 +102,7 @@ function ResultList() {
           columns={[
             { title: '项目名称', dataIndex: 'name', render: (n: string, r) => <Link to={`/recommender/results/${r.projectId}`}>{n}</Link> },
             { title: '项目单位', dataIndex: 'applicantName' },
-            { title: '状态', key: 's', width: 260, render: (_, r) => <ResultStateTag state={r.state} reviewState={r.reviewState} /> },
+            { title: '状态', key: 's', width: 260, render: (_, r) => <ResultStateTag state={r.state} reviewState={r.reviewState} level={r.evaluationLevel} /> },
             { title: '提交时间', dataIndex: 'submittedAt', width: 170, render: (s: string | null) => (s ? formatBeijing(s) : '—') },
             { title: '退回次数', dataIndex: 'returnCount', width: 90 },
           ]}
@@ -169,7 +169,7 @@ function ResultReview({ id }: { id: string }) {
     <>
       <PageHeader
         title={d.name}
-        subtitle={<Space wrap><span>{d.applicantName}</span><ResultStateTag state={d.state} reviewState={d.reviewState} /></Space>}
+        subtitle={<Space wrap><span>{d.applicantName}</span><ResultStateTag state={d.state} reviewState={d.reviewState} level={d.evaluationLevel} /></Space>}
         extra={
           <Space>
             {d.report && <ExportButtons side="recommender" projectId={d.projectId} />}

@@ -3,17 +3,20 @@ import { FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/i
 import { App, Button, Descriptions, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../../domain/project-workflow';
+import type { EvaluationLevel } from '../../../domain/vocabularies';
+import { EVALUATION_LEVEL_LABELS } from '../../../shared/evaluation';
 import { BENEFIT_KIND_LABELS, RESULT_REPORT_SECTIONS, type ResultDetail } from '../../../shared/results';
 import { api, errorMessage } from '../../api';
 import { formatBeijing } from '../../time';
 
-const STATE_COLOR: Partial<Record<ProjectState, string>> = { approved: 'blue', results_submitted: 'gold', results_returned: 'orange', results_received: 'green', lapsed: 'red' };
+const STATE_COLOR: Partial<Record<ProjectState, string>> = { approved: 'blue', results_submitted: 'gold', results_returned: 'orange', results_received: 'green', lapsed: 'red', in_evaluation: 'processing', evaluated: 'success' };
 
-export function ResultStateTag({ state, reviewState }: { state: ProjectState; reviewState?: string | null }) {
+export function ResultStateTag({ state, reviewState, level }: { state: ProjectState; reviewState?: string | null; level?: EvaluationLevel | null }) {
   return (
     <Space size={4}>
       <Tag color={STATE_COLOR[state]}>{PROJECT_STATE_LABELS[state]}</Tag>
       {reviewState === 'accepted' && <Tag color="green">已审核通过，待报送</Tag>}
+      {level && <Tag color="gold">评定等级：{EVALUATION_LEVEL_LABELS[level]}</Tag>}
     </Space>
   );
 }
