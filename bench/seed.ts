@@ -16,7 +16,7 @@ import { openDatabase, type Database } from '../src/server/db/client';
 import { campaigns, expertProfiles, files, historicalResults, organisations, projects, projectVersions, users, windowReopenings } from '../src/server/db/schema';
 import { applicationFormForUnit } from '../src/server/documents/fixtures';
 import type { ApplicationForm } from '../src/domain/application-form';
-import type { CampaignConfig } from '../src/shared/campaign';
+import type { CampaignConfig } from '../src/domain/campaign-config';
 import type { BenchDatabase } from './lib';
 
 export interface Scale {

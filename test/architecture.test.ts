@@ -14,15 +14,6 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(import.meta.dirname, '../src');
 
-/**
- * Known upward imports still to be moved (issue 11): the campaign config type lives in shared
- * while a domain rule reads it. Listed by name so that no NEW one can appear; remove an entry when
- * its import is gone (the test then fails if the entry goes stale).
- */
-const KNOWN_UPWARD: readonly string[] = [
-  'domain/campaign.ts -> shared/campaign.ts',
-];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = path.join(dir, name);
@@ -104,10 +95,7 @@ describe('architecture: the layer rule', () => {
   });
 
   it('never imports upwards (domain → shared/server/web, shared → server/web) nor between server and web', () => {
-    const violations = layerViolations(graph);
-    expect(violations.filter((v) => !KNOWN_UPWARD.includes(v))).toEqual([]);
-    // A listed exception that no longer exists must be removed from the list.
-    expect(KNOWN_UPWARD.filter((k) => !violations.includes(k))).toEqual([]);
+    expect(layerViolations(graph)).toEqual([]);
   });
 
   it('has no import cycle', () => {

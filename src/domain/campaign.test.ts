@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignConfigSchema } from '../shared/campaign';
+import { campaignConfigSchema } from '../domain/campaign-config';
 import { copyCampaignConfigToYear, default2026CampaignConfig } from './campaign';
 
 describe('campaign config', () => {

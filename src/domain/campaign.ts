@@ -2,7 +2,7 @@
  * Campaign rules: the 2026 defaults from the seed (津市场监管质发〔2026〕2号) and copying a campaign
  * to a new year. Everything the commission may change lives in CampaignConfig.
  */
-import type { CampaignConfig } from '../shared/campaign';
+import type { CampaignConfig } from './campaign-config';
 import { DEFAULT_PROJECT_NO_FORMAT } from './project-number';
 import { DEFAULT_EVALUATION_CRITERIA } from './evaluation';
 import { CN_CALENDAR_2026 } from './working-days';

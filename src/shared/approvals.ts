@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DIRECTIONS } from '../domain/application-form';
 import { pagedSchema, pageQuerySchema } from './auth';
-import { campaignYearField } from './campaign';
+import { campaignYearField } from '../domain/campaign-config';
 import { projectStateSchema } from './recommendations';
 
 /** The states a 立项审核 list shows: awaiting decision, and the two outcomes. */

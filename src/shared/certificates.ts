@@ -3,7 +3,7 @@
  * the DTOs of the commission and applicant certificate APIs (src/server/certificates).
  */
 import { z } from 'zod';
-import { campaignYearField } from './campaign';
+import { campaignYearField } from '../domain/campaign-config';
 import { CERTIFICATE_RUN_STATES, CERTIFICATE_STATES, type CertificateRunState, type CertificateState } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
 

@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { DEFAULT_EVALUATION_CRITERIA, type EvaluationCriteria } from '../domain/evaluation';
 import { CONFLICT_TYPES } from '../domain/conflicts';
 import { EVALUATION_GROUP_STATES, EVALUATION_LEVELS, EXPERT_TASK_STATES, type EvaluationGroupState, type EvaluationLevel, type ExpertTaskState } from '../domain/vocabularies';
-import { campaignYearField, type CampaignConfig } from './campaign';
+import { campaignYearField, type CampaignConfig } from '../domain/campaign-config';
 import { pagedSchema, pageQuerySchema } from './auth';
 import { calendarDate } from '../domain/dates';
 import { resultDetailSchema } from './results';

@@ -8,7 +8,7 @@ import { BATCH_STATES, RECOMMENDER_SUBTYPES, type BatchState } from '../domain/v
 import { DIRECTIONS } from '../domain/application-form';
 import { calendarDate } from '../domain/dates';
 import { pagedSchema, pageQuerySchema } from './auth';
-import { campaignYearField } from './campaign';
+import { campaignYearField } from '../domain/campaign-config';
 
 /** 推荐意见 must say something: at least this many characters (trimmed). */
 export const MIN_OPINION_LENGTH = 20;

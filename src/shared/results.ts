@@ -19,7 +19,7 @@ import { BENEFIT_KINDS, EVALUATION_LEVELS, RESULT_REVIEW_STATES, type BenefitKin
 import { PROJECT_STATES } from '../domain/project-workflow';
 import { BATCH_STATES } from '../domain/vocabularies';
 import { pagedSchema, pageQuerySchema } from './auth';
-import { campaignYearField } from './campaign';
+import { campaignYearField } from '../domain/campaign-config';
 
 export const BENEFIT_KIND_LABELS: Record<BenefitKind, string> = {
   quality_indicator: '质量指标',

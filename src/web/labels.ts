@@ -4,7 +4,7 @@
  * gzipped) into the public bundles. TODO(lead): move the maps to a zod-free shared module.
  */
 import type { RoleCode } from '../shared/auth';
-import type { WindowKey } from '../shared/campaign';
+import type { WindowKey } from '../domain/campaign-config';
 
 export const ROLE_LABELS: Record<RoleCode, string> = {
   applicant: '申报单位',

@@ -1,6 +1,6 @@
 /** Response shapes of the endpoints the web client reads (mirrors of the server's zod schemas). */
 import type { AdminUser, Me, RoleCode } from '../shared/auth';
-import type { CampaignConfig, CampaignDto, WindowKey } from '../shared/campaign';
+import type { CampaignConfig, CampaignDto, WindowKey } from '../domain/campaign-config';
 
 export type { AdminUser, CampaignConfig, CampaignDto, Me, RoleCode, WindowKey };
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestoneSchema, applicationFormSchema } from '../../src/domain/application-form';
-import { campaignConfigSchema } from '../../src/shared/campaign';
+import { campaignConfigSchema } from '../../src/domain/campaign-config';
 import { beijingInstant, calendarDate, isRealDate, wallClockTime } from '../../src/domain/dates';
 import { siteVisitSchema } from '../../src/shared/recommendations';
 import { wallClockSchema } from '../../src/shared/training';

@@ -4,7 +4,7 @@ import { eligibilityChecklist, nameCheck } from '../../domain/eligibility';
 import { availableActions, findTransition, PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import { fieldLabel } from '../../domain/application-form';
 import { APPLICATION_ACTION_LABELS, type ApplicationAction, type ApplicationDetail, type DuplicateCheck } from '../../shared/applications';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';

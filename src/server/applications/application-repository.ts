@@ -11,7 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { windowClosedMessage, type WindowStatus } from '../../domain/deadlines';
 import type { ApplicationForm } from '../../domain/application-form';
 import { applicationFormSchema } from '../../domain/application-form';
-import { WINDOW_LABELS, type CampaignConfig } from '../../shared/campaign';
+import { WINDOW_LABELS, type CampaignConfig } from '../../domain/campaign-config';
 import type { AppError } from '../app-error';
 import { assertWindowOpen, windowFor, type CampaignRow } from '../campaigns/campaign-repository';
 import type { Actor } from '../context';

@@ -7,7 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { eligibilityChecklist, nameCheck, submitIssues, type FieldIssue } from '../../domain/eligibility';
 import type { ApplicationForm } from '../../domain/application-form';
 import type { ApplicationCheck, DuplicateMatch } from '../../shared/applications';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import type { CampaignRow } from '../campaigns/campaign-repository';
 import type { Db } from '../db/client';
 import { files, organisations } from '../db/schema';

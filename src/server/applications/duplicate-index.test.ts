@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { eq } from 'drizzle-orm';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { historicalResults, projects } from '../db/schema';
-import { campaignConfigSchema } from '../../shared/campaign';
+import { campaignConfigSchema } from '../../domain/campaign-config';
 import type { ApplicationForm } from '../../domain/application-form';
 import { DEFAULT_FLAG_THRESHOLD, DEFAULT_SHOW_THRESHOLD } from '../../domain/similarity-thresholds';
 import { duplicateIndex, findDuplicates, invalidateDuplicateIndex, storedDuplicates } from './duplicate-index';

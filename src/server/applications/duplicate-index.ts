@@ -20,7 +20,7 @@ import { DEFAULT_SYNONYM_GROUPS, SynonymNormalizer } from '../../domain/similari
 import type { HistoryKind } from '../../domain/vocabularies';
 import type { ApplicationForm } from '../../domain/application-form';
 import type { DuplicateCheck, DuplicateMatch } from '../../shared/applications';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import type { Db, DbOrTx } from '../db/client';
 import { historicalResults, organisations, projects } from '../db/schema';
 

@@ -5,7 +5,7 @@
  * document builder in every case.
  */
 import { eq } from 'drizzle-orm';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { writeAudit } from '../audit/write-audit';
 import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';

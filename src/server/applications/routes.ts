@@ -28,7 +28,7 @@ import {
   versionRequestSchema,
 } from '../../shared/applications';
 import { okSchema } from '../../shared/auth';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { AppError, notFound } from '../app-error';
 import { campaignById, currentCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';

@@ -14,7 +14,7 @@ import { nameCheck } from '../../domain/eligibility';
 import { PROJECT_STATE_LABELS } from '../../domain/project-workflow';
 import { fieldLabel, type ApplicationForm } from '../../domain/application-form';
 import { formatIssues } from '../../domain/application-format';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { AppError, invalidState, validation } from '../app-error';
 import { campaignById } from '../campaigns/campaign-repository';
 import type { Actor, CommandContext } from '../context';

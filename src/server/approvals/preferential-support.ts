@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { preferentialQuota, type PreferentialSupportRule } from '../../domain/preferential-support';
-import { campaignYearQuerySchema, type CampaignConfig } from '../../shared/campaign';
+import { campaignYearQuerySchema, type CampaignConfig } from '../../domain/campaign-config';
 import { preferentialStatusSchema, type PreferentialStatus } from '../../shared/preferential';
 import { campaignForYear, type CampaignRow } from '../campaigns/campaign-repository';
 import type { Services } from '../context';

@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { OVERVIEW_MILESTONE_LABELS, OVERVIEW_MILESTONES, overviewCounts } from '../../domain/campaign-overview';
 import type { ProjectState } from '../../domain/project-workflow';
-import type { CampaignOverview } from '../../shared/campaign';
+import type { CampaignOverview } from '../../domain/campaign-config';
 import type { DbOrTx } from '../db/client';
 import { projects } from '../db/schema';
 

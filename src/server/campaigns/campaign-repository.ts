@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, or } from 'drizzle-orm';
-import { campaignConfigSchema, type CampaignConfig, type CampaignDto, type WindowKey, WINDOW_LABELS } from '../../shared/campaign';
+import { campaignConfigSchema, type CampaignConfig, type CampaignDto, type WindowKey, WINDOW_LABELS } from '../../domain/campaign-config';
 import { windowClosedMessage, windowStatus, type WindowStatus } from '../../domain/deadlines';
 import { AppError } from '../app-error';
 import type { DbOrTx } from '../db/client';

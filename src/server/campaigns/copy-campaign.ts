@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { copyCampaignConfigToYear } from '../../domain/campaign';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';

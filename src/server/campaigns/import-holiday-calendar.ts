@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { calendarSummary, campaignCalendarYears, collectCalendar, parseCalendarText, type CalendarLineProblem, type ParsedCalendar } from '../../domain/holiday-calendar';
-import { type CampaignConfig, type CampaignDto } from '../../shared/campaign';
+import { type CampaignConfig, type CampaignDto } from '../../domain/campaign-config';
 import { staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
 import type { Actor, CommandContext } from '../context';

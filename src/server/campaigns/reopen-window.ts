@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { WINDOW_LABELS, type WindowKey } from '../../shared/campaign';
+import { WINDOW_LABELS, type WindowKey } from '../../domain/campaign-config';
 import { formatShanghai } from '../../domain/deadlines';
 import { AppError, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { campaignConfigSchema, WINDOW_LABELS, type CampaignConfig } from '../../shared/campaign';
+import { campaignConfigSchema, WINDOW_LABELS, type CampaignConfig } from '../../domain/campaign-config';
 import { lockedWindowChanges } from '../../domain/window-lock';
 import { calendarCoversYear, calendarProblems } from '../../domain/holiday-calendar';
 import { AppError, staleVersion, validation } from '../app-error';

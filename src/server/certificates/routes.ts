@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { certificateListSchema, certificateOverviewSchema, certificateQuerySchema, certificateRunSchema, certificateSchema, voidCertificateRequestSchema } from '../../shared/certificates';
 import { pageQuerySchema } from '../../shared/auth';
 import { campaignForYear } from '../campaigns/campaign-repository';
-import { campaignYearQuerySchema } from '../../shared/campaign';
+import { campaignYearQuerySchema } from '../../domain/campaign-config';
 import type { Services } from '../context';
 import { withIdempotency } from '../http/idempotency';
 import { authedContext } from '../http/request-context';

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { aggregateScores, drawOrder, expertTotal, type ConflictFinding, type EvaluationCriteria, type PoolExpert } from '../../domain/evaluation';
 import type { ConflictType } from '../../domain/conflicts';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { evaluationCriteriaOf, type GroupDetail, type GroupQuery, type GroupSummary } from '../../shared/evaluation';
 import { notFound } from '../app-error';
 import type { CampaignRow } from '../campaigns/campaign-repository';

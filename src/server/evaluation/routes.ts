@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { campaignYearQuerySchema } from '../../shared/campaign';
+import { campaignYearQuerySchema } from '../../domain/campaign-config';
 import {
   concludeSchema,
   declarationSchema,

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { apiErrorSchema } from '../../shared/api-error';
 import { UPLOAD_PURPOSES } from '../../domain/vocabularies';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { AppError } from '../app-error';
 import { currentCampaign } from '../campaigns/campaign-repository';
 import type { Services } from '../context';

@@ -5,7 +5,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { DEFAULT_PROGRESS_SCHEDULE, reportStatus, scheduledPeriods, type DuePeriod, type ProgressSchedule, type ReportStatus } from '../../domain/implementation';
 import { shanghaiDateString } from '../../domain/shanghai-time';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import type { DbOrTx } from '../db/client';
 import { campaigns, progressReports, projectReviews } from '../db/schema';
 import type { ProjectRow } from '../projects/load-project';

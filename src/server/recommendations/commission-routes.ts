@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { campaignYearField } from '../../shared/campaign';
+import { campaignYearField } from '../../domain/campaign-config';
 import { RECOMMENDER_SUBTYPES } from '../../domain/vocabularies';
 import {
   BATCH_STATE_LABELS,

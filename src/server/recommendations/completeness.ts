@@ -4,7 +4,7 @@
  * Rules for the items are INFERRED from the application form (attachment 5 was not found).
  */
 import type { ApplicationForm } from '../../domain/application-form';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { COMPLETENESS_LABELS, type CompletenessItem, type CompletenessKey } from '../../shared/recommendations';
 
 export interface CompletenessInput {

@@ -1,7 +1,7 @@
 /** Reads shared by the review view and the review commands: attachments, completeness, authenticity. */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { applicationFormSchema, type ApplicationForm } from '../../domain/application-form';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import type { AuthenticityInput, CompletenessItem } from '../../shared/recommendations';
 import type { DbOrTx } from '../db/client';
 import { campaigns, files, organisations, projectReviews, users } from '../db/schema';

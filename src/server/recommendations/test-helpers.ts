@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import type { Agent, TestApp } from '../../../test/support/test-app';
 import type { ApplicationForm } from '../../domain/application-form';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { activeCampaign } from '../campaigns/campaign-repository';
 import { projects } from '../db/schema';
 import { tinyPdf } from '../../../test/support/tiny-pdf';

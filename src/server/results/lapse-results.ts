@@ -7,7 +7,7 @@
  * and recommender are told. Idempotent: a second run finds nothing to do.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { findTransition } from '../../domain/project-workflow';
 import { lapsesAt, RESULT_PENDING_STATES } from '../../domain/results-deadline';
 import { campaignById } from '../campaigns/campaign-repository';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { copyCampaignConfigToYear } from '../../domain/campaign';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import type { DbOrTx } from '../db/client';
 import { campaigns } from '../db/schema';
 import type { SeedArea } from './seed-registry';

@@ -1,7 +1,7 @@
 import { default2026CampaignConfig } from '../../domain/campaign';
 import { DEFAULT_NAMING_RULES } from '../../domain/project-name';
 import { and, eq } from 'drizzle-orm';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { writeAudit } from '../audit/write-audit';
 import type { DbOrTx } from '../db/client';
 import { campaigns, organisations, users, windowReopenings } from '../db/schema';

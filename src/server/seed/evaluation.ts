@@ -14,7 +14,7 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { aggregateScores, criteriaItems, drawOrder, type EvaluationCriteria } from '../../domain/evaluation';
 import { formatProjectNo } from '../../domain/project-number';
 import { shanghaiDateString } from '../../domain/shanghai-time';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { evaluationCriteriaOf } from '../../shared/evaluation';
 import type { DbOrTx } from '../db/client';
 import { campaigns, evaluationGroups, evaluationOutcomes, expertConflicts, expertProfiles, expertTasks, organisations, projectResults, projects, resultBenefits, users } from '../db/schema';

@@ -10,7 +10,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ApplicationForm, BenefitArea } from '../../domain/application-form';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { formatProjectNo } from '../../domain/project-number';
 import type { ReviewDecision, ReviewStage } from '../../domain/vocabularies';
 import { APPLICATION_NO_COUNTER, formatApplicationNo } from '../applications/application-number';

@@ -6,7 +6,7 @@
  * end to end; a 滨海新区 result awaiting demo_recommender's check; a result returned with comments.
  */
 import { asc, eq } from 'drizzle-orm';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import type { DbOrTx } from '../db/client';
 import { campaigns, expertProfiles, organisations, projectResults, projects, resultBenefits, users } from '../db/schema';
 import { formatProjectNo } from '../../domain/project-number';

@@ -7,7 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import { and, asc, eq, exists, inArray } from 'drizzle-orm';
-import type { CampaignConfig } from '../../shared/campaign';
+import type { CampaignConfig } from '../../domain/campaign-config';
 import { MATERIAL_CATEGORY_LABELS, type LecturerDto, type MaterialCategory, type MaterialDto, type SessionResourcesDto } from '../../shared/training-materials';
 import { invalidState, notFound, staleVersion } from '../app-error';
 import { writeAudit } from '../audit/write-audit';

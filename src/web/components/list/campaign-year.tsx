@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useSearchParams } from 'react-router';
-import type { CampaignYear } from '../../../shared/campaign';
+import type { CampaignYear } from '../../../domain/campaign-config';
 import { api } from '../../api';
 import type { FilterField, FilterOption } from './FilterBar';
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Statistic } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { CampaignOverview } from '../../../shared/campaign';
+import type { CampaignOverview } from '../../../domain/campaign-config';
 import { api, errorMessage } from '../../api';
 import { CampaignYearSelect, useSelectedYear } from '../../components/list';
 import { PageLoading } from '../../components/PageLoading';

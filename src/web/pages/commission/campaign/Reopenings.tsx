@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { WindowKey } from '../../../../shared/campaign';
+import type { WindowKey } from '../../../../domain/campaign-config';
 import { ApiError, api, errorMessage, idempotencyHeaders } from '../../../api';
 import { WINDOW_KEYS, WINDOW_LABELS } from '../../../labels';
 import { formatBeijing, fromPickerValue } from '../../../time';

@@ -1,6 +1,6 @@
 import { Alert, Card, DatePicker, Form } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { WindowKey } from '../../../../shared/campaign';
+import type { WindowKey } from '../../../../domain/campaign-config';
 import { WINDOW_LABELS } from '../../../labels';
 import { formatBeijing } from '../../../time';
 import { DATETIME_FORMAT } from './campaign-form';

@@ -1,6 +1,6 @@
 /** The campaign form's shape and its conversions (form ⇄ draft-store JSON ⇄ server DTO). */
 import type { Dayjs } from 'dayjs';
-import type { WindowKey } from '../../../../shared/campaign';
+import type { WindowKey } from '../../../../domain/campaign-config';
 import { DEFAULT_ATTENDEES_PER_PROJECT } from '../../../../shared/training';
 import { fromPickerValue, toPickerValue } from '../../../time';
 import type { CampaignConfig, CampaignDto } from '../../../types';

@@ -3,11 +3,11 @@
  * text is unknown, the rule lives here with a default the commission can edit.
  */
 import { z } from 'zod';
-import { beijingInstant, calendarDate } from '../domain/dates';
-import { certificateNoFormatProblem } from '../domain/certificate-number';
-import { projectNoFormatProblem } from '../domain/project-number';
-import { ATTENDEE_ROLES } from '../domain/vocabularies';
-import { criteriaProblems } from '../domain/evaluation';
+import { beijingInstant, calendarDate } from './dates';
+import { certificateNoFormatProblem } from './certificate-number';
+import { projectNoFormatProblem } from './project-number';
+import { ATTENDEE_ROLES } from './vocabularies';
+import { criteriaProblems } from './evaluation';
 
 const instant = beijingInstant();
 const day = calendarDate();
