@@ -9,7 +9,7 @@ import { endOfShanghaiDay, shanghaiDateString } from './shanghai-time';
 export const REPORT_FREQUENCIES = ['monthly', 'quarterly'] as const;
 export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
 
-/** The campaign's `progressSchedule` (src/shared/campaign.ts), defaults filled in. */
+/** The campaign's `progressSchedule` (src/domain/campaign-config.ts), defaults filled in. */
 export interface ProgressSchedule {
   frequency: ReportFrequency;
   /** The report of a period is due on this day of the month after the period ends (1–28). */

@@ -4,7 +4,7 @@
  * the group's canonical word, on both sides, so a synonym paraphrase compares like the original.
  *
  * The table is DATA: the default below is used when a campaign defines none; the commission extends
- * it per campaign (campaign config `duplicate.synonyms`, validated in src/shared/campaign.ts).
+ * it per campaign (campaign config `duplicate.synonyms`, validated in src/domain/campaign-config.ts).
  * Matching is longest-first at each position (不合格率 before 合格率), left to right, no overlaps.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Label maps the light pages (portal, login) need. Copies of the maps in src/shared/auth.ts and
- * src/shared/campaign.ts: those modules also define zod schemas, which would pull zod (~25 KB
+ * src/domain/campaign-config.ts: those modules also define zod schemas, which would pull zod (~25 KB
  * gzipped) into the public bundles. TODO(lead): move the maps to a zod-free shared module.
  */
 import type { RoleCode } from '../shared/auth';
