@@ -2,11 +2,11 @@
  * Realistic records for tests, written straight to the database (for areas whose tests need a
  * project in some state without walking every earlier procedure through the API).
  */
-import { eq } from 'drizzle-orm';
-import { organisations, projects, projectVersions, users } from '../../src/server/db/schema';
+import { desc, eq } from 'drizzle-orm';
+import { campaigns, organisations, projects, projectVersions, users } from '../../src/server/db/schema';
 import { applicationFormForUnit } from '../../src/server/documents/fixtures';
 import type { ApplicationForm } from '../../src/domain/application-form';
-import { activeCampaign } from '../../src/server/campaigns/campaign-repository';
+import type { DbOrTx } from '../../src/server/db/client';
 import type { TestApp } from './test-app';
 
 export async function orgOfUser(t: TestApp, username: string) {
@@ -22,6 +22,13 @@ export async function orgOfUser(t: TestApp, username: string) {
 /** A complete 申报书 for the applicant organisation (its real name, code and district). */
 export function applicationFormFor(org: typeof organisations.$inferSelect, direction: 'precise' | 'common' = 'precise', overrides: Partial<ApplicationForm['project']> = {}): ApplicationForm {
   return applicationFormForUnit(org, { direction, project: overrides });
+}
+
+/** The test template's one active campaign (2026; 2027 is a draft there). Server code asks `currentCampaign(db, now)`. */
+export async function activeCampaign(db: DbOrTx) {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.status, 'active')).orderBy(desc(campaigns.year)).limit(1);
+  if (!row) throw new Error('the test template has no active campaign');
+  return row;
 }
 
 let seq = 0;

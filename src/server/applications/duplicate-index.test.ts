@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject } from '../../../test/support/factories';
 import { createTestApp, type TestApp } from '../../../test/support/test-app';
 import { eq } from 'drizzle-orm';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { historicalResults, projects } from '../db/schema';
 import { campaignConfigSchema } from '../../domain/campaign-config';
 import type { ApplicationForm } from '../../domain/application-form';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgOfUser } from '../../../test/support/factories';
 import { TEST_NOW } from '../../../test/support/template';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { auditLog, historicalResults } from '../db/schema';
 import { docxVisibleText, pdfText, squash, zipEntryText } from '../documents/test-utils';
 import { draftWith, readyForm } from './test-helpers';

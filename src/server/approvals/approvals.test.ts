@@ -8,7 +8,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { auditLog, campaigns, notifications, projectReviews, projects } from '../db/schema';
 import { APPROVAL_SORTS } from '../../shared/approvals';
 import { as } from '../recommendations/test-helpers';

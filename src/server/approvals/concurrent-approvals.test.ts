@@ -6,7 +6,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { auditLog, projects } from '../db/schema';
 import { AFTER_DEADLINE, projectNoCounter, seqOf, underReview } from './test-helpers';
 

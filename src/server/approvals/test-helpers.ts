@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { insertProject } from '../../../test/support/factories';
 import type { TestApp } from '../../../test/support/test-app';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { counters, projects } from '../db/schema';
 import { PROJECT_NO_COUNTER } from './decision-support';
 

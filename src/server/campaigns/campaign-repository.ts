@@ -19,13 +19,6 @@ export function toCampaignDto(row: CampaignRow): CampaignDto {
   };
 }
 
-/** The campaign people work in now: the newest active one. */
-export async function activeCampaign(db: DbOrTx): Promise<CampaignRow> {
-  const [row] = await db.select().from(campaigns).where(eq(campaigns.status, 'active')).orderBy(desc(campaigns.year)).limit(1);
-  if (!row) throw new AppError('not_found', 'no active campaign', '当前没有进行中的年度质量攻关活动');
-  return row;
-}
-
 /**
  * The campaign lists default to (several years run at once: 2026 in evaluation while 2027 takes
  * applications): the newest active campaign whose application window has opened by `now`; before

@@ -9,7 +9,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { auditLog, campaigns, certificateRuns, certificates, files, notifications, projects } from '../db/schema';
 import { pdfText, squash } from '../documents/test-utils';
 import { registerWorkers } from '../jobs/workers';

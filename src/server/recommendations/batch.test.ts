@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgOfUser } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { auditLog, files, notifications, projects, recommendationBatches } from '../db/schema';
 import { docxVisibleText, zipEntryText } from '../documents/test-utils';
 import { as, completeProject, forgetSessions, recommend } from './test-helpers';

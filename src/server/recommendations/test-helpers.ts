@@ -4,7 +4,7 @@ import { insertProject, orgOfUser } from '../../../test/support/factories';
 import type { Agent, TestApp } from '../../../test/support/test-app';
 import type { ApplicationForm } from '../../domain/application-form';
 import type { CampaignConfig } from '../../domain/campaign-config';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { projects } from '../db/schema';
 import { tinyPdf } from '../../../test/support/tiny-pdf';
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 import { auditLog, campaigns, implementationPlans, notifications, projectResults, projects, resultBatches } from '../db/schema';
 import { as } from '../recommendations/test-helpers';
 import { tinyPdf } from '../../../test/support/tiny-pdf';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertProject, orgOfUser } from '../../../test/support/factories';
 import { createTestApp, type Agent, type TestApp } from '../../../test/support/test-app';
 import { campaigns, trainingSessions } from '../db/schema';
-import { activeCampaign } from '../campaigns/campaign-repository';
+import { activeCampaign } from '../../../test/support/factories';
 
 let t: TestApp;
 let recommender: Agent;
