@@ -22,6 +22,8 @@ import { registerCheckinRoutes } from './training/checkin-routes';
 import { registerImplementationRoutes } from './implementation/routes';
 import { registerTrackingRoutes } from './tracking/routes';
 import { APP_VERSION } from './version';
+import { registerPublicityRoutes } from './publicity/routes';
+import { registerPromotionRoutes } from './promotion/routes';
 
 export { APP_VERSION };
 
@@ -49,4 +51,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerTrackingRoutes(app, services);
   registerExpertRoutes(app, services);
   registerResultRoutes(app, services);
+  registerPublicityRoutes(app, services, { publicRateLimitPerMinute: opts.publicRateLimitPerMinute });
+  registerPromotionRoutes(app, services, { publicRateLimitPerMinute: opts.publicRateLimitPerMinute });
 }

@@ -4,6 +4,7 @@ import type { Services } from '../context';
 import { registerProgressReminders } from '../implementation/reminder-job';
 import { lapseOverdueResults, RESULTS_LAPSE_JOB } from '../results/lapse-results';
 import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
+import { PUBLICITY_CLOSE_JOB, sweepPublicityWindows } from '../publicity/close-publicity-job';
 
 export const JOB_NAMES = {
   notifyEmail: 'notify-email',
@@ -58,5 +59,8 @@ export async function registerWorkers(services: Services, opts: { env?: NodeJS.P
   // 逾期未报送: every minute (Asia/Shanghai); lapses nothing until the results deadline has passed.
   await services.jobs.work(RESULTS_LAPSE_JOB, async () => void (await lapseOverdueResults(services)));
   await services.jobs.schedule(RESULTS_LAPSE_JOB, '* * * * *');
+  // 公示: opens scheduled windows on their first day, closes them after their last (Asia/Shanghai), every minute.
+  await services.jobs.work(PUBLICITY_CLOSE_JOB, async () => void (await sweepPublicityWindows(services)));
+  await services.jobs.schedule(PUBLICITY_CLOSE_JOB, '* * * * *');
   if (resumed) (opts.log ?? defaultLog).info({ resumed }, 'certificate runs resumed');
 }

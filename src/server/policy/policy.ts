@@ -14,6 +14,7 @@ import { allowImplementation, type ImplementationAction } from './implementation
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
 import { allowProject, type ProjectAction, type ProjectResource } from './project-policy';
 import { allowPublication, type PublicationAction } from './publication-policy';
+import { allowPublicity, type PublicityAction } from './publicity-policy';
 import { allowTrainingSession, type TrainingSessionAction, type TrainingSessionResource } from './training-policy';
 import { allowUser, type UserAction, type UserResource } from './user-policy';
 
@@ -29,7 +30,8 @@ export type PolicyRequest =
   | { kind: 'publication'; action: PublicationAction; resource?: undefined }
   | { kind: 'certificate'; action: CertificateAction; resource?: CertificateResource }
   | { kind: 'implementation'; action: ImplementationAction; resource: ProjectResource }
-  | { kind: 'expert'; action: ExpertAction; resource: ExpertResource };
+  | { kind: 'expert'; action: ExpertAction; resource: ExpertResource }
+  | { kind: 'publicity'; action: PublicityAction; resource?: undefined };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -58,6 +60,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowImplementation(actor, req.action, req.resource);
     case 'expert':
       return allowExpert(actor, req.action, req.resource);
+    case 'publicity':
+      return allowPublicity(actor, req.action);
     default:
       return false;
   }
