@@ -284,3 +284,49 @@ describe('closing, dispositions and 公布', () => {
     expect(notRecognised.status).toBe(409);
   });
 });
+
+describe('宣传推广: showcase of recognised results', () => {
+  it('the unit proposes its text, the commission approves it, the portal shows it; others are refused', async () => {
+    commission = await t.login('demo_commission');
+    const all = (await commission.get('/api/commission/showcase')).body.items as { id: string; projectId: string; version: number; state: string; summary: string }[];
+    const entryA = all.find((e) => e.projectId === ids.a)!;
+    const entryC = all.find((e) => e.projectId === ids.c)!;
+    expect(entryA).toMatchObject({ state: 'draft', summary: expect.stringContaining('开展质量攻关') });
+    expect((await t.anonymous().get('/api/public/excellent')).body.items).toHaveLength(0);
+
+    const other = await t.login('app_002');
+    expect((await other.post(`/api/applicant/showcase/${entryA.id}/propose`, { version: entryA.version, title: '线束端子压接不良率降低六成', summary: '通过压接参数优化和在线监测，线束端子压接不良率由1.2%降至0.45%，年节约返工成本80万元。', highlights: ['压接不良率下降62%'] })).status).toBe(404);
+    const unit = await t.login('demo_applicant');
+    const mine = (await unit.get('/api/applicant/showcase')).body.items;
+    expect(mine.map((e: { id: string }) => e.id)).toEqual([entryA.id]);
+    const bad = await unit.post(`/api/applicant/showcase/${entryA.id}/propose`, { version: entryA.version, title: '线', summary: '太短', highlights: [] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.fields)).toContain('成果简介至少20个字');
+    const proposed = await unit.post(`/api/applicant/showcase/${entryA.id}/propose`, { version: entryA.version, title: '线束端子压接不良率降低六成', summary: '通过压接参数优化和在线监测，线束端子压接不良率由1.2%降至0.45%，年节约返工成本80万元。', highlights: ['压接不良率下降62%', '年节约返工成本80万元'] });
+    expect(proposed.body).toMatchObject({ state: 'proposed' });
+    expect((await t.anonymous().get('/api/public/excellent')).body.items).toHaveLength(0);
+
+    const recommender = await t.login('demo_recommender');
+    expect((await recommender.post(`/api/commission/showcase/${entryA.id}/approve`, { version: proposed.body.version })).status).toBe(403);
+    const approved = await commission.post(`/api/commission/showcase/${entryA.id}/approve`, { version: proposed.body.version });
+    expect(approved.body).toMatchObject({ state: 'approved', stateLabel: '已公开展示' });
+    const pub = (await t.anonymous().get('/api/public/excellent')).body.items;
+    expect(pub).toEqual([expect.objectContaining({ title: '线束端子压接不良率降低六成', unit: '天津海河协作机器人科技有限公司', highlights: ['压接不良率下降62%', '年节约返工成本80万元'] })]);
+    expect(JSON.stringify(pub)).not.toContain('version');
+    expect((await t.anonymous().get(`/api/public/excellent/${entryA.id}`)).status).toBe(200);
+
+    // The revoked project's entry was taken down and cannot be approved.
+    const refused = await commission.post(`/api/commission/showcase/${entryC.id}/approve`, { version: entryC.version });
+    expect(refused.status).toBe(409);
+    expect((await t.anonymous().get(`/api/public/excellent/${entryC.id}`)).status).toBe(404);
+  });
+
+  it('records an exchange conference listed publicly; refuses missing place', async () => {
+    const bad = await commission.post('/api/commission/conferences', { title: '2026年度质量攻关成果经验交流会', heldOn: '2026-12-18', place: '' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.fields)).toContain('举办地点');
+    const ok = await commission.post('/api/commission/conferences', { title: '2026年度质量攻关成果经验交流会', heldOn: '2026-12-18', place: '天津市市场监督管理委员会第一会议室' });
+    expect(ok.status).toBe(200);
+    expect((await t.anonymous().get('/api/public/conferences')).body.items[0]).toMatchObject({ place: '天津市市场监督管理委员会第一会议室' });
+  });
+});
