@@ -1,0 +1,144 @@
+/**
+ * Demo data for 程序八–九 (公示公布, 宣传推广), only in an installation seeded after the 2026 results
+ * deadline (the real demo on 2026-12-04; the April test template stays untouched):
+ *   - 第一批: a 公示 (16–20 Nov 2026) closed and published: three projects 已认定（优秀成果）, their
+ *     公示名单 and 认定结果 publications, one objection concluded 不成立, showcase entries approved.
+ *     Certificates are left for the commission to issue (证书发放).
+ *   - 第二批: a 公示 open now (2 Dec, 5 working days → 8 Dec) with two projects and one objection
+ *     received.
+ * Input: evaluated projects whose outcome the commission adopted (程序七's seed makes them once
+ * merged). SEED-ONLY SHORTCUT: when there are fewer than five, approved 2026 projects are promoted
+ * straight to `evaluated` with an accepted result and an adopted evaluation outcome, so that every
+ * state is visible without walking 程序六–七 in the seed.
+ */
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { publicityPeriod } from '../../domain/publicity';
+import type { CampaignConfig } from '../../shared/campaign';
+import type { DbOrTx } from '../db/client';
+import { campaigns, evaluationGroups, evaluationOutcomes, objections, projectResults, projects, publications, publicityWindows, resultBenefits, showcaseEntries, users } from '../db/schema';
+import { createShowcaseDrafts } from '../promotion/showcase-drafts';
+import { listRows, projectsWithOutcomes, seriesOf } from '../publicity/publicity-repository';
+import { DEMO_USERNAMES } from './accounts';
+import type { SeedArea } from './seed-registry';
+
+const REPORT = (name: string) => ({
+  summary: `围绕“${name}”开展质量攻关，运用PDCA循环、鱼骨图和DOE方法识别关键因素，完成全部攻关任务。`,
+  problem: '关键质量特性批次波动大，返工和售后损失较高。',
+  measures: '成立跨部门攻关小组，优化关键工艺参数，导入SPC过程监控和防错装置。',
+  effects: '关键质量指标达到攻关目标并连续三个月保持稳定，年减少质量损失超过百万元。',
+  innovation: '形成作业指导书和企业标准各1项，可在同行业推广应用。',
+});
+
+/** SEED-ONLY SHORTCUT (see the header): approved → evaluated with a result and an adopted outcome. */
+async function promoteApproved(tx: DbOrTx, campaignId: string, n: number, now: Date) {
+  if (n <= 0) return;
+  const approved = await tx
+    .select()
+    .from(projects)
+    .where(and(eq(projects.campaignId, campaignId), eq(projects.state, 'approved'), isNull(projects.deletedAt), isNotNull(projects.projectNo)))
+    .orderBy(asc(projects.projectNo))
+    .limit(n);
+  if (!approved.length) return;
+  const [group] = await tx.insert(evaluationGroups).values({ campaignId, field: '综合评定组', state: 'adopted', createdAt: now }).returning();
+  for (const [i, p] of approved.entries()) {
+    await tx.update(projects).set({ state: 'evaluated', version: p.version + 1, stateChangedAt: now, updatedAt: now }).where(eq(projects.id, p.id));
+    const [existing] = await tx.select({ id: projectResults.id }).from(projectResults).where(eq(projectResults.projectId, p.id));
+    const resultId =
+      existing?.id ??
+      (
+        await tx
+          .insert(projectResults)
+          .values({ projectId: p.id, report: REPORT(p.name), reviewState: 'accepted', submittedAt: now, acceptedAt: now, forwardedAt: now, createdAt: now, updatedAt: now })
+          .returning({ id: projectResults.id })
+      )[0].id;
+    if (!existing) {
+      await tx.insert(resultBenefits).values([
+        { resultId, position: 1, kind: 'quality_indicator', indicatorName: '关键质量指标', description: '关键质量指标不良率', before: '0.82%', after: '0.21%' },
+        { resultId, position: 2, kind: 'economic', description: '减少返工与售后损失', amount: '126.00', unit: '万元' },
+      ]);
+    }
+    await tx.insert(evaluationOutcomes).values({
+      projectId: p.id,
+      groupId: group.id,
+      campaignId,
+      score: String(92 - i * 1.5),
+      level: i < 4 ? 'excellent' : 'good',
+      proposed: true,
+      opinion: '攻关目标明确，技术路线合理，成效数据翔实，建议认定为优秀成果。',
+      expertCount: 5,
+      adoptedAt: now,
+      createdAt: now,
+    });
+  }
+}
+
+export const publicitySeed: SeedArea = {
+  name: 'publicity',
+  async run(tx: DbOrTx, ctx) {
+    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.year, 2026));
+    if (!campaign) return;
+    const config = campaign.config as CampaignConfig;
+    if (ctx.now.getTime() <= Date.parse(config.windows.results.closesAt)) return;
+    const at = (iso: string) => new Date(iso);
+    const adoptedEvaluated = async () =>
+      (await projectsWithOutcomes(tx, and(eq(projects.campaignId, campaign.id), eq(projects.state, 'evaluated'), isNotNull(evaluationOutcomes.adoptedAt)))).filter((p) => p.proposed);
+    let pool = await adoptedEvaluated();
+    if (pool.length < 5) {
+      await promoteApproved(tx, campaign.id, 5 - pool.length, at('2026-11-10T10:00:00+08:00'));
+      pool = await adoptedEvaluated();
+    }
+    if (pool.length < 2) return;
+    const [commission] = await tx.select({ id: users.id }).from(users).where(eq(users.username, DEMO_USERNAMES.commission));
+    const first = pool.slice(0, Math.max(1, pool.length - 2));
+    const second = pool.slice(first.length);
+    const days = config.publicityWorkingDays ?? 5;
+
+    // 第一批: 公示 closed and 公布 published.
+    const p1 = publicityPeriod('2026-11-16', days, config.calendar);
+    const [w1] = await tx
+      .insert(publicityWindows)
+      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第一批）', documentNo: '津市场监管质发〔2026〕31号', ...p1, state: 'published', projectIds: first.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-11-16T09:00:00+08:00'), closedAt: at(`${p1.closesOn}T16:00:00Z`), publishedAt: at('2026-11-24T10:00:00+08:00'), publishedBy: commission?.id, version: 3 })
+      .returning();
+    await tx.insert(publications).values([
+      { campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(w1.id), version: 1, title: w1.title, documentNo: w1.documentNo!, publishedOn: p1.opensOn, rows: listRows(first), publishedBy: commission?.id, publishedAt: at('2026-11-16T09:00:00+08:00') },
+      { campaignId: campaign.id, kind: 'recognition_result', series: seriesOf(w1.id), version: 1, title: '2026年度天津市质量攻关优秀成果认定结果（第一批）', documentNo: '津市场监管质发〔2026〕35号', publishedOn: '2026-11-24', rows: listRows(first), publishedBy: commission?.id, publishedAt: at('2026-11-24T10:00:00+08:00') },
+    ]);
+    await tx.update(projects).set({ state: 'recognised', stateChangedAt: at('2026-11-24T10:00:00+08:00') }).where(inArray(projects.id, first.map((p) => p.projectId)));
+    await tx.insert(objections).values({
+      publicityId: w1.id,
+      projectId: first[0].projectId,
+      objectorName: '刘振华',
+      objectorKind: 'person',
+      contact: '13602151234',
+      content: '该项目成果报告中的不良率下降数据与企业对外宣传材料不一致，请核实数据来源。',
+      state: 'concluded',
+      outcome: 'not_upheld',
+      assignee: '质量发展处 张伟',
+      reply: '经调取企业质量月报和第三方检测报告核实，成果报告数据真实，宣传材料口径不同，异议不成立。',
+      createdAt: at('2026-11-18T14:20:00+08:00'),
+      concludedAt: at('2026-11-23T16:00:00+08:00'),
+      concludedBy: commission?.id,
+      version: 3,
+    });
+    await createShowcaseDrafts(tx, { clock: { now: () => at('2026-11-24T10:00:00+08:00') } }, first.map((p) => p.projectId));
+    await tx.update(showcaseEntries).set({ state: 'approved', approvedAt: at('2026-11-27T15:00:00+08:00'), approvedBy: commission?.id, version: 2 }).where(inArray(showcaseEntries.projectId, first.map((p) => p.projectId)));
+
+    // 第二批: 公示 open now, one objection received.
+    const p2 = publicityPeriod('2026-12-02', days, config.calendar);
+    const [w2] = await tx
+      .insert(publicityWindows)
+      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第二批）', documentNo: '津市场监管质发〔2026〕38号', ...p2, state: ctx.now.getTime() > Date.parse(`${p2.closesOn}T23:59:59+08:00`) ? 'closed' : 'open', projectIds: second.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-12-02T09:00:00+08:00') })
+      .returning();
+    await tx.insert(publications).values({ campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(w2.id), version: 1, title: w2.title, documentNo: w2.documentNo!, publishedOn: p2.opensOn, rows: listRows(second), publishedBy: commission?.id, publishedAt: at('2026-12-02T09:00:00+08:00') });
+    await tx.update(projects).set({ state: 'in_publicity', stateChangedAt: at('2026-12-02T09:00:00+08:00') }).where(inArray(projects.id, second.map((p) => p.projectId)));
+    await tx.insert(objections).values({
+      publicityId: w2.id,
+      projectId: second[0].projectId,
+      objectorName: '天津市滨海质量技术服务有限公司',
+      objectorKind: 'organisation',
+      contact: '022-66201234',
+      content: '我单位曾参与该项目部分检测工作，成果报告所列的攻关后合格率与我单位出具的检测报告数值不符，请予核实。',
+      createdAt: at('2026-12-03T10:30:00+08:00'),
+    });
+  },
+};
