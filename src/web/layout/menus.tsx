@@ -73,7 +73,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/commission/experts', label: '专家库', icon: <SolutionOutlined /> },
     { path: '/commission/results', label: '成果接收', icon: <FileDoneOutlined /> },
     { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined />, comingSoon: true },
-    { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined />, comingSoon: true },
+    { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined /> },
     { path: '/commission/certificates', label: '证书发放', icon: <SafetyCertificateOutlined /> },
     { path: '/commission/statistics', label: '统计分析', icon: <BarChartOutlined />, comingSoon: true },
   ],
