@@ -30,11 +30,14 @@ describe('publicity demo seed on 2026-12-04', () => {
   it('has one published and one open 公示, recognised projects, an objection received, showcase entries public', async () => {
     const db = t.services.database.db;
     const windows = await db.select().from(publicityWindows);
-    expect(windows.map((w) => w.state).sort()).toEqual(['open', 'published']);
+    expect(windows.map((w) => w.state).sort()).toEqual(['closed', 'open', 'published']);
     const open = windows.find((w) => w.state === 'open')!;
     expect(open).toMatchObject({ opensOn: '2026-12-02', closesOn: '2026-12-08' });
     expect((await db.select().from(objections).where(eq(objections.publicityId, open.id)))[0].state).toBe('received');
     expect((await db.select().from(projects).where(eq(projects.state, 'recognised'))).length).toBeGreaterThanOrEqual(1);
+    // One candidate left for a new 公示; the seeded plan's approved projects untouched (still approved).
+    expect(await db.select().from(projects).where(eq(projects.state, 'evaluated'))).toHaveLength(1);
+    expect((await db.select().from(projects).where(eq(projects.name, '降低光伏组件隐裂不良率')))[0].state).toBe('approved');
 
     const list = await t.anonymous().get('/api/public/publicity');
     expect(list.body.items.find((w: { id: string }) => w.id === open.id)).toMatchObject({ accepting: true, stateLabel: '公示中' });

@@ -4,18 +4,22 @@
  *   - 第一批: a 公示 (16–20 Nov 2026) closed and published: three projects 已认定（优秀成果）, their
  *     公示名单 and 认定结果 publications, one objection concluded 不成立, showcase entries approved.
  *     Certificates are left for the commission to issue (证书发放).
- *   - 第二批: a 公示 open now (2 Dec, 5 working days → 8 Dec) with two projects and one objection
+ *   - 第二批: a 公示 (23–27 Nov) whose period is over, no objection, awaiting the commission's 公布.
+ *   - 第三批: a 公示 open now (2 Dec, 5 working days → 8 Dec) with two projects and one objection
  *     received.
+ *   - one evaluated, adopted project left as a candidate for a new 公示.
  * Input: evaluated projects whose outcome the commission adopted (程序七's seed makes them once
- * merged). SEED-ONLY SHORTCUT: when there are fewer than five, approved 2026 projects are promoted
- * straight to `evaluated` with an accepted result and an adopted evaluation outcome, so that every
- * state is visible without walking 程序六–七 in the seed.
+ * merged). SEED-ONLY SHORTCUT: when there are fewer than seven, NEW 2026 projects (cloned from
+ * approved ones of other units; the seeded plan and its projects stay as they are, other areas'
+ * demos use them) are put straight into `evaluated` with an accepted result and an adopted
+ * evaluation outcome, so that every state is visible without walking 程序六–七 in the seed.
  */
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { publicityPeriod } from '../../domain/publicity';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { DbOrTx } from '../db/client';
-import { campaigns, evaluationGroups, evaluationOutcomes, objections, projectResults, projects, publications, publicityWindows, resultBenefits, showcaseEntries, users } from '../db/schema';
+import { formatProjectNo } from '../../domain/project-number';
+import { campaigns, evaluationGroups, evaluationOutcomes, objections, organisations, projectResults, projects, publications, publicityWindows, resultBenefits, showcaseEntries, users } from '../db/schema';
 import { createShowcaseDrafts } from '../promotion/showcase-drafts';
 import { listRows, projectsWithOutcomes, seriesOf } from '../publicity/publicity-repository';
 import { DEMO_USERNAMES } from './accounts';
@@ -29,40 +33,80 @@ const REPORT = (name: string) => ({
   innovation: '形成作业指导书和企业标准各1项，可在同行业推广应用。',
 });
 
-/** SEED-ONLY SHORTCUT (see the header): approved → evaluated with a result and an adopted outcome. */
-async function promoteApproved(tx: DbOrTx, campaignId: string, n: number, now: Date) {
+/** The demo results of the seed shortcut (new projects; the seeded plan's projects stay as they are). */
+const SHORTCUT_NAMES = [
+  '降低汽车座椅骨架焊接飞溅缺陷率',
+  '提高锂电池极片涂布面密度一致性',
+  '降低光纤预制棒气泡缺陷率',
+  '提高医用导管挤出尺寸合格率',
+  '降低商用车制动鼓铸造气孔率',
+  '提高预制混凝土构件尺寸精度',
+  '降低乳制品灌装封口不良率',
+];
+/** Units whose demo projects other areas' demo and browser tests use: not cloned here. */
+const KEEP_OUT = ['天津绿源生物制造有限公司', '天津曙光先进计算系统有限公司', '天津智行网联汽车电子有限公司'];
+
+/**
+ * SEED-ONLY SHORTCUT (see the header): `n` NEW projects, each cloned from an approved project of a
+ * different unit (not the demo applicant's), put straight into `evaluated` with an accepted result
+ * and an adopted, proposed evaluation outcome.
+ */
+async function shortcutEvaluated(tx: DbOrTx, campaign: { id: string; year: number; config: unknown }, n: number, now: Date) {
   if (n <= 0) return;
+  const [demoUser] = await tx.select({ org: users.organisationId }).from(users).where(eq(users.username, DEMO_USERNAMES.applicant));
   const approved = await tx
-    .select()
+    .select({ p: projects, unit: organisations.name })
     .from(projects)
-    .where(and(eq(projects.campaignId, campaignId), eq(projects.state, 'approved'), isNull(projects.deletedAt), isNotNull(projects.projectNo)))
-    .orderBy(asc(projects.projectNo))
-    .limit(n);
-  if (!approved.length) return;
-  const [group] = await tx.insert(evaluationGroups).values({ campaignId, field: '综合评定组', state: 'adopted', createdAt: now }).returning();
-  for (const [i, p] of approved.entries()) {
-    await tx.update(projects).set({ state: 'evaluated', version: p.version + 1, stateChangedAt: now, updatedAt: now }).where(eq(projects.id, p.id));
-    const [existing] = await tx.select({ id: projectResults.id }).from(projectResults).where(eq(projectResults.projectId, p.id));
-    const resultId =
-      existing?.id ??
-      (
-        await tx
-          .insert(projectResults)
-          .values({ projectId: p.id, report: REPORT(p.name), reviewState: 'accepted', submittedAt: now, acceptedAt: now, forwardedAt: now, createdAt: now, updatedAt: now })
-          .returning({ id: projectResults.id })
-      )[0].id;
-    if (!existing) {
-      await tx.insert(resultBenefits).values([
-        { resultId, position: 1, kind: 'quality_indicator', indicatorName: '关键质量指标', description: '关键质量指标不良率', before: '0.82%', after: '0.21%' },
-        { resultId, position: 2, kind: 'economic', description: '减少返工与售后损失', amount: '126.00', unit: '万元' },
-      ]);
-    }
+    .innerJoin(organisations, eq(organisations.id, projects.applicantOrgId))
+    .where(and(eq(projects.campaignId, campaign.id), eq(projects.state, 'approved'), isNull(projects.deletedAt), isNotNull(projects.projectNo)))
+    .orderBy(asc(projects.projectNo));
+  const seen = new Set<string>();
+  const templates = approved.filter(({ p, unit }) => {
+    if (p.applicantOrgId === demoUser?.org || KEEP_OUT.includes(unit) || seen.has(p.applicantOrgId)) return false;
+    seen.add(p.applicantOrgId);
+    return true;
+  });
+  if (!templates.length) return;
+  const [group] = await tx.insert(evaluationGroups).values({ campaignId: campaign.id, field: '综合评定组', state: 'adopted', createdAt: now }).returning();
+  for (let i = 0; i < Math.min(n, SHORTCUT_NAMES.length); i++) {
+    const { p: template } = templates[i % templates.length];
+    const name = SHORTCUT_NAMES[i];
+    const form = { ...(template.form as Record<string, unknown>), project: { ...((template.form as { project?: object }).project ?? {}), name } };
+    const [p] = await tx
+      .insert(projects)
+      .values({
+        campaignId: campaign.id,
+        applicantOrgId: template.applicantOrgId,
+        recommenderOrgId: template.recommenderOrgId,
+        state: 'evaluated',
+        name,
+        direction: template.direction,
+        chain: template.chain,
+        form,
+        version: 6,
+        submittedVersion: 1,
+        applicationNo: `${template.applicationNo ?? 'SB2026'}-E${70 + i}`,
+        projectNo: formatProjectNo((campaign.config as { projectNoFormat?: string }).projectNoFormat, campaign.year, 70 + i),
+        submittedAt: template.submittedAt,
+        stateChangedAt: now,
+        createdAt: template.createdAt,
+        updatedAt: now,
+      })
+      .returning();
+    const [r] = await tx
+      .insert(projectResults)
+      .values({ projectId: p.id, report: REPORT(name), reviewState: 'accepted', submittedAt: now, acceptedAt: now, forwardedAt: now, createdAt: now, updatedAt: now })
+      .returning({ id: projectResults.id });
+    await tx.insert(resultBenefits).values([
+      { resultId: r.id, position: 1, kind: 'quality_indicator', indicatorName: '关键质量指标', description: '关键质量指标不良率', before: '0.82%', after: '0.21%' },
+      { resultId: r.id, position: 2, kind: 'economic', description: '减少返工与售后损失', amount: '126.00', unit: '万元' },
+    ]);
     await tx.insert(evaluationOutcomes).values({
       projectId: p.id,
       groupId: group.id,
-      campaignId,
-      score: String(92 - i * 1.5),
-      level: i < 4 ? 'excellent' : 'good',
+      campaignId: campaign.id,
+      score: String(93 - i),
+      level: i < 5 ? 'excellent' : 'good',
       proposed: true,
       opinion: '攻关目标明确，技术路线合理，成效数据翔实，建议认定为优秀成果。',
       expertCount: 5,
@@ -83,14 +127,16 @@ export const publicitySeed: SeedArea = {
     const adoptedEvaluated = async () =>
       (await projectsWithOutcomes(tx, and(eq(projects.campaignId, campaign.id), eq(projects.state, 'evaluated'), isNotNull(evaluationOutcomes.adoptedAt)))).filter((p) => p.proposed);
     let pool = await adoptedEvaluated();
-    if (pool.length < 5) {
-      await promoteApproved(tx, campaign.id, 5 - pool.length, at('2026-11-10T10:00:00+08:00'));
+    if (pool.length < 7) {
+      await shortcutEvaluated(tx, campaign, 7 - pool.length, at('2026-11-10T10:00:00+08:00'));
       pool = await adoptedEvaluated();
     }
-    if (pool.length < 2) return;
+    if (pool.length < 4) return;
     const [commission] = await tx.select({ id: users.id }).from(users).where(eq(users.username, DEMO_USERNAMES.commission));
-    const first = pool.slice(0, Math.max(1, pool.length - 2));
-    const second = pool.slice(first.length);
+    // 第一批 published, 第二批 closed awaiting 公布, 第三批 open now; one candidate left for a new 公示.
+    const first = pool.slice(0, Math.max(1, pool.length - 4));
+    const waiting = pool.slice(first.length, first.length + 1);
+    const second = pool.slice(first.length + 1, first.length + 3);
     const days = config.publicityWorkingDays ?? 5;
 
     // 第一批: 公示 closed and 公布 published.
@@ -123,11 +169,20 @@ export const publicitySeed: SeedArea = {
     await createShowcaseDrafts(tx, { clock: { now: () => at('2026-11-24T10:00:00+08:00') } }, first.map((p) => p.projectId));
     await tx.update(showcaseEntries).set({ state: 'approved', approvedAt: at('2026-11-27T15:00:00+08:00'), approvedBy: commission?.id, version: 2 }).where(inArray(showcaseEntries.projectId, first.map((p) => p.projectId)));
 
-    // 第二批: 公示 open now, one objection received.
+    // 第二批: 公示 period over without objection, awaiting the commission's 公布.
+    const pw = publicityPeriod('2026-11-23', days, config.calendar);
+    const [ww] = await tx
+      .insert(publicityWindows)
+      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第二批）', documentNo: '津市场监管质发〔2026〕33号', ...pw, state: 'closed', projectIds: waiting.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-11-23T09:00:00+08:00'), closedAt: at(`${pw.closesOn}T16:00:00Z`), version: 2 })
+      .returning();
+    await tx.insert(publications).values({ campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(ww.id), version: 1, title: ww.title, documentNo: ww.documentNo!, publishedOn: pw.opensOn, rows: listRows(waiting), publishedBy: commission?.id, publishedAt: at('2026-11-23T09:00:00+08:00') });
+    await tx.update(projects).set({ state: 'in_publicity', stateChangedAt: at('2026-11-23T09:00:00+08:00') }).where(inArray(projects.id, waiting.map((p) => p.projectId)));
+
+    // 第三批: 公示 open now, one objection received.
     const p2 = publicityPeriod('2026-12-02', days, config.calendar);
     const [w2] = await tx
       .insert(publicityWindows)
-      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第二批）', documentNo: '津市场监管质发〔2026〕38号', ...p2, state: ctx.now.getTime() > Date.parse(`${p2.closesOn}T23:59:59+08:00`) ? 'closed' : 'open', projectIds: second.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-12-02T09:00:00+08:00') })
+      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第三批）', documentNo: '津市场监管质发〔2026〕38号', ...p2, state: ctx.now.getTime() > Date.parse(`${p2.closesOn}T23:59:59+08:00`) ? 'closed' : 'open', projectIds: second.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-12-02T09:00:00+08:00') })
       .returning();
     await tx.insert(publications).values({ campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(w2.id), version: 1, title: w2.title, documentNo: w2.documentNo!, publishedOn: p2.opensOn, rows: listRows(second), publishedBy: commission?.id, publishedAt: at('2026-12-02T09:00:00+08:00') });
     await tx.update(projects).set({ state: 'in_publicity', stateChangedAt: at('2026-12-02T09:00:00+08:00') }).where(inArray(projects.id, second.map((p) => p.projectId)));
