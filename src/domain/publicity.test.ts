@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectionDeadline, publicityPeriod, publicityPhase } from './publicity';
+import { objectionDeadline, publicityPeriod, publicityPhase, suggestedOpeningDay } from './publicity';
 import { CN_CALENDAR_2026 } from './working-days';
 
 describe('公示 period in working days', () => {
@@ -40,5 +40,14 @@ describe('objection deadline', () => {
     expect(publicityPhase(new Date('2026-12-10T16:00:00.000Z'), period)).toBe('ended');
     expect(publicityPhase(new Date('2026-12-03T15:59:59.000Z'), period)).toBe('before');
     expect(publicityPhase(new Date('2026-12-03T16:00:00.000Z'), period)).toBe('open');
+  });
+});
+
+describe('suggested opening day', () => {
+  it('is today on a working day, else the next working day; null beyond the calendar', () => {
+    expect(suggestedOpeningDay('2026-12-04', CN_CALENDAR_2026)).toBe('2026-12-04');
+    expect(suggestedOpeningDay('2026-12-05', CN_CALENDAR_2026)).toBe('2026-12-07');
+    expect(suggestedOpeningDay('2026-10-01', CN_CALENDAR_2026)).toBe('2026-10-08');
+    expect(suggestedOpeningDay('2027-01-04', CN_CALENDAR_2026)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
  */
 import { assertCalendarCovers } from './holiday-calendar';
 import { endOfShanghaiDay, shanghaiDateString } from './shanghai-time';
-import { isWorkingDay, publicityWindowEnd, type HolidayCalendar } from './working-days';
+import { isWorkingDay, nextWorkingDayOnOrAfter, publicityWindowEnd, type HolidayCalendar } from './working-days';
 
 export interface PublicityPeriod {
   opensOn: string;
@@ -38,4 +38,16 @@ export function publicityPhase(now: Date, period: PublicityPeriod): 'before' | '
   if (today < period.opensOn) return 'before';
   if (now.getTime() > objectionDeadline(period.closesOn).getTime()) return 'ended';
   return 'open';
+}
+
+/** The first working day on or after `today` (the default opening day), or null when the calendar does not cover it. */
+export function suggestedOpeningDay(today: string, cal: HolidayCalendar): string | null {
+  try {
+    assertCalendarCovers(cal, today);
+    const day = nextWorkingDayOnOrAfter(today, cal);
+    assertCalendarCovers(cal, day);
+    return day;
+  } catch {
+    return null;
+  }
 }

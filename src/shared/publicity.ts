@@ -94,6 +94,8 @@ export type PublicityWindowDto = z.infer<typeof publicityWindowSchema>;
 export const publicityOverviewSchema = z.object({
   year: z.number().int(),
   workingDays: z.number().int(),
+  /** The first working day from today on (the default opening day; null when the calendar does not cover it). */
+  suggestedOpensOn: z.string().nullable(),
   candidates: z.array(publicityCandidateSchema),
   windows: z.array(publicityWindowSchema),
 });

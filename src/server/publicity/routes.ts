@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { objectionDeadline, publicityPhase } from '../../domain/publicity';
+import { objectionDeadline, publicityPhase, suggestedOpeningDay } from '../../domain/publicity';
+import { shanghaiDateString } from '../../domain/shanghai-time';
 import type { ObjectionOutcome, ObjectionState, ObjectorKind, PublicityState } from '../../domain/vocabularies';
 import type { CampaignConfig } from '../../shared/campaign';
 import {
@@ -162,7 +163,9 @@ export function registerPublicityRoutes(app: FastifyInstance, services: Services
       authorize(ctx.actor, { kind: 'publicity', action: 'manage' });
       const campaign = await campaignForYear(db, req.query.year, ctx.clock.now());
       const [cands, windows] = await Promise.all([candidates(db, campaign.id), windowsOfCampaign(db, campaign.id)]);
-      return { year: campaign.year, workingDays: (campaign.config as CampaignConfig).publicityWorkingDays ?? 5, candidates: cands, windows: await windowDtos(db, windows) };
+      const config = campaign.config as CampaignConfig;
+      const suggestedOpensOn = suggestedOpeningDay(shanghaiDateString(ctx.clock.now()), config.calendar);
+      return { year: campaign.year, workingDays: config.publicityWorkingDays ?? 5, suggestedOpensOn, candidates: cands, windows: await windowDtos(db, windows) };
     },
   );
 

@@ -37,7 +37,7 @@ function OpenPublicityCard({ o }: { o: PublicityOverview }) {
       api.post<PublicityWindowDto>('/api/commission/publicity/windows', { ...v, projectIds: selected, reasons: Object.fromEntries(Object.entries(reasons).filter(([id]) => changed(o.candidates.find((c) => c.projectId === id)!))) }, { headers: { 'Idempotency-Key': (key.current ??= newIdempotencyKey()) } }),
     onSuccess: (w) => {
       key.current = null;
-      message.success(`公示已发布：${w.opensOn} 至 ${w.closesOn}（${o.workingDays}个工作日），已通知相关单位`);
+      message.success(`公示已发布：${w.opensOn} 至 ${w.closesOn}（${o.workingDays}个工作日）${w.state === 'scheduled' ? '，将于开始日期起公开' : ''}，已通知相关单位`);
       refresh();
     },
     onError: (err) => {
@@ -74,7 +74,7 @@ function OpenPublicityCard({ o }: { o: PublicityOverview }) {
           },
         ]}
       />
-      <Form form={form} layout="inline" style={{ marginTop: 16, rowGap: 8 }} onFinish={(v) => open.mutate(v)} initialValues={{ title: `${o.year}年度天津市质量攻关优秀成果公示`, opensOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) }}>
+      <Form form={form} name="open-publicity" layout="inline" style={{ marginTop: 16, rowGap: 8 }} onFinish={(v) => open.mutate(v)} initialValues={{ title: `${o.year}年度天津市质量攻关优秀成果公示`, opensOn: o.suggestedOpensOn ?? '' }}>
         <Form.Item name="title" label="公示标题" rules={[{ required: true, message: '请填写公示标题' }]}>
           <Input style={{ width: 320 }} />
         </Form.Item>
@@ -112,7 +112,7 @@ function PublishModal({ w, onClose }: { w: PublicityWindowDto | null; onClose: (
   });
   return (
     <Modal open={!!w} title="公布认定结果" okText="确认公布" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={publish.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => publish.mutate(v)} initialValues={{ title: `${w?.year ?? ''}年度天津市质量攻关优秀成果认定结果` }}>
+      <Form form={form} name="publish-recognition" layout="vertical" onFinish={(v) => publish.mutate(v)} initialValues={{ title: `${w?.year ?? ''}年度天津市质量攻关优秀成果认定结果` }}>
         <Form.Item name="title" label="认定结果标题" rules={[{ required: true, message: '请填写认定结果标题' }]}>
           <Input />
         </Form.Item>
@@ -142,7 +142,7 @@ function ObjectionModal({ o, mode, onClose }: { o: ObjectionDto | null; mode: 'a
   });
   return (
     <Modal open={!!o} title={mode === 'assign' ? '指派调查核实' : '异议处理结论'} okText="确定" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={act.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => act.mutate(v)}>
+      <Form form={form} name={`objection-${mode}`} layout="vertical" onFinish={(v) => act.mutate(v)}>
         {mode === 'assign' ? (
           <Form.Item name="assignee" label="调查核实人员" rules={[{ required: true, message: '请填写调查核实人员' }]}>
             <Input />
