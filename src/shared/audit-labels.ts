@@ -32,6 +32,11 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   tracking: '跟踪服务',
   audit_log: '审计日志',
   system: '系统',
+  // 程序八–九: 公示公布, 宣传推广
+  publicity: '公示',
+  objection: '异议',
+  showcase: '优秀成果展示',
+  conference: '经验交流会',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -100,6 +105,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   lecturers: '设置授课老师',
   attach_material: '上传培训资料',
   remove_material: '删除培训资料',
+  // 程序八–九: 公示公布, 宣传推广
+  open_publicity: '发布公示',
+  start_publicity: '公示开始',
+  close_publicity: '公示期满',
+  publish_recognition: '公布认定结果',
+  receive_objection: '受理异议',
+  assign_objection: '指派调查核实',
+  conclude_objection: '异议办结',
+  propose_showcase: '提交展示内容',
+  approve_showcase: '审核公开展示',
+  hide_showcase: '撤下展示',
+  create_conference: '登记经验交流会',
 };
 /** issue 16: summary keys of the 宣贯培训 lecturer/material entries. */
 const TRAINING_MATERIAL_KEY_LABELS: Record<string, string> = { material: '培训资料', materialCategory: '资料类别', lecturerList: '授课老师' };
@@ -157,6 +174,24 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   at: '时间',
   view: '查看内容',
   fileName: '文件名',
+  // 程序八–九
+  publicityId: '公示',
+  opensOn: '公示开始日期',
+  closesOn: '公示截止日期',
+  workingDays: '公示期（工作日）',
+  changes: '名单调整',
+  objectorKind: '异议人类型',
+  evidence: '佐证材料',
+  outcome: '处理结论',
+  assignee: '调查核实人员',
+  reply: '答复意见',
+  objectionId: '异议',
+  recognised: '认定项目数',
+  publicationId: '公开文件',
+  documentNo: '文号',
+  edited: '修改了文字',
+  heldOn: '举办日期',
+  place: '举办地点',
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -175,6 +210,12 @@ const VALUE_LABELS: Record<string, string> = {
   archived: '已归档',
   xlsx: 'Excel',
   docx: 'Word',
+  // 程序八: 异议
+  upheld: '异议成立',
+  not_upheld: '异议不成立',
+  person: '个人',
+  added: '增列',
+  removed: '不列入',
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
