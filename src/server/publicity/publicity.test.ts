@@ -120,6 +120,7 @@ describe('opening a 公示', () => {
     const pdf = await t.anonymous().get(`/api/public/publications/${res.body.listPublicationId}/file.pdf`);
     expect(pdf.status).toBe(200);
     const told = await db().select().from(notifications).where(eq(notifications.title, '项目成果进入公示'));
+    expect(await db().select().from(notifications).where(eq(notifications.title, '收到公示异议'))).toHaveLength(0);
     expect(told.length).toBe(3);
     expect(told.find((n) => n.body.includes(names.a))!.body).toContain('2026-04-10至2026-04-16');
     const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, 'publicity'), eq(auditLog.action, 'open_publicity')));
@@ -181,6 +182,9 @@ describe('objections from the public', () => {
       expect(text).not.toContain(OBJECTOR.phone);
     }
     const audit = JSON.stringify(await db().select().from(auditLog).where(eq(auditLog.entity, 'objection')));
+    const notices = await db().select().from(notifications).where(eq(notifications.title, '收到公示异议'));
+    expect(notices).toHaveLength(2);
+    expect(JSON.stringify(notices)).not.toContain(OBJECTOR.name);
     expect(audit).not.toContain(OBJECTOR.name);
     const list = await commission.get(`/api/commission/publicity/objections?publicityId=${windowId}`);
     expect(list.body.items).toHaveLength(2);
@@ -282,6 +286,23 @@ describe('closing, dispositions and 公布', () => {
     expect(c.state).toBe('void');
     const notRecognised = await commission.post(`/api/commission/publicity/projects/${ids.b}/revoke`, { version: 1, reason: '经举报核实，成果效益数据存在虚报' });
     expect(notRecognised.status).toBe(409);
+  });
+});
+
+describe('a 公示 opening on a later working day', () => {
+  it('is scheduled, not public, and the job opens it on its first day', async () => {
+    commission = await t.login('demo_commission');
+    const later = await insertEvaluatedProject(t, { applicant: 'app_007', name: '提高汽车轮毂低压铸造一次合格率' });
+    // Now 2026-04-17 00:00 Beijing (Fri); the 公示 opens Mon 20 April. ids.b (proposed, back to evaluated) is left out with a reason.
+    const res = await commission.post('/api/commission/publicity/windows', openBody({ title: '2026年度天津市质量攻关优秀成果公示（第二批）', opensOn: '2026-04-20', projectIds: [later.id], reasons: { [ids.b]: '异议成立，本年度不再列入公示' } }));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'scheduled', opensOn: '2026-04-20', closesOn: '2026-04-24' });
+    expect((await t.anonymous().get(`/api/public/publicity/${res.body.id}`)).status).toBe(404);
+    t.clock.set('2026-04-19T15:59:59.000Z');
+    expect(await sweepPublicityWindows(t.services)).toEqual({ opened: 0, closed: 0 });
+    t.clock.set('2026-04-19T16:00:00.000Z');
+    expect(await sweepPublicityWindows(t.services)).toEqual({ opened: 1, closed: 0 });
+    expect((await t.anonymous().get(`/api/public/publicity/${res.body.id}`)).body).toMatchObject({ accepting: true, stateLabel: '公示中' });
   });
 });
 

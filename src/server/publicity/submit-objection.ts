@@ -14,6 +14,8 @@ import { writeAudit } from '../audit/write-audit';
 import type { CommandContext } from '../context';
 import { files, objections } from '../db/schema';
 import { cleanFileName } from '../files/upload-file';
+import { commissionOrgIds } from '../notifications/email';
+import { notify } from '../notifications/notify';
 import { MIME, sniffFile, TYPE_LABELS, type FileType } from '../files/sniff';
 import { loadWindow, windowProjectIds } from './publicity-repository';
 
@@ -59,6 +61,10 @@ export async function submitObjection(ctx: CommandContext, publicityId: string, 
       .returning();
     // Identity stays in the objection row (commission only); the audit records that one was received.
     await writeAudit(tx, ctx, { entity: 'objection', entityId: row.id, action: 'receive_objection', summary: { publicityId: w.id, projectId: input.projectId, objectorKind: input.objectorKind, evidence: !!input.evidenceFileId } });
+    // The commission learns of it (no identity in the notice; the objection page shows it).
+    for (const orgId of await commissionOrgIds(tx)) {
+      await notify(tx, now, { organisationId: orgId, title: '收到公示异议', body: `《${w.title}》收到1件${input.objectorKind === 'person' ? '个人' : '单位'}异议（受理编号 ${receiptNo(row.id, now)}），请在公布前作出处理结论。`, link: '/commission/publicity' });
+    }
     return {
       receiptNo: receiptNo(row.id, now),
       receivedAt: now.toISOString(),
