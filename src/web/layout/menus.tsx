@@ -47,6 +47,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/applicant/implementation', label: '项目实施', icon: <FundProjectionScreenOutlined /> },
     { path: '/applicant/training', label: '宣贯培训', icon: <BookOutlined /> },
     { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined /> },
+    { path: '/applicant/showcase', label: '优秀成果展示', icon: <TrophyOutlined /> },
     { path: '/applicant/organisation', label: '单位信息', icon: <SolutionOutlined /> },
   ],
   recommender: () => [
