@@ -55,7 +55,6 @@ function OpenPublicityCard({ o }: { o: PublicityOverview }) {
         size="small"
         pagination={false}
         dataSource={o.candidates}
-        scroll={{ x: 900 }}
         locale={{ emptyText: '暂无可列入公示的项目' }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         columns={[
