@@ -31,7 +31,7 @@ import {
   type ObjectionDto,
 } from '../../shared/publicity';
 import { AppError, notFound } from '../app-error';
-import { campaignForYear, campaignById } from '../campaigns/campaign-repository';
+import { campaignById, campaignForYear, currentCampaign } from '../campaigns/campaign-repository';
 import { PUBLIC_RATE_LIMIT_PER_MINUTE } from '../config';
 import type { Services } from '../context';
 import type { DbOrTx } from '../db/client';
@@ -146,8 +146,8 @@ export function registerPublicityRoutes(app: FastifyInstance, services: Services
     { schema: { tags: PUBLIC_TAG, summary: '上传异议佐证材料（PDF或图片，multipart 字段 file）', params: idParams, response: { 200: z.object({ id: z.string(), name: z.string() }), ...publicErrors, 413: errors[400], 415: errors[400] } }, config: PUBLIC_WRITE },
     async (req) => {
       if (!req.isMultipart()) throw new AppError('validation', 'not multipart', '请以表单方式上传佐证材料', { fields: { file: '请选择要上传的佐证材料' } });
-      const w = await loadWindow(db, req.params.id);
-      const maxBytes = Math.min((((await campaignById(db, w.campaignId)).config as CampaignConfig).files?.maxBytes ?? 20 * 1024 * 1024), 20 * 1024 * 1024);
+      // The body is read before the window is looked up: a malformed upload answers 400 whatever the id.
+      const maxBytes = Math.min(((await currentCampaign(db, services.clock.now())).config as CampaignConfig).files?.maxBytes ?? 20 * 1024 * 1024, 20 * 1024 * 1024);
       const part = await req.file({ limits: { fileSize: maxBytes } });
       if (!part) throw new AppError('validation', 'no file', '请选择要上传的佐证材料', { fields: { file: '请选择要上传的佐证材料' } });
       return storeObjectionEvidence(commandContext(services, req), req.params.id, { stream: part.file, fileName: part.filename, maxBytes });

@@ -77,12 +77,12 @@ const EVIDENCE_TYPES: FileType[] = ['pdf', 'jpg', 'png'];
 
 /** Evidence for an objection, uploaded before the form is sent (no login): PDF or image only. */
 export async function storeObjectionEvidence(ctx: CommandContext, publicityId: string, input: { stream: Readable; fileName: string; maxBytes: number }) {
-  const w = await loadWindow(ctx.database.db, publicityId);
-  assertAccepting(w, ctx.clock.now());
   let detected: FileType | null = null;
   const stored = await ctx.files.put(input.stream, {
     maxBytes: input.maxBytes,
+    // Runs once the whole body is read (a malformed upload is refused first) and before anything is kept.
     inspect: async (tmp, size) => {
+      assertAccepting(await loadWindow(ctx.database.db, publicityId), ctx.clock.now());
       detected = await sniffFile(tmp, size);
       if (!EVIDENCE_TYPES.includes(detected)) throw new AppError('unsupported_file', `type ${detected}`, `佐证材料不接受该类型的文件（${TYPE_LABELS[detected]}），允许的类型：${EVIDENCE_TYPES.map((t) => TYPE_LABELS[t]).join('、')}`, { fields: { file: '请上传PDF或图片' } });
     },
