@@ -45,13 +45,17 @@ export const openPublicityRequestSchema = z.object({
 });
 export type OpenPublicityRequest = z.input<typeof openPublicityRequestSchema>;
 
-export const publicityCandidateSchema = z.object({
+/** The public columns of a listed project. */
+const listedProjectSchema = z.object({
   projectId: z.string(),
   projectNo: z.string(),
   name: z.string(),
   unit: z.string(),
   district: z.string(),
   recommender: z.string(),
+});
+
+export const publicityCandidateSchema = listedProjectSchema.extend({
   level: z.string(),
   levelLabel: z.string(),
   score: z.string().nullable(),
@@ -61,13 +65,7 @@ export const publicityCandidateSchema = z.object({
 });
 export type PublicityCandidate = z.infer<typeof publicityCandidateSchema>;
 
-export const publicityProjectSchema = z.object({
-  projectId: z.string(),
-  projectNo: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  district: z.string(),
-  recommender: z.string(),
+export const publicityProjectSchema = listedProjectSchema.extend({
   levelLabel: z.string(),
   state: z.string(),
   stateLabel: z.string(),
@@ -121,7 +119,7 @@ export const publicPublicitySchema = z.object({
   deadline: z.string(),
   accepting: z.boolean(),
   publicationId: z.string().nullable(),
-  rows: z.array(z.object({ projectId: z.string(), seq: z.number().int(), projectNo: z.string(), name: z.string(), unit: z.string(), district: z.string(), recommender: z.string(), level: z.string() })),
+  rows: z.array(listedProjectSchema.extend({ seq: z.number().int(), level: z.string() })),
   contact: z.string(),
 });
 export type PublicPublicity = z.infer<typeof publicPublicitySchema>;

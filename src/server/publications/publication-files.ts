@@ -22,13 +22,8 @@ export const PLAN_COLUMNS: { key: keyof PlanRow; header: string; width: number; 
 
 /** 公示名单 / 认定结果: the result lists (技术评定等级 instead of 攻关方向 and 产业链; never expert names). */
 export const RESULT_LIST_COLUMNS: typeof PLAN_COLUMNS = [
-  { key: 'seq', header: '序号', width: 5, xlsxWidth: 6 },
-  { key: 'projectNo', header: '立项编号', width: 13, xlsxWidth: 20 },
-  { key: 'name', header: '项目名称', width: 28, xlsxWidth: 40 },
-  { key: 'unit', header: '承担单位', width: 21, xlsxWidth: 32 },
-  { key: 'district', header: '所在区', width: 8, xlsxWidth: 12 },
-  { key: 'recommender', header: '推荐单位', width: 17, xlsxWidth: 28 },
-  { key: 'level', header: '技术评定等级', width: 9, xlsxWidth: 14 },
+  ...PLAN_COLUMNS.filter((c) => c.key !== 'direction' && c.key !== 'chain'),
+  { key: 'level', header: '技术评定等级', width: 18, xlsxWidth: 14 },
 ];
 
 const columnsFor = (p: Pick<PublicationDetail, 'kind'>) => (p.kind === 'publicity_list' || p.kind === 'recognition_result' ? RESULT_LIST_COLUMNS : PLAN_COLUMNS);

@@ -72,7 +72,7 @@ export async function projectsWithOutcomes(db: DbOrTx, where: ReturnType<typeof 
 /** 公示 candidates: evaluated projects of the campaign whose outcome the commission adopted. */
 export async function candidates(db: DbOrTx, campaignId: string): Promise<PublicityCandidate[]> {
   const rows = await projectsWithOutcomes(db, and(eq(projects.campaignId, campaignId), eq(projects.state, 'evaluated'), isNotNull(evaluationOutcomes.adoptedAt)));
-  return rows.map((r) => ({ projectId: r.projectId, projectNo: r.projectNo, name: r.name, unit: r.unit, district: r.district, recommender: r.recommender, level: r.level, levelLabel: levelLabel(r.level), score: r.score, proposed: r.proposed, version: r.version }));
+  return rows.map((r) => ({ ...projectColumns(r), level: r.level, levelLabel: levelLabel(r.level), score: r.score, proposed: r.proposed, version: r.version }));
 }
 
 /** The public rows of a list (公示名单 / 认定结果): never an expert, never an objector. */
@@ -88,6 +88,16 @@ export async function loadWindow(db: DbOrTx, id: string, opts: { forUpdate?: boo
 }
 
 export const windowProjectIds = (w: PublicityWindowRow) => (w.projectIds as string[]) ?? [];
+
+/** The header of a window as every DTO (commission and public) shows it. */
+export function windowHeader(w: PublicityWindowRow) {
+  return { id: w.id, title: w.title, documentNo: w.documentNo ?? '', opensOn: w.opensOn, closesOn: w.closesOn, state: w.state, stateLabel: PUBLICITY_STATE_LABELS[w.state as PublicityState] ?? w.state };
+}
+
+/** The public columns of a listed project (no internal ids but the project's). */
+export function projectColumns(p: ListedProject) {
+  return { projectId: p.projectId, projectNo: p.projectNo, name: p.name, unit: p.unit, district: p.district, recommender: p.recommender };
+}
 
 async function latestPublicationIds(db: DbOrTx, windowIds: string[]) {
   if (!windowIds.length) return new Map<string, string>();
@@ -115,19 +125,13 @@ export async function windowDtos(db: DbOrTx, windows: PublicityWindowRow[]): Pro
   return windows.map((w) => {
     const mine = objs.filter((o) => o.publicityId === w.id);
     return {
-      id: w.id,
+      ...windowHeader(w),
       year: yearOf.get(w.campaignId) ?? 0,
-      title: w.title,
-      documentNo: w.documentNo ?? '',
-      opensOn: w.opensOn,
-      closesOn: w.closesOn,
-      state: w.state,
-      stateLabel: PUBLICITY_STATE_LABELS[w.state as PublicityState] ?? w.state,
       version: w.version,
       projects: windowProjectIds(w)
         .map((id) => byId.get(id))
         .filter((p): p is ListedProject => !!p)
-        .map((p) => ({ projectId: p.projectId, projectNo: p.projectNo, name: p.name, unit: p.unit, district: p.district, recommender: p.recommender, levelLabel: levelLabel(p.level), state: p.state, stateLabel: PROJECT_STATE_LABELS[p.state] })),
+        .map((p) => ({ ...projectColumns(p), levelLabel: levelLabel(p.level), state: p.state, stateLabel: PROJECT_STATE_LABELS[p.state] })),
       selectionChanges: (w.selectionChanges as SelectionChange[]) ?? [],
       listPublicationId: pubs.get(`${seriesOf(w.id)}/publicity_list`) ?? null,
       resultPublicationId: pubs.get(`${seriesOf(w.id)}/recognition_result`) ?? null,

@@ -9,7 +9,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { objectionDeadline, publicityPhase, suggestedOpeningDay } from '../../domain/publicity';
 import { shanghaiDateString } from '../../domain/shanghai-time';
-import type { ObjectionOutcome, ObjectionState, ObjectorKind, PublicityState } from '../../domain/vocabularies';
+import type { ObjectionOutcome, ObjectionState, ObjectorKind } from '../../domain/vocabularies';
 import type { CampaignConfig } from '../../shared/campaign';
 import {
   assignObjectionRequestSchema,
@@ -23,7 +23,6 @@ import {
   openPublicityRequestSchema,
   publicityOverviewSchema,
   publicityWindowSchema,
-  PUBLICITY_STATE_LABELS,
   publicPublicityListSchema,
   publicPublicitySchema,
   publishRecognitionRequestSchema,
@@ -42,7 +41,7 @@ import { contentDisposition, errors, errorsWith } from '../http/responses';
 import { authorize } from '../policy/policy';
 import { assignObjection, concludeObjection } from './handle-objection';
 import { openPublicity } from './open-publicity';
-import { candidates, levelLabel, loadWindow, projectsWithOutcomes, seriesOf, windowDtos, windowProjectIds, windowsOfCampaign, type PublicityWindowRow } from './publicity-repository';
+import { candidates, levelLabel, loadWindow, projectColumns, windowHeader, projectsWithOutcomes, seriesOf, windowDtos, windowProjectIds, windowsOfCampaign, type PublicityWindowRow } from './publicity-repository';
 import { publishRecognition } from './publish-recognition';
 import { revokeRecognition } from './revoke-recognition';
 import { receiptNo, storeObjectionEvidence, submitObjection } from './submit-objection';
@@ -99,17 +98,11 @@ async function publicView(services: Services, w: PublicityWindowRow) {
   ]);
   const contact = (campaign.config as CampaignConfig).contact;
   return {
-    id: w.id,
-    title: w.title,
-    documentNo: w.documentNo ?? '',
-    opensOn: w.opensOn,
-    closesOn: w.closesOn,
-    state: w.state,
-    stateLabel: PUBLICITY_STATE_LABELS[w.state as PublicityState] ?? w.state,
+    ...windowHeader(w),
     deadline: objectionDeadline(w.closesOn).toISOString(),
     accepting: (w.state === 'open' || w.state === 'scheduled') && publicityPhase(services.clock.now(), w) === 'open',
     publicationId: latest?.id ?? null,
-    rows: rows.map((r, i) => ({ projectId: r.projectId, seq: i + 1, projectNo: r.projectNo, name: r.name, unit: r.unit, district: r.district, recommender: r.recommender, level: levelLabel(r.level) })),
+    rows: rows.map((r, i) => ({ ...projectColumns(r), seq: i + 1, level: levelLabel(r.level) })),
     contact: `${contact.division}，联系人：${contact.people}，电话：${contact.phone}`,
   };
 }

@@ -139,17 +139,25 @@ export const publicitySeed: SeedArea = {
     const second = pool.slice(first.length + 1, first.length + 3);
     const days = config.publicityWorkingDays ?? 5;
 
+    /** One 公示 window opened on `opensOn` 09:00 with its 公示名单 (version 1); its projects in publicity. */
+    const openWindow = async (batch: string, documentNo: string, opensOn: string, listed: typeof pool, state: 'open' | 'closed' | 'published', extra: Partial<typeof publicityWindows.$inferInsert> = {}) => {
+      const period = publicityPeriod(opensOn, days, config.calendar);
+      const openedAt = at(`${opensOn}T09:00:00+08:00`);
+      const ended = ctx.now.getTime() > Date.parse(`${period.closesOn}T23:59:59.999+08:00`);
+      const [w] = await tx
+        .insert(publicityWindows)
+        .values({ campaignId: campaign.id, title: `2026年度天津市质量攻关优秀成果公示（${batch}）`, documentNo, ...period, state: state === 'open' && ended ? 'closed' : state, projectIds: listed.map((p) => p.projectId), openedBy: commission?.id, createdAt: openedAt, closedAt: state === 'open' ? null : at(`${period.closesOn}T16:00:00Z`), ...extra })
+        .returning();
+      await tx.insert(publications).values({ campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(w.id), version: 1, title: w.title, documentNo, publishedOn: opensOn, rows: listRows(listed), publishedBy: commission?.id, publishedAt: openedAt });
+      await tx.update(projects).set({ state: 'in_publicity', stateChangedAt: openedAt }).where(inArray(projects.id, listed.map((p) => p.projectId)));
+      return w;
+    };
+
     // 第一批: 公示 closed and 公布 published.
-    const p1 = publicityPeriod('2026-11-16', days, config.calendar);
-    const [w1] = await tx
-      .insert(publicityWindows)
-      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第一批）', documentNo: '津市场监管质发〔2026〕31号', ...p1, state: 'published', projectIds: first.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-11-16T09:00:00+08:00'), closedAt: at(`${p1.closesOn}T16:00:00Z`), publishedAt: at('2026-11-24T10:00:00+08:00'), publishedBy: commission?.id, version: 3 })
-      .returning();
-    await tx.insert(publications).values([
-      { campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(w1.id), version: 1, title: w1.title, documentNo: w1.documentNo!, publishedOn: p1.opensOn, rows: listRows(first), publishedBy: commission?.id, publishedAt: at('2026-11-16T09:00:00+08:00') },
-      { campaignId: campaign.id, kind: 'recognition_result', series: seriesOf(w1.id), version: 1, title: '2026年度天津市质量攻关优秀成果认定结果（第一批）', documentNo: '津市场监管质发〔2026〕35号', publishedOn: '2026-11-24', rows: listRows(first), publishedBy: commission?.id, publishedAt: at('2026-11-24T10:00:00+08:00') },
-    ]);
-    await tx.update(projects).set({ state: 'recognised', stateChangedAt: at('2026-11-24T10:00:00+08:00') }).where(inArray(projects.id, first.map((p) => p.projectId)));
+    const recognisedAt = at('2026-11-24T10:00:00+08:00');
+    const w1 = await openWindow('第一批', '津市场监管质发〔2026〕31号', '2026-11-16', first, 'published', { publishedAt: recognisedAt, publishedBy: commission?.id, version: 3 });
+    await tx.insert(publications).values({ campaignId: campaign.id, kind: 'recognition_result', series: seriesOf(w1.id), version: 1, title: '2026年度天津市质量攻关优秀成果认定结果（第一批）', documentNo: '津市场监管质发〔2026〕35号', publishedOn: '2026-11-24', rows: listRows(first), publishedBy: commission?.id, publishedAt: recognisedAt });
+    await tx.update(projects).set({ state: 'recognised', stateChangedAt: recognisedAt }).where(inArray(projects.id, first.map((p) => p.projectId)));
     await tx.insert(objections).values({
       publicityId: w1.id,
       projectId: first[0].projectId,
@@ -166,26 +174,14 @@ export const publicitySeed: SeedArea = {
       concludedBy: commission?.id,
       version: 3,
     });
-    await createShowcaseDrafts(tx, { clock: { now: () => at('2026-11-24T10:00:00+08:00') } }, first.map((p) => p.projectId));
+    await createShowcaseDrafts(tx, { clock: { now: () => recognisedAt } }, first.map((p) => p.projectId));
     await tx.update(showcaseEntries).set({ state: 'approved', approvedAt: at('2026-11-27T15:00:00+08:00'), approvedBy: commission?.id, version: 2 }).where(inArray(showcaseEntries.projectId, first.map((p) => p.projectId)));
 
     // 第二批: 公示 period over without objection, awaiting the commission's 公布.
-    const pw = publicityPeriod('2026-11-23', days, config.calendar);
-    const [ww] = await tx
-      .insert(publicityWindows)
-      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第二批）', documentNo: '津市场监管质发〔2026〕33号', ...pw, state: 'closed', projectIds: waiting.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-11-23T09:00:00+08:00'), closedAt: at(`${pw.closesOn}T16:00:00Z`), version: 2 })
-      .returning();
-    await tx.insert(publications).values({ campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(ww.id), version: 1, title: ww.title, documentNo: ww.documentNo!, publishedOn: pw.opensOn, rows: listRows(waiting), publishedBy: commission?.id, publishedAt: at('2026-11-23T09:00:00+08:00') });
-    await tx.update(projects).set({ state: 'in_publicity', stateChangedAt: at('2026-11-23T09:00:00+08:00') }).where(inArray(projects.id, waiting.map((p) => p.projectId)));
+    await openWindow('第二批', '津市场监管质发〔2026〕33号', '2026-11-23', waiting, 'closed', { version: 2 });
 
     // 第三批: 公示 open now, one objection received.
-    const p2 = publicityPeriod('2026-12-02', days, config.calendar);
-    const [w2] = await tx
-      .insert(publicityWindows)
-      .values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果公示（第三批）', documentNo: '津市场监管质发〔2026〕38号', ...p2, state: ctx.now.getTime() > Date.parse(`${p2.closesOn}T23:59:59+08:00`) ? 'closed' : 'open', projectIds: second.map((p) => p.projectId), openedBy: commission?.id, createdAt: at('2026-12-02T09:00:00+08:00') })
-      .returning();
-    await tx.insert(publications).values({ campaignId: campaign.id, kind: 'publicity_list', series: seriesOf(w2.id), version: 1, title: w2.title, documentNo: w2.documentNo!, publishedOn: p2.opensOn, rows: listRows(second), publishedBy: commission?.id, publishedAt: at('2026-12-02T09:00:00+08:00') });
-    await tx.update(projects).set({ state: 'in_publicity', stateChangedAt: at('2026-12-02T09:00:00+08:00') }).where(inArray(projects.id, second.map((p) => p.projectId)));
+    const w2 = await openWindow('第三批', '津市场监管质发〔2026〕38号', '2026-12-02', second, 'open');
     await tx.insert(objections).values({
       publicityId: w2.id,
       projectId: second[0].projectId,

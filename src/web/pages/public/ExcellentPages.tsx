@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
 import { PublicShell } from '../../components/PublicShell';
 import { usePageTitle } from '../../hooks/usePageTitle';
+import { ExcellentLine } from './PortalPublicityPanels';
 import { useConferences, useExcellent, useExcellentEntry } from './publicity-api';
 
 export function ExcellentListPage() {
@@ -22,15 +23,7 @@ export function ExcellentListPage() {
           {q.isPending ? <p className="gg-muted">正在加载…</p> : items.length === 0 ? <EmptyState text="暂无公开信息" /> : (
             <ul className="gg-pub-list">
               {items.map((e) => (
-                <li key={e.id} className="gg-pub-item" data-testid="excellent-item">
-                  <Link to={`/excellent/${e.id}`} className="gg-pub-title">
-                    {e.title}
-                  </Link>
-                  <div className="gg-muted gg-small">
-                    {e.year}年度 · {e.unit} · {e.district}
-                  </div>
-                  {e.highlights.length > 0 && <div className="gg-small">{e.highlights.join('；')}</div>}
-                </li>
+                <ExcellentLine key={e.id} e={e} detailed />
               ))}
             </ul>
           )}

@@ -1,5 +1,6 @@
 /** The portal's 公示 and 优秀成果 panels: open 公示 windows (to the list and objection form), approved showcase entries. */
 import { Link } from 'react-router';
+import type { PublicShowcase } from '../../../shared/publicity';
 import { EmptyState } from '../../components/EmptyState';
 import { useExcellent, usePublicityList } from './publicity-api';
 
@@ -23,6 +24,22 @@ export function PublicityPanel() {
   );
 }
 
+/** One 优秀成果 in a list (portal panel and the 优秀成果 page, which adds the highlights). */
+export function ExcellentLine({ e, detailed = false }: { e: PublicShowcase; detailed?: boolean }) {
+  return (
+    <li className="gg-pub-item" data-testid="excellent-item">
+      <Link to={`/excellent/${e.id}`} className="gg-pub-title">
+        {e.title}
+      </Link>
+      <div className="gg-muted gg-small">
+        {e.year}年度 · {e.unit}
+        {detailed && ` · ${e.district}`}
+      </div>
+      {detailed && e.highlights.length > 0 && <div className="gg-small">{e.highlights.join('；')}</div>}
+    </li>
+  );
+}
+
 export function ExcellentPanel() {
   const { data } = useExcellent();
   const items = (data?.items ?? []).slice(0, 4);
@@ -31,14 +48,7 @@ export function ExcellentPanel() {
     <>
       <ul className="gg-pub-list">
         {items.map((e) => (
-          <li key={e.id} className="gg-pub-item" data-testid="excellent-item">
-            <Link to={`/excellent/${e.id}`} className="gg-pub-title">
-              {e.title}
-            </Link>
-            <div className="gg-muted gg-small">
-              {e.year}年度 · {e.unit}
-            </div>
-          </li>
+          <ExcellentLine key={e.id} e={e} />
         ))}
       </ul>
       <Link to="/excellent" className="gg-small">
