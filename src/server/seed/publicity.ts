@@ -43,7 +43,7 @@ const SHORTCUT_NAMES = [
   '提高预制混凝土构件尺寸精度',
   '降低乳制品灌装封口不良率',
 ];
-/** Units whose demo projects other areas' demo and browser tests use: not cloned here. */
+/** Units whose demo projects other areas' demo and browser tests use: not cloned here (nor the demo applicant's or demo recommender's). */
 const KEEP_OUT = ['天津绿源生物制造有限公司', '天津曙光先进计算系统有限公司', '天津智行网联汽车电子有限公司'];
 
 /**
@@ -54,6 +54,7 @@ const KEEP_OUT = ['天津绿源生物制造有限公司', '天津曙光先进计
 async function shortcutEvaluated(tx: DbOrTx, campaign: { id: string; year: number; config: unknown }, n: number, now: Date) {
   if (n <= 0) return;
   const [demoUser] = await tx.select({ org: users.organisationId }).from(users).where(eq(users.username, DEMO_USERNAMES.applicant));
+  const [demoRecommender] = await tx.select({ org: users.organisationId }).from(users).where(eq(users.username, DEMO_USERNAMES.recommender));
   const approved = await tx
     .select({ p: projects, unit: organisations.name })
     .from(projects)
@@ -62,7 +63,7 @@ async function shortcutEvaluated(tx: DbOrTx, campaign: { id: string; year: numbe
     .orderBy(asc(projects.projectNo));
   const seen = new Set<string>();
   const templates = approved.filter(({ p, unit }) => {
-    if (p.applicantOrgId === demoUser?.org || KEEP_OUT.includes(unit) || seen.has(p.applicantOrgId)) return false;
+    if (p.applicantOrgId === demoUser?.org || p.recommenderOrgId === demoRecommender?.org || KEEP_OUT.includes(unit) || seen.has(p.applicantOrgId)) return false;
     seen.add(p.applicantOrgId);
     return true;
   });
