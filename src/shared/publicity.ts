@@ -105,6 +105,7 @@ export const publishRecognitionRequestSchema = z.object({
   documentNo: text('文号', 1, 50),
 });
 export const revokeRecognitionRequestSchema = z.object({ version, reason: text('撤销理由', REASON_MIN, REASON_MAX) });
+export const declineRecognitionRequestSchema = z.object({ version, reason: text('不予认定理由', REASON_MIN, REASON_MAX) });
 
 /** The public 公示 page: no objector, no expert, never an internal id other than the project's. */
 export const publicPublicitySchema = z.object({

@@ -306,6 +306,24 @@ describe('a 公示 opening on a later working day', () => {
   });
 });
 
+describe('不予认定', () => {
+  it('closes an evaluated project with a reason; refuses without one, by others, or from another state', async () => {
+    commission = await t.login('demo_commission');
+    const [p] = await db().select().from(projects).where(eq(projects.id, ids.notProposed));
+    const recommender = await t.login('demo_recommender');
+    expect((await recommender.post(`/api/commission/publicity/projects/${p.id}/decline`, { version: p.version, reason: '评定结论为合格，未达优秀' })).status).toBe(403);
+    const noReason = await commission.post(`/api/commission/publicity/projects/${p.id}/decline`, { version: p.version, reason: '无' });
+    expect(noReason.body.fields.reason).toContain('不予认定理由至少4个字');
+    const stale = await commission.post(`/api/commission/publicity/projects/${p.id}/decline`, { version: p.version + 1, reason: '评定组未建议认定为优秀成果' });
+    expect(stale.status).toBe(409);
+    const ok = await commission.post(`/api/commission/publicity/projects/${p.id}/decline`, { version: p.version, reason: '评定组未建议认定为优秀成果' });
+    expect(ok.body).toMatchObject({ state: 'closed' });
+    const [recognisedA] = await db().select().from(projects).where(eq(projects.id, ids.a));
+    const wrong = await commission.post(`/api/commission/publicity/projects/${ids.a}/decline`, { version: recognisedA.version, reason: '评定组未建议认定为优秀成果' });
+    expect(wrong.status).toBe(409);
+  });
+});
+
 describe('宣传推广: showcase of recognised results', () => {
   it('the unit proposes its text, the commission approves it, the portal shows it; others are refused', async () => {
     commission = await t.login('demo_commission');

@@ -27,6 +27,7 @@ import {
   publicPublicitySchema,
   publishRecognitionRequestSchema,
   revokeRecognitionRequestSchema,
+  declineRecognitionRequestSchema,
   type ObjectionDto,
 } from '../../shared/publicity';
 import { AppError, notFound } from '../app-error';
@@ -43,7 +44,7 @@ import { assignObjection, concludeObjection } from './handle-objection';
 import { openPublicity } from './open-publicity';
 import { candidates, levelLabel, loadWindow, projectColumns, windowHeader, projectsWithOutcomes, seriesOf, windowDtos, windowProjectIds, windowsOfCampaign, type PublicityWindowRow } from './publicity-repository';
 import { publishRecognition } from './publish-recognition';
-import { revokeRecognition } from './revoke-recognition';
+import { declineRecognition, revokeRecognition } from './revoke-recognition';
 import { receiptNo, storeObjectionEvidence, submitObjection } from './submit-objection';
 import { loadSeries } from '../publications/publication-repository';
 
@@ -217,5 +218,10 @@ export function registerPublicityRoutes(app: FastifyInstance, services: Services
   r.post('/api/commission/publicity/projects/:id/revoke', { schema: { tags: TAG, summary: '撤销优秀成果认定（须填写理由；已发证书随之作废）', params: idParams, body: revokeRecognitionRequestSchema, response: { 200: z.object({ state: z.string(), version: z.number().int(), voided: z.number().int() }), ...errors } } }, async (req) => {
     const res = await revokeRecognition(authedContext(services, req), req.params.id, req.body);
     return { state: res.project.state, version: res.project.version, voided: res.voided };
+  });
+
+  r.post('/api/commission/publicity/projects/:id/decline', { schema: { tags: TAG, summary: '不予认定（已评定项目不列入公示，项目结束；须填写理由）', params: idParams, body: declineRecognitionRequestSchema, response: { 200: z.object({ state: z.string(), version: z.number().int() }), ...errors } } }, async (req) => {
+    const p = await declineRecognition(authedContext(services, req), req.params.id, req.body);
+    return { state: p.state, version: p.version };
   });
 }
