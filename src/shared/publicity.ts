@@ -71,15 +71,19 @@ export const publicityProjectSchema = listedProjectSchema.extend({
   stateLabel: z.string(),
 });
 
-export const publicityWindowSchema = z.object({
+/** What every view of a 公示 window starts with. */
+const windowHeaderSchema = z.object({
   id: z.string(),
-  year: z.number().int(),
   title: z.string(),
   documentNo: z.string(),
   opensOn: z.string(),
   closesOn: z.string(),
   state: z.string(),
   stateLabel: z.string(),
+});
+
+export const publicityWindowSchema = windowHeaderSchema.extend({
+  year: z.number().int(),
   version: z.number().int(),
   projects: z.array(publicityProjectSchema),
   selectionChanges: z.array(z.object({ projectId: z.string(), change: z.enum(['added', 'removed']), reason: z.string() })),
@@ -108,14 +112,7 @@ export const revokeRecognitionRequestSchema = z.object({ version, reason: text('
 export const declineRecognitionRequestSchema = z.object({ version, reason: text('不予认定理由', REASON_MIN, REASON_MAX) });
 
 /** The public 公示 page: no objector, no expert, never an internal id other than the project's. */
-export const publicPublicitySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  documentNo: z.string(),
-  opensOn: z.string(),
-  closesOn: z.string(),
-  state: z.string(),
-  stateLabel: z.string(),
+export const publicPublicitySchema = windowHeaderSchema.extend({
   /** Last instant objections are accepted (ISO). */
   deadline: z.string(),
   accepting: z.boolean(),
