@@ -25,7 +25,7 @@ const names = {
 const ids: Record<string, string> = {};
 let windowId = '';
 let windowVersion = 0;
-const OBJECTOR = { name: '王建国', phone: '13820005678' };
+const OBJECTOR = { name: '欧阳振宇', phone: '13820005678' };
 
 const objection = (projectId: string, over: Record<string, unknown> = {}) => ({
   projectId,
@@ -189,6 +189,29 @@ describe('objections from the public', () => {
     const list = await commission.get(`/api/commission/publicity/objections?publicityId=${windowId}`);
     expect(list.body.items).toHaveLength(2);
     expect(list.body.items.find((o: { projectName: string }) => o.projectName === names.a)).toMatchObject({ objectorName: OBJECTOR.name, contact: OBJECTOR.phone, state: 'received', evidence: { name: '质量月报截图.png' } });
+  });
+});
+
+describe('objector identity on every GET endpoint', () => {
+  it('no GET endpoint shows the objector to an applicant, a recommender or the public', async () => {
+    const spec = await t.anonymous().get('/api/openapi.json');
+    const paths = Object.entries(spec.body.paths as Record<string, Record<string, unknown>>)
+      .filter(([, methods]) => 'get' in methods)
+      .map(([p]) => p);
+    expect(paths).toContain('/api/public/publicity/{id}');
+    const fill = (p: string) => p.replace(/\{(id|projectId)\}/g, p.includes('publicity') ? windowId : ids.a).replace('{n}', '1').replace('{format}', 'docx').replace('{code}', '91120116MA05TEST1X');
+    const agents = [t.anonymous(), await t.login('demo_applicant'), await t.login('demo_recommender')];
+    let answered = 0;
+    for (const agent of agents) {
+      for (const p of paths) {
+        const res = await agent.get(fill(p));
+        const text = res.body !== undefined ? JSON.stringify(res.body) : '';
+        expect(text, `${p} (${res.status})`).not.toContain(OBJECTOR.name);
+        expect(text, `${p} (${res.status})`).not.toContain(OBJECTOR.phone);
+        if (res.status === 200) answered++;
+      }
+    }
+    expect(answered).toBeGreaterThan(30);
   });
 });
 
