@@ -69,6 +69,8 @@ export const publicityProjectSchema = listedProjectSchema.extend({
   levelLabel: z.string(),
   state: z.string(),
   stateLabel: z.string(),
+  /** The project's version (for 撤销认定). */
+  version: z.number().int(),
 });
 
 /** What every view of a 公示 window starts with. */

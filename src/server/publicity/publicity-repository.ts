@@ -131,7 +131,7 @@ export async function windowDtos(db: DbOrTx, windows: PublicityWindowRow[]): Pro
       projects: windowProjectIds(w)
         .map((id) => byId.get(id))
         .filter((p): p is ListedProject => !!p)
-        .map((p) => ({ ...projectColumns(p), levelLabel: levelLabel(p.level), state: p.state, stateLabel: PROJECT_STATE_LABELS[p.state] })),
+        .map((p) => ({ ...projectColumns(p), levelLabel: levelLabel(p.level), state: p.state, stateLabel: PROJECT_STATE_LABELS[p.state], version: p.version })),
       selectionChanges: (w.selectionChanges as SelectionChange[]) ?? [],
       listPublicationId: pubs.get(`${seriesOf(w.id)}/publicity_list`) ?? null,
       resultPublicationId: pubs.get(`${seriesOf(w.id)}/recognition_result`) ?? null,

@@ -23,7 +23,9 @@ function useRefresh() {
   };
 }
 
-function OpenPublicityCard({ o }: { o: PublicityOverview }) {
+type ReasonTarget = { kind: 'revoke' | 'decline'; projectId: string; name: string; version: number };
+
+function OpenPublicityCard({ o, onReason }: { o: PublicityOverview; onReason: (t: ReasonTarget) => void }) {
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [form] = Form.useForm<{ title: string; documentNo: string; opensOn: string }>();
@@ -71,6 +73,7 @@ function OpenPublicityCard({ o }: { o: PublicityOverview }) {
             render: (_, c) =>
               changed(c) ? <Input size="small" aria-label={`调整理由：${c.name}`} placeholder="与评定组建议不一致，须填写理由" value={reasons[c.projectId] ?? ''} onChange={(e) => setReasons((r) => ({ ...r, [c.projectId]: e.target.value }))} /> : '—',
           },
+          { title: '操作', key: 'decline', width: 100, render: (_, c) => <Button size="small" onClick={() => onReason({ kind: 'decline', projectId: c.projectId, name: c.name, version: c.version })}>不予认定</Button> },
         ]}
       />
       <Form form={form} name="open-publicity" layout="inline" style={{ marginTop: 16, rowGap: 8 }} onFinish={(v) => open.mutate(v)} initialValues={{ title: `${o.year}年度天津市质量攻关优秀成果公示`, opensOn: o.suggestedOpensOn ?? '' }}>
@@ -161,6 +164,35 @@ function ObjectionModal({ o, mode, onClose }: { o: ObjectionDto | null; mode: 'a
   );
 }
 
+/** 撤销认定 (a recognised project) or 不予认定 (an evaluated candidate), with a reason. */
+function ReasonModal({ target, onClose }: { target: { kind: 'revoke' | 'decline'; projectId: string; name: string; version: number } | null; onClose: () => void }) {
+  const { message } = App.useApp();
+  const refresh = useRefresh();
+  const [form] = Form.useForm<{ reason: string }>();
+  const label = target?.kind === 'revoke' ? '撤销认定' : '不予认定';
+  const act = useMutation({
+    mutationFn: (v: { reason: string }) => api.post(`/api/commission/publicity/projects/${target!.projectId}/${target!.kind}`, { version: target!.version, reason: v.reason }),
+    onSuccess: () => {
+      message.success(`已${label}，已通知相关单位`);
+      onClose();
+      refresh();
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.fields.reason) form.setFields([{ name: 'reason', errors: [err.fields.reason] }]);
+      else message.error(errorMessage(err));
+    },
+  });
+  return (
+    <Modal open={!!target} title={`${label}：${target?.name ?? ''}`} okText={`确认${label}`} cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={act.isPending} destroyOnHidden>
+      <Form form={form} name="recognition-reason" layout="vertical" onFinish={(v) => act.mutate(v)}>
+        <Form.Item name="reason" label={`${label}理由`} rules={[{ required: true, message: `请填写${label}理由` }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function ShowcaseCard() {
   const { message } = App.useApp();
   const refresh = useRefresh();
@@ -200,13 +232,14 @@ export default function PublicityPage() {
   const objections = useQuery({ queryKey: [...KEY, 'objections'], queryFn: () => api.get<{ items: ObjectionDto[] }>('/api/commission/publicity/objections') });
   const [publishing, setPublishing] = useState<PublicityWindowDto | null>(null);
   const [handling, setHandling] = useState<{ o: ObjectionDto; mode: 'assign' | 'conclude' } | null>(null);
+  const [reason, setReason] = useState<ReasonTarget | null>(null);
   const o = overview.data;
   const byWindow = useMemo(() => new Map((o?.windows ?? []).map((w) => [w.id, w])), [o]);
   return (
     <>
       <PageHeader title="公示公布" subtitle="确定公示名单 → 公示（按工作日计算，发布之日为第1个工作日）→ 异议处理 → 公布认定结果 → 宣传推广" />
       {overview.error && <Alert type="error" showIcon title="加载失败" description={errorMessage(overview.error)} />}
-      {o && <OpenPublicityCard o={o} />}
+      {o && <OpenPublicityCard o={o} onReason={setReason} />}
       <Card title="各次公示" style={{ marginBottom: 20 }} data-testid="publicity-windows">
         <Table<PublicityWindowDto>
           rowKey="id"
@@ -214,6 +247,22 @@ export default function PublicityPage() {
           pagination={false}
           dataSource={o?.windows ?? []}
           locale={{ emptyText: '尚未发布公示' }}
+          expandable={{
+            expandedRowRender: (w) => (
+              <ul className="gg-pub-list">
+                {w.projects.map((p) => (
+                  <li key={p.projectId}>
+                    {p.name}（{p.unit}，{p.levelLabel}）<Tag>{p.stateLabel}</Tag>
+                    {p.state === 'recognised' && (
+                      <Button size="small" danger onClick={() => setReason({ kind: 'revoke', projectId: p.projectId, name: p.name, version: p.version })}>
+                        撤销认定
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ),
+          }}
           columns={[
             { title: '公示', dataIndex: 'title', render: (t: string, w) => (w.listPublicationId ? <a href={`/publicity/${w.id}`} target="_blank" rel="noreferrer">{t}</a> : t) },
             { title: '文号', dataIndex: 'documentNo', width: 200 },
@@ -276,6 +325,7 @@ export default function PublicityPage() {
       <ShowcaseCard />
       <PublishModal w={publishing} onClose={() => setPublishing(null)} />
       <ObjectionModal o={handling?.o ?? null} mode={handling?.mode ?? 'assign'} onClose={() => setHandling(null)} />
+      <ReasonModal target={reason} onClose={() => setReason(null)} />
     </>
   );
 }
