@@ -46,5 +46,6 @@ describe('publicity demo seed on 2026-12-04', () => {
     const pubs = (await t.anonymous().get('/api/public/publications')).body.items.map((p: { kind: string }) => p.kind);
     expect(pubs).toEqual(expect.arrayContaining(['publicity_list', 'recognition_result', 'project_plan']));
     expect(JSON.stringify(list.body)).not.toContain('天津市滨海质量技术服务有限公司');
+    expect((await t.anonymous().get('/api/public/conferences')).body.items[0]).toMatchObject({ heldOn: '2026-12-18' });
   });
 });

@@ -19,7 +19,7 @@ import { publicityPeriod } from '../../domain/publicity';
 import type { CampaignConfig } from '../../shared/campaign';
 import type { DbOrTx } from '../db/client';
 import { formatProjectNo } from '../../domain/project-number';
-import { campaigns, evaluationGroups, evaluationOutcomes, objections, organisations, projectResults, projects, publications, publicityWindows, resultBenefits, showcaseEntries, users } from '../db/schema';
+import { campaigns, evaluationGroups, evaluationOutcomes, exchangeConferences, objections, organisations, projectResults, projects, publications, publicityWindows, resultBenefits, showcaseEntries, users } from '../db/schema';
 import { createShowcaseDrafts } from '../promotion/showcase-drafts';
 import { listRows, projectsWithOutcomes, seriesOf } from '../publicity/publicity-repository';
 import { DEMO_USERNAMES } from './accounts';
@@ -192,5 +192,7 @@ export const publicitySeed: SeedArea = {
       content: '我单位曾参与该项目部分检测工作，成果报告所列的攻关后合格率与我单位出具的检测报告数值不符，请予核实。',
       createdAt: at('2026-12-03T10:30:00+08:00'),
     });
+    // 宣传推广: the year's 经验交流会, announced on the 优秀成果 page.
+    await tx.insert(exchangeConferences).values({ campaignId: campaign.id, title: '2026年度天津市质量攻关优秀成果经验交流会', heldOn: '2026-12-18', place: '天津市市场监督管理委员会（河西区友谊路）第一会议室', description: '第一批优秀成果承担单位介绍攻关经验，各区市场监管局、行业协会参加。', createdBy: commission?.id, createdAt: recognisedAt });
   },
 };

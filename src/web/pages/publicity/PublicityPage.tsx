@@ -226,6 +226,45 @@ function ShowcaseCard() {
   );
 }
 
+function ConferenceCard() {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<{ title: string; heldOn: string; place: string }>();
+  const key = useRef<string | null>(null);
+  const create = useMutation({
+    mutationFn: (v: { title: string; heldOn: string; place: string }) => api.post('/api/commission/conferences', v, { headers: { 'Idempotency-Key': (key.current ??= newIdempotencyKey()) } }),
+    onSuccess: () => {
+      key.current = null;
+      message.success('经验交流会已登记，在门户“优秀成果”页公布');
+      form.resetFields();
+      void qc.invalidateQueries({ queryKey: ['public'] });
+    },
+    onError: (err) => {
+      key.current = null;
+      if (err instanceof ApiError && Object.keys(err.fields).length) form.setFields(Object.entries(err.fields).map(([name, e]) => ({ name: name as 'title', errors: [e] })));
+      else message.error(errorMessage(err));
+    },
+  });
+  return (
+    <Card title="宣传推广：经验交流会" style={{ marginTop: 20 }}>
+      <Form form={form} name="conference" layout="inline" style={{ rowGap: 8 }} onFinish={(v) => create.mutate(v)}>
+        <Form.Item name="title" label="交流会名称" rules={[{ required: true, message: '请填写交流会名称' }]}>
+          <Input style={{ width: 300 }} />
+        </Form.Item>
+        <Form.Item name="heldOn" label="举办日期" rules={[{ required: true, message: '请填写举办日期' }]}>
+          <Input type="date" style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="place" label="举办地点" rules={[{ required: true, message: '请填写举办地点' }]}>
+          <Input style={{ width: 260 }} />
+        </Form.Item>
+        <Button htmlType="submit" loading={create.isPending}>
+          登记
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
 export default function PublicityPage() {
   usePageTitle('公示公布');
   const overview = useQuery({ queryKey: KEY, queryFn: () => api.get<PublicityOverview>('/api/commission/publicity') });
@@ -323,6 +362,7 @@ export default function PublicityPage() {
         />
       </Card>
       <ShowcaseCard />
+      <ConferenceCard />
       <PublishModal w={publishing} onClose={() => setPublishing(null)} />
       <ObjectionModal o={handling?.o ?? null} mode={handling?.mode ?? 'assign'} onClose={() => setHandling(null)} />
       <ReasonModal target={reason} onClose={() => setReason(null)} />
