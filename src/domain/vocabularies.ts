@@ -128,3 +128,7 @@ export const CERTIFICATE_HOLDER_KINDS = ['unit'] as const;
 export type CertificateHolderKind = (typeof CERTIFICATE_HOLDER_KINDS)[number];
 export const CERTIFICATE_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type CertificateRunState = (typeof CERTIFICATE_RUN_STATES)[number];
+
+/** 宣传推广 showcase entry: draft (from the result report) → proposed (the unit's text) → approved (public) ⇄ hidden. */
+export const SHOWCASE_STATES = ['draft', 'proposed', 'approved', 'hidden'] as const;
+export type ShowcaseState = (typeof SHOWCASE_STATES)[number];

@@ -23,6 +23,8 @@ import { registerCheckinRoutes } from './training/checkin-routes';
 import { registerImplementationRoutes } from './implementation/routes';
 import { registerTrackingRoutes } from './tracking/routes';
 import { APP_VERSION } from './version';
+import { registerPublicityRoutes } from './publicity/routes';
+import { registerPromotionRoutes } from './promotion/routes';
 
 export { APP_VERSION };
 
@@ -51,4 +53,6 @@ export async function registerRoutes(app: FastifyInstance, services: Services, o
   registerExpertRoutes(app, services);
   registerResultRoutes(app, services);
   registerEvaluationRoutes(app, services);
+  registerPublicityRoutes(app, services, { publicRateLimitPerMinute: opts.publicRateLimitPerMinute });
+  registerPromotionRoutes(app, services, { publicRateLimitPerMinute: opts.publicRateLimitPerMinute });
 }

@@ -35,6 +35,11 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   system: '系统',
   evaluation_group: '评定组',
   expert_task: '评定任务',
+  // 程序八–九: 公示公布, 宣传推广
+  publicity: '公示',
+  objection: '异议',
+  showcase: '优秀成果展示',
+  conference: '经验交流会',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -114,6 +119,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   submit_scores: '提交评分',
   adopt_group: '采纳评定结论',
   expire_invitations: '评定任务逾期未响应',
+  // 程序八–九: 公示公布, 宣传推广
+  open_publicity: '发布公示',
+  start_publicity: '公示开始',
+  close_publicity: '公示期满',
+  publish_recognition: '公布认定结果',
+  receive_objection: '受理异议',
+  assign_objection: '指派调查核实',
+  conclude_objection: '异议办结',
+  propose_showcase: '提交展示内容',
+  approve_showcase: '审核公开展示',
+  hide_showcase: '撤下展示',
+  create_conference: '登记经验交流会',
 };
 /** issue 16: summary keys of the 宣贯培训 lecturer/material entries. */
 const TRAINING_MATERIAL_KEY_LABELS: Record<string, string> = { material: '培训资料', materialCategory: '资料类别', lecturerList: '授课老师' };
@@ -186,6 +203,24 @@ export const AUDIT_SUMMARY_KEY_LABELS: Record<string, string> = {
   in: '替换专家',
   kind: '声明类型',
   tasks: '评定任务数',
+  // 程序八–九
+  publicityId: '公示',
+  opensOn: '公示开始日期',
+  closesOn: '公示截止日期',
+  workingDays: '公示期（工作日）',
+  changes: '名单调整',
+  objectorKind: '异议人类型',
+  evidence: '佐证材料',
+  outcome: '处理结论',
+  assignee: '调查核实人员',
+  reply: '答复意见',
+  objectionId: '异议',
+  recognised: '认定项目数',
+  publicationId: '公开文件',
+  documentNo: '文号',
+  edited: '修改了文字',
+  heldOn: '举办日期',
+  place: '举办地点',
 };
 
 const VALUE_LABELS: Record<string, string> = {
@@ -204,6 +239,12 @@ const VALUE_LABELS: Record<string, string> = {
   archived: '已归档',
   xlsx: 'Excel',
   docx: 'Word',
+  // 程序八: 异议
+  upheld: '异议成立',
+  not_upheld: '异议不成立',
+  person: '个人',
+  added: '增列',
+  removed: '不列入',
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -197,6 +197,21 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   minGroupSize: '评定组最少人数',
   trimFrom: '去掉最高分和最低分的起始人数',
   generalFields: '通用专业领域',
+  // 程序八–九: 公示公布, 宣传推广
+  publicityId: '公示',
+  reasons: '调整理由',
+  opensOn: '公示开始日期',
+  objectorName: '异议人姓名或单位名称',
+  objectorKind: '异议人类型',
+  content: '异议内容',
+  evidenceFileId: '佐证材料',
+  assignee: '调查核实人员',
+  outcome: '处理结论',
+  reply: '答复意见',
+  summary: '成果简介',
+  highlights: '效益亮点',
+  heldOn: '举办日期',
+  place: '举办地点',
 };
 
 export function labelForPath(path: string): string {

@@ -28,6 +28,8 @@ export const planRowSchema = z.object({
   recommender: z.string(),
   direction: z.string(),
   chain: z.string(),
+  /** 技术评定等级: the 公示名单 and 认定结果 list it (the 立项计划 does not). */
+  level: z.string().optional(),
 });
 export type PlanRow = z.infer<typeof planRowSchema>;
 

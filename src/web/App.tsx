@@ -11,6 +11,9 @@ const RegisterPage = lazy(() => import('./pages/public/RegisterPage'));
 const PublicationsPage = lazy(() => import('./pages/public/PublicationsPage'));
 const PublicationPage = lazy(() => import('./pages/public/PublicationPage'));
 const CheckinPage = lazy(() => import('./pages/public/CheckinPage'));
+const PublicityPage = lazy(() => import('./pages/public/PublicityPage'));
+const ExcellentListPage = lazy(() => import('./pages/public/ExcellentPages'));
+const ExcellentDetailPage = lazy(() => import('./pages/public/ExcellentPages').then((m) => ({ default: m.ExcellentDetailPage })));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/ChangePasswordPage'));
 const SecondFactorPage = lazy(() => import('./pages/auth/SecondFactorPage'));
@@ -35,6 +38,9 @@ export function App() {
           <Route path="/publications" element={<PublicationsPage />} />
           <Route path="/publications/:id" element={<PublicationPage />} />
           <Route path="/checkin/:code" element={<CheckinPage />} />
+          <Route path="/publicity/:id" element={<PublicityPage />} />
+          <Route path="/excellent" element={<ExcellentListPage />} />
+          <Route path="/excellent/:id" element={<ExcellentDetailPage />} />
           <Route path="/login" element={<LoginPage />} />
           <Route path="/change-password" element={<ChangePasswordPage />} />
           <Route path="/second-factor" element={<SecondFactorPage />} />

@@ -22,9 +22,9 @@ import { login, nextTotpCode, ROOT } from './harness';
 const AXE_SOURCE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = process.env.GG_SHOTS ?? mkdtempSync(path.join(os.tmpdir(), 'gg-shots-'));
 
-const PUBLIC_PAGES = ['/', '/login', '/register'];
+const PUBLIC_PAGES = ['/', '/login', '/register', '/excellent'];
 const ROLE_PAGES: Record<string, string[]> = {
-  applicant: ['/applicant', '/applicant/applications', '/applicant/implementation', '/applicant/training', '/applicant/results', '/applicant/organisation', '/applicant/notifications', '/change-password'],
+  applicant: ['/applicant', '/applicant/applications', '/applicant/implementation', '/applicant/training', '/applicant/results', '/applicant/showcase', '/applicant/organisation', '/applicant/notifications', '/change-password'],
   recommender: ['/recommender', '/recommender/reviews', '/recommender/batches', '/recommender/training', '/recommender/tracking', '/recommender/results'],
   commission: [
     '/commission',
@@ -36,6 +36,7 @@ const ROLE_PAGES: Record<string, string[]> = {
     '/commission/history',
     '/commission/approval',
     '/commission/publications',
+    '/commission/publicity',
     '/commission/training',
     '/commission/tracking',
     '/commission/experts',

@@ -29,11 +29,18 @@ describe('public portal', () => {
     expect(res).toContain('2026年9月30日 23:59');
     expect(await page.getByTestId('server-time').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 
-    // The nine procedures, the empty public sections and the contact.
+    // The nine procedures, the public sections and the contact.
     for (const p of ['项目申报', '立项审核', '宣贯培训', '项目实施', '跟踪服务', '提交成果', '成果评定', '公示公布', '宣传推广']) {
       expect(await page.locator('.gg-procedure-grid .gg-procedure-title', { hasText: p }).count()).toBe(1);
     }
-    for (const key of ['publicity', 'excellent']) await page.getByTestId(`disclosure-${key}`).getByText('暂无公开信息').waitFor();
+    // 公示 and 优秀成果 from the demo seed (src/server/seed/publicity.ts): the open 第三批 公示, the approved showcase.
+    const publicity = page.getByTestId('disclosure-publicity');
+    await publicity.getByRole('link', { name: '2026年度天津市质量攻关优秀成果公示（第三批）' }).waitFor();
+    expect(await publicity.getByText('暂无公开信息').count()).toBe(0);
+    expect(await publicity.getByText('受理异议中').count()).toBeGreaterThan(0);
+    const excellent = page.getByTestId('disclosure-excellent');
+    await excellent.getByTestId('excellent-item').first().waitFor();
+    expect(await excellent.getByText('暂无公开信息').count()).toBe(0);
     // 立项计划公布 lists the published plan (the demo seed publishes version 1), linking to its rows.
     const plan = page.getByTestId('disclosure-plan');
     expect(await plan.getByText('暂无公开信息').count()).toBe(0);

@@ -63,3 +63,44 @@ export async function insertProject(
   if (submitted) await t.services.database.db.insert(projectVersions).values({ projectId: row.id, versionNo: 1, form, submittedAt: t.clock.now() });
   return row;
 }
+
+/**
+ * A project at the end of 成果评定 (程序七): state `evaluated`, a 立项编号, its result report, and an
+ * evaluation outcome (its group's conclusion) that the commission adopted unless `adopted: false`.
+ */
+export async function insertEvaluatedProject(
+  t: TestApp,
+  opts: { applicant: string; name: string; proposed?: boolean; adopted?: boolean; level?: 'excellent' | 'good' | 'qualified' | 'unqualified'; score?: string },
+) {
+  const { evaluationGroups, evaluationOutcomes, projectResults } = await import('../../src/server/db/schema');
+  const db = t.services.database.db;
+  const row = await insertProject(t, { applicant: opts.applicant, state: 'evaluated', name: opts.name });
+  seq++;
+  const [p] = await db.update(projects).set({ projectNo: `TJZLGG-2026-${String(800 + seq).padStart(4, '0')}` }).where(eq(projects.id, row.id)).returning();
+  await db.insert(projectResults).values({
+    projectId: p.id,
+    report: {
+      summary: `围绕“${opts.name}”开展质量攻关，运用PDCA和DOE方法完成全部攻关任务。`,
+      problem: '关键质量特性波动大，返工率高。',
+      measures: '成立跨部门攻关小组，导入SPC过程监控。',
+      effects: '关键质量指标达到攻关目标，一次交检合格率提升3个百分点。',
+      innovation: '形成企业标准1项，可在同行业推广。',
+    },
+    reviewState: 'accepted',
+    submittedAt: t.clock.now(),
+    forwardedAt: t.clock.now(),
+  });
+  const [group] = await db.insert(evaluationGroups).values({ campaignId: p.campaignId, field: '装备制造', state: 'adopted' }).returning();
+  await db.insert(evaluationOutcomes).values({
+    projectId: p.id,
+    groupId: group.id,
+    campaignId: p.campaignId,
+    score: opts.score ?? '91.50',
+    level: opts.level ?? 'excellent',
+    proposed: opts.proposed ?? true,
+    opinion: '攻关目标明确，措施有效，成效显著，建议认定为优秀成果。',
+    expertCount: 5,
+    adoptedAt: opts.adopted === false ? null : t.clock.now(),
+  });
+  return p;
+}

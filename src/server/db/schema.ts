@@ -25,6 +25,7 @@ import type {
   HistoryKind,
   HistorySource,
   ObjectionOutcome,
+  ShowcaseState,
   ObjectionState,
   ObjectorKind,
   OrgSubtype,
@@ -841,6 +842,15 @@ export const publicityWindows = pgTable('publicity_windows', {
   listVersion: integer('list_version').notNull().default(1),
   projectIds: jsonb('project_ids').notNull().default([]),
   createdAt: createdAt(),
+  // 程序八 (src/server/publicity): the document, who opened it, the changes to the group's proposals, the acts.
+  documentNo: text('document_no'),
+  /** Changes against the groups' proposals: [{projectId, change: 'added' | 'removed', reason}]. */
+  selectionChanges: jsonb('selection_changes').notNull().default([]),
+  openedBy: uuid('opened_by'),
+  closedAt: ts('closed_at'),
+  publishedAt: ts('published_at'),
+  publishedBy: uuid('published_by'),
+  version: integer('version').notNull().default(1),
 });
 
 export const objections = pgTable('objections', {
@@ -858,6 +868,11 @@ export const objections = pgTable('objections', {
   outcome: text('outcome').$type<ObjectionOutcome>(),
   reply: text('reply'),
   createdAt: createdAt(),
+  // 程序八 (src/server/publicity): who investigates, the conclusion, the optimistic version.
+  assignee: text('assignee'),
+  concludedAt: ts('concluded_at'),
+  concludedBy: uuid('concluded_by'),
+  version: integer('version').notNull().default(1),
 });
 
 export const certificates = pgTable(
@@ -949,8 +964,10 @@ export const publications = pgTable(
     correctionNote: text('correction_note'),
     publishedBy: uuid('published_by'),
     publishedAt: ts('published_at').notNull(),
+    /** Several series of one kind in a campaign ('' = the campaign's one series; `publicity:<id>` = one 公示 window's). */
+    series: text('series').notNull().default(''),
   },
-  (t) => [uniqueIndex('publications_series_uq').on(t.campaignId, t.kind, t.version), index('publications_published_idx').on(t.publishedAt)],
+  (t) => [uniqueIndex('publications_series_uq').on(t.campaignId, t.kind, t.series, t.version), index('publications_published_idx').on(t.publishedAt)],
 );
 
 /** 宣贯培训 check-in: one short code per session (shown with its QR code by the provider). */
@@ -1012,3 +1029,45 @@ export const trainingMaterials = pgTable(
   },
   (t) => [index('training_materials_session_idx').on(t.sessionId)],
 );
+
+/**
+ * 宣传推广 (程序九, src/server/promotion): one showcase entry per recognised project, shown on the
+ * public portal once the commission approves it. The unit may propose its own text (proposed).
+ */
+export const showcaseEntries = pgTable(
+  'showcase_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    highlights: jsonb('highlights').notNull().default([]),
+    state: text('state').$type<ShowcaseState>().notNull().default('draft'),
+    proposedAt: ts('proposed_at'),
+    approvedAt: ts('approved_at'),
+    approvedBy: uuid('approved_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('showcase_entries_project_uq').on(t.projectId), index('showcase_entries_state_idx').on(t.state, t.approvedAt)],
+);
+
+/** 经验交流会 (程序九): date and place, listed on the portal. */
+export const exchangeConferences = pgTable('exchange_conferences', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  campaignId: uuid('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  title: text('title').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  place: text('place').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+});

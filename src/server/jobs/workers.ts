@@ -5,6 +5,7 @@ import { registerProgressReminders } from '../implementation/reminder-job';
 import { lapseOverdueResults, RESULTS_LAPSE_JOB } from '../results/lapse-results';
 import { EVALUATION_NO_RESPONSE_JOB, expireInvitations } from '../evaluation/expire-invitations';
 import { mailerFromEnv, type Mailer, type OutgoingMail } from './mailer';
+import { PUBLICITY_CLOSE_JOB, sweepPublicityWindows } from '../publicity/close-publicity-job';
 
 export const JOB_NAMES = {
   notifyEmail: 'notify-email',
@@ -62,5 +63,8 @@ export async function registerWorkers(services: Services, opts: { env?: NodeJS.P
   // 成果评定 未响应: hourly; invitations left unanswered past their group's deadline.
   await services.jobs.work(EVALUATION_NO_RESPONSE_JOB, async () => void (await expireInvitations(services)));
   await services.jobs.schedule(EVALUATION_NO_RESPONSE_JOB, '5 * * * *');
+  // 公示: opens scheduled windows on their first day, closes them after their last (Asia/Shanghai), every minute.
+  await services.jobs.work(PUBLICITY_CLOSE_JOB, async () => void (await sweepPublicityWindows(services)));
+  await services.jobs.schedule(PUBLICITY_CLOSE_JOB, '* * * * *');
   if (resumed) (opts.log ?? defaultLog).info({ resumed }, 'certificate runs resumed');
 }

@@ -15,6 +15,7 @@ import { allowImplementation, type ImplementationAction } from './implementation
 import { allowOrganisation, type OrganisationAction, type OrganisationResource } from './organisation-policy';
 import { allowProject, type ProjectAction, type ProjectResource } from './project-policy';
 import { allowPublication, type PublicationAction } from './publication-policy';
+import { allowPublicity, type PublicityAction } from './publicity-policy';
 import { allowTrainingSession, type TrainingSessionAction, type TrainingSessionResource } from './training-policy';
 import { allowUser, type UserAction, type UserResource } from './user-policy';
 
@@ -31,7 +32,8 @@ export type PolicyRequest =
   | { kind: 'certificate'; action: CertificateAction; resource?: CertificateResource }
   | { kind: 'implementation'; action: ImplementationAction; resource: ProjectResource }
   | { kind: 'expert'; action: ExpertAction; resource: ExpertResource }
-  | { kind: 'evaluation'; action: EvaluationAction; resource: EvaluationResource };
+  | { kind: 'evaluation'; action: EvaluationAction; resource: EvaluationResource }
+  | { kind: 'publicity'; action: PublicityAction; resource?: undefined };
 
 export function allow(actor: Actor | null, req: PolicyRequest): boolean {
   if (!actor) return false;
@@ -62,6 +64,8 @@ export function allow(actor: Actor | null, req: PolicyRequest): boolean {
       return allowExpert(actor, req.action, req.resource);
     case 'evaluation':
       return allowEvaluation(actor, req.action, req.resource);
+    case 'publicity':
+      return allowPublicity(actor, req.action);
     default:
       return false;
   }

@@ -20,6 +20,14 @@ export const PLAN_COLUMNS: { key: keyof PlanRow; header: string; width: number; 
   { key: 'chain', header: '产业链', width: 9, xlsxWidth: 14 },
 ];
 
+/** 公示名单 / 认定结果: the result lists (技术评定等级 instead of 攻关方向 and 产业链; never expert names). */
+export const RESULT_LIST_COLUMNS: typeof PLAN_COLUMNS = [
+  ...PLAN_COLUMNS.filter((c) => c.key !== 'direction' && c.key !== 'chain'),
+  { key: 'level', header: '技术评定等级', width: 18, xlsxWidth: 14 },
+];
+
+const columnsFor = (p: Pick<PublicationDetail, 'kind'>) => (p.kind === 'publicity_list' || p.kind === 'recognition_result' ? RESULT_LIST_COLUMNS : PLAN_COLUMNS);
+
 const cell = (r: PlanRow, key: keyof PlanRow) => String(r[key] ?? '');
 
 export function publicationFileName(p: Pick<PublicationDetail, 'title' | 'version'>, ext: 'pdf' | 'xlsx'): string {
@@ -31,6 +39,7 @@ export async function renderPublicationPdf(p: PublicationDetail): Promise<Buffer
   pdf.paragraph(p.documentNo, { align: 'center', size: 12, spaceAfter: 4 });
   pdf.heading(p.title, 0);
   if (p.version > 1 && p.correctionNote) pdf.paragraph(`更正说明（第${p.version}版）：${p.correctionNote}`, { size: 10.5, spaceAfter: 6 });
+  const PLAN_COLUMNS = columnsFor(p);
   pdf.table({
     columns: PLAN_COLUMNS.map((c) => ({ header: c.header, width: c.width, align: c.key === 'seq' ? ('center' as const) : undefined })),
     rows: p.rows.map((r) => PLAN_COLUMNS.map((c) => cell(r, c.key))),
@@ -46,6 +55,7 @@ export async function renderPublicationXlsx(p: PublicationDetail): Promise<Buffe
   wb.creator = COMMISSION;
   wb.title = p.title;
   const ws = wb.addWorksheet(p.kindLabel, { views: [{ state: 'frozen', ySplit: 3 }] });
+  const PLAN_COLUMNS = columnsFor(p);
   ws.columns = PLAN_COLUMNS.map((c) => ({ key: c.key, width: c.xlsxWidth }));
   ws.addRow([`${p.title}${p.version > 1 ? `（第${p.version}版）` : ''}`]);
   ws.mergeCells(1, 1, 1, PLAN_COLUMNS.length);

@@ -12,22 +12,22 @@ import { campaigns, publications } from '../db/schema';
 export type PublicationRow = typeof publications.$inferSelect;
 type Joined = { p: PublicationRow; year: number };
 
-export async function loadSeries(db: DbOrTx, campaignId: string, kind: PublicationKind): Promise<PublicationRow[]> {
+export async function loadSeries(db: DbOrTx, campaignId: string, kind: PublicationKind, series = ''): Promise<PublicationRow[]> {
   return db
     .select()
     .from(publications)
-    .where(and(eq(publications.campaignId, campaignId), eq(publications.kind, kind)))
+    .where(and(eq(publications.campaignId, campaignId), eq(publications.kind, kind), eq(publications.series, series)))
     .orderBy(desc(publications.version));
 }
 
 function summaries(all: Joined[]): PublicationSummary[] {
   const bySeries = new Map<string, Joined[]>();
   for (const j of all) {
-    const key = `${j.p.campaignId}/${j.p.kind}`;
+    const key = `${j.p.campaignId}/${j.p.kind}/${j.p.series}`;
     bySeries.set(key, [...(bySeries.get(key) ?? []), j]);
   }
   return all.map(({ p, year }) => {
-    const series = bySeries.get(`${p.campaignId}/${p.kind}`)!;
+    const series = bySeries.get(`${p.campaignId}/${p.kind}/${p.series}`)!;
     const next = series.find((o) => o.p.version === p.version + 1);
     const prev = series.find((o) => o.p.version === p.version - 1);
     return {
@@ -59,9 +59,9 @@ export async function listPublications(db: DbOrTx): Promise<PublicationSummary[]
 }
 
 export async function publicationDetail(db: DbOrTx, id: string): Promise<PublicationDetail> {
-  const [one] = await db.select({ campaignId: publications.campaignId, kind: publications.kind }).from(publications).where(eq(publications.id, id));
+  const [one] = await db.select({ campaignId: publications.campaignId, kind: publications.kind, series: publications.series }).from(publications).where(eq(publications.id, id));
   if (!one) throw notFound(`publication ${id}`, '公开信息');
-  const series = await joined(db, and(eq(publications.campaignId, one.campaignId), eq(publications.kind, one.kind)) as ReturnType<typeof eq>);
+  const series = await joined(db, and(eq(publications.campaignId, one.campaignId), eq(publications.kind, one.kind), eq(publications.series, one.series)) as ReturnType<typeof eq>);
   const all = summaries(series);
   const me = all.find((s) => s.id === id)!;
   const row = series.find((s) => s.p.id === id)!.p;

@@ -20,6 +20,7 @@ import { trainingSeed } from './training';
 import { campaign2027DraftSeed } from './campaign-2027';
 import { resultsExpertsSeed } from './results-experts';
 import { evaluationSeed } from './evaluation';
+import { publicitySeed } from './publicity';
 
 export interface DemoAccount {
   role: string;
@@ -34,7 +35,7 @@ export interface DemoAccount {
 export const DEMO_TOTP_USERNAMES = [DEMO_USERNAMES.commission, 'commission_reviewer'];
 
 /** Areas in order; a later procedure appends its own module here. */
-export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed, implementationSeed, resultsExpertsSeed, evaluationSeed, campaign2027DraftSeed];
+export const SEED_AREAS: SeedArea[] = [organisationsSeed, campaignSeed, applicantsSeed, accountsSeed, historySeed, demoReopeningSeed, projectsSeed, trainingSeed, approvalQueueSeed, publicationsSeed, implementationSeed, resultsExpertsSeed, evaluationSeed, publicitySeed, campaign2027DraftSeed];
 
 const PASSWORD_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 

@@ -47,6 +47,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/applicant/implementation', label: '项目实施', icon: <FundProjectionScreenOutlined /> },
     { path: '/applicant/training', label: '宣贯培训', icon: <BookOutlined /> },
     { path: '/applicant/results', label: '成果提交', icon: <FileDoneOutlined /> },
+    { path: '/applicant/showcase', label: '优秀成果展示', icon: <TrophyOutlined /> },
     { path: '/applicant/organisation', label: '单位信息', icon: <SolutionOutlined /> },
   ],
   recommender: () => [
@@ -73,7 +74,7 @@ const MENUS: Record<RoleCode, (me: Me) => RoleMenuItem[]> = {
     { path: '/commission/experts', label: '专家库', icon: <SolutionOutlined /> },
     { path: '/commission/results', label: '成果接收', icon: <FileDoneOutlined /> },
     { path: '/commission/evaluation', label: '成果评定', icon: <TrophyOutlined /> },
-    { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined />, comingSoon: true },
+    { path: '/commission/publicity', label: '公示公布', icon: <NotificationOutlined /> },
     { path: '/commission/certificates', label: '证书发放', icon: <SafetyCertificateOutlined /> },
     { path: '/commission/statistics', label: '统计分析', icon: <BarChartOutlined />, comingSoon: true },
   ],

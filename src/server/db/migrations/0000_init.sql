@@ -101,6 +101,17 @@ CREATE TABLE "evaluation_outcomes" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "exchange_conferences" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"held_on" date NOT NULL,
+	"place" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "expert_conflicts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"expert_user_id" uuid NOT NULL,
@@ -239,7 +250,11 @@ CREATE TABLE "objections" (
 	"state" text DEFAULT 'received' NOT NULL,
 	"outcome" text,
 	"reply" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"assignee" text,
+	"concluded_at" timestamp with time zone,
+	"concluded_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "organisations" (
@@ -400,7 +415,8 @@ CREATE TABLE "publications" (
 	"rows" jsonb NOT NULL,
 	"correction_note" text,
 	"published_by" uuid,
-	"published_at" timestamp with time zone NOT NULL
+	"published_at" timestamp with time zone NOT NULL,
+	"series" text DEFAULT '' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "publicity_windows" (
@@ -412,7 +428,14 @@ CREATE TABLE "publicity_windows" (
 	"state" text DEFAULT 'scheduled' NOT NULL,
 	"list_version" integer DEFAULT 1 NOT NULL,
 	"project_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"document_no" text,
+	"selection_changes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"opened_by" uuid,
+	"closed_at" timestamp with time zone,
+	"published_at" timestamp with time zone,
+	"published_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "recommendation_batches" (
@@ -488,6 +511,22 @@ CREATE TABLE "sessions" (
 	"revoked_at" timestamp with time zone,
 	"ip" text,
 	"user_agent" text
+);
+--> statement-breakpoint
+CREATE TABLE "showcase_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"campaign_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"summary" text NOT NULL,
+	"highlights" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"state" text DEFAULT 'draft' NOT NULL,
+	"proposed_at" timestamp with time zone,
+	"approved_at" timestamp with time zone,
+	"approved_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "tracking_items" (
@@ -630,6 +669,7 @@ ALTER TABLE "evaluation_groups" ADD CONSTRAINT "evaluation_groups_campaign_id_ca
 ALTER TABLE "evaluation_outcomes" ADD CONSTRAINT "evaluation_outcomes_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_outcomes" ADD CONSTRAINT "evaluation_outcomes_group_id_evaluation_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."evaluation_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_outcomes" ADD CONSTRAINT "evaluation_outcomes_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "exchange_conferences" ADD CONSTRAINT "exchange_conferences_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_conflicts" ADD CONSTRAINT "expert_conflicts_expert_user_id_users_id_fk" FOREIGN KEY ("expert_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_conflicts" ADD CONSTRAINT "expert_conflicts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "expert_profiles" ADD CONSTRAINT "expert_profiles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -659,6 +699,8 @@ ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_campaign_id_campaign
 ALTER TABLE "result_batches" ADD CONSTRAINT "result_batches_recommender_org_id_organisations_id_fk" FOREIGN KEY ("recommender_org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "result_benefits" ADD CONSTRAINT "result_benefits_result_id_project_results_id_fk" FOREIGN KEY ("result_id") REFERENCES "public"."project_results"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "showcase_entries" ADD CONSTRAINT "showcase_entries_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "showcase_entries" ADD CONSTRAINT "showcase_entries_campaign_id_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaigns"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracking_items" ADD CONSTRAINT "tracking_items_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tracking_visits" ADD CONSTRAINT "tracking_visits_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_checkin_codes" ADD CONSTRAINT "training_checkin_codes_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -702,12 +744,14 @@ CREATE INDEX "projects_applicant_idx" ON "projects" USING btree ("applicant_org_
 CREATE INDEX "projects_recommender_idx" ON "projects" USING btree ("recommender_org_id","state");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_application_no_uq" ON "projects" USING btree ("application_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "projects_project_no_uq" ON "projects" USING btree ("project_no");--> statement-breakpoint
-CREATE UNIQUE INDEX "publications_series_uq" ON "publications" USING btree ("campaign_id","kind","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "publications_series_uq" ON "publications" USING btree ("campaign_id","kind","series","version");--> statement-breakpoint
 CREATE INDEX "publications_published_idx" ON "publications" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "batches_campaign_idx" ON "recommendation_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
 CREATE INDEX "result_batches_campaign_idx" ON "result_batches" USING btree ("campaign_id","recommender_org_id");--> statement-breakpoint
 CREATE INDEX "result_benefits_result_idx" ON "result_benefits" USING btree ("result_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "showcase_entries_project_uq" ON "showcase_entries" USING btree ("project_id");--> statement-breakpoint
+CREATE INDEX "showcase_entries_state_idx" ON "showcase_entries" USING btree ("state","approved_at");--> statement-breakpoint
 CREATE INDEX "tracking_items_project_idx" ON "tracking_items" USING btree ("project_id","state");--> statement-breakpoint
 CREATE INDEX "tracking_visits_project_idx" ON "tracking_visits" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_checkin_codes_code_uq" ON "training_checkin_codes" USING btree ("code");--> statement-breakpoint

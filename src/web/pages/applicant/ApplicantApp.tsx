@@ -18,6 +18,7 @@ const TrainingPage = lazy(() => import('./TrainingPage'));
 const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 const ResultsPage = lazy(() => import('../results/ApplicantResultsPage'));
+const ShowcasePage = lazy(() => import('../publicity/ApplicantShowcasePage'));
 
 export const REGISTER_NOTICES_KEY = 'gg_register_notices';
 
@@ -134,6 +135,7 @@ export default function ApplicantApp() {
         { path: 'results', element: <Suspense fallback={<PageLoading />}><ResultsPage /></Suspense> },
         { path: 'results/:id', element: <Suspense fallback={<PageLoading />}><ResultsPage /></Suspense> },
         { path: 'organisation', element: <Suspense fallback={<PageLoading />}><OrganisationPage /></Suspense> },
+        { path: 'showcase', element: <Suspense fallback={<PageLoading />}><ShowcasePage /></Suspense> },
         {
           path: 'applications/:id',
           element: (

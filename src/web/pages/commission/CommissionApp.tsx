@@ -26,6 +26,7 @@ const TrainingRosterPage = lazy(() => import('../training/RosterPage'));
 const CertificatesPage = lazy(() => import('./CertificatesPage'));
 const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
 const PlanPublicationPage = lazy(() => import('./PlanPublicationPage'));
+const PublicityPage = lazy(() => import('../publicity/PublicityPage'));
 const TrackingListPage = lazy(() => import('../implementation/TrackingListPage'));
 const ProjectImplementationPage = lazy(() => import('../implementation/ProjectImplementationPage'));
 const ExpertsPage = lazy(() => import('./ExpertsPage'));
@@ -173,6 +174,7 @@ export default function CommissionApp() {
         { path: 'certificates', element: <Lazy><CertificatesPage /></Lazy> },
         { path: 'approval', element: <Lazy><ApprovalsPage /></Lazy> },
         { path: 'publications', element: <Lazy><PlanPublicationPage /></Lazy> },
+        { path: 'publicity', element: <Lazy><PublicityPage /></Lazy> },
         { path: 'tracking', element: <Lazy><TrackingListPage role="commission" base="/commission/tracking" /></Lazy> },
         { path: 'tracking/:id', element: <Lazy><ProjectImplementationPage back="/commission/tracking" /></Lazy> },
         {

@@ -14,6 +14,7 @@ import { errorMessage } from '../../api';
 import { formatBeijing } from '../../time';
 import type { PublicCampaign } from '../../types';
 import { PublicationLine } from './PublicationLine';
+import { ExcellentPanel, PublicityPanel } from './PortalPublicityPanels';
 import { usePublications } from './publications-api';
 
 /** Which procedure the year is in, by the server's clock. */
@@ -247,7 +248,7 @@ export default function PortalHome() {
                   className="gg-fill"
                   data-testid={`disclosure-${d.key}`}
                 >
-                  {d.key === 'plan' ? <PlanPublications /> : <EmptyState text="暂无公开信息" />}
+                  {d.key === 'plan' ? <PlanPublications /> : d.key === 'publicity' ? <PublicityPanel /> : <ExcellentPanel />}
                 </Panel>
               </Col>
             ))}

@@ -164,8 +164,13 @@ function PublicationView({ id }: { id: string | undefined }) {
               { title: '承担单位', dataIndex: 'unit' },
               { title: '所在区', dataIndex: 'district', width: 96 },
               { title: '推荐单位', dataIndex: 'recommender' },
-              { title: '攻关方向', dataIndex: 'direction', width: 130 },
-              { title: '产业链', dataIndex: 'chain', width: 110 },
+              // 公示名单 / 认定结果 list the 技术评定等级 instead of direction and chain.
+              ...(shown.some((r) => r.level !== undefined)
+                ? [{ title: '技术评定等级', dataIndex: 'level', width: 120 }]
+                : [
+                    { title: '攻关方向', dataIndex: 'direction', width: 130 },
+                    { title: '产业链', dataIndex: 'chain', width: 110 },
+                  ]),
             ]}
             locale={{ emptyText: '没有符合条件的项目' }}
           />
