@@ -194,15 +194,19 @@ export class SimilarityIndex {
   private metaOf: unknown[] = [];
   /**
    * Term ids of a document, packed into ONE array (no per-field objects):
-   *   [n, (fieldNo, start, end) × n, bodyStart, bodyEnd, …ids]
-   * Each field's ids (sorted unique) lie in [start, end); the body (all fields but the name,
-   * together, sorted unique) in [bodyStart, bodyEnd). fieldNo indexes `fieldNames`.
+   *   [n, (fieldNo, start, end) × n, …ids]
+   * Each field's ids (sorted unique) lie in [start, end); fieldNo indexes `fieldNames`. The body
+   * (all fields but the name together) is merged when a candidate is scored (`bodyOf`).
    */
   private packOf: (Int32Array | undefined)[] = [];
   /** Distinct terms of each document (all fields): the size a candidate's shared weight is relative to. */
   private unionLen = new Int32Array(1024);
   private readonly fieldNames: string[] = [];
   private readonly fieldNo = new Map<string, number>();
+  /** Field number of the name field (-1 until a document has a name). */
+  private nameNo = -1;
+  /** Scratch for a document's merged body terms. */
+  private bodyBuf = new Int32Array(1024);
   /** Words of a clause → term ids (documents' clauses repeat: 组建跨部门攻关小组…). */
   private readonly clauseIds = new Map<string, Int32Array>();
   /** Character pair of the name (two code points as one number) → term id of its bigram term. */
@@ -435,6 +439,7 @@ export class SimilarityIndex {
       no = this.fieldNames.length;
       this.fieldNames.push(field);
       this.fieldNo.set(field, no);
+      if (field === this.nameField) this.nameNo = no;
     }
     return no;
   }
@@ -465,15 +470,15 @@ export class SimilarityIndex {
       grown.set(this.stamp);
       this.stamp = grown;
     }
-    // pack: [n, (fieldNo, start, end) × n, bodyStart, bodyEnd, field ids…, body ids…]
+    // pack: [n, (fieldNo, start, end) × n, field ids…]
     let nFields = 0;
     let total = 0;
     for (const e of extracted) {
       if (e.ids.length > 0) nFields++;
       total += e.ids.length;
     }
-    const header = 1 + 3 * nFields + 2;
-    if (this.scratch.length < header + 2 * total) this.scratch = new Int32Array(Math.max(header + 2 * total, this.scratch.length * 2));
+    const header = 1 + 3 * nFields;
+    if (this.scratch.length < header + total) this.scratch = new Int32Array(Math.max(header + total, this.scratch.length * 2));
     const s = this.scratch;
     const stamp = this.stamp;
     s[0] = nFields;
@@ -496,28 +501,11 @@ export class SimilarityIndex {
       s[3 + 3 * f] = w;
       f++;
     }
-    // body = all fields but the name, together (sorted unique)
-    const nameNo = this.fieldNo.get(this.nameField) ?? -1;
-    const bodyMark = this.nextStamp();
-    const bodyStart = w;
-    for (let k = 0; k < nFields; k++) {
-      if (s[1 + 3 * k] === nameNo) continue;
-      for (let i = s[2 + 3 * k]; i < s[3 + 3 * k]; i++) {
-        const id = s[i];
-        if (stamp[id] !== bodyMark) {
-          stamp[id] = bodyMark;
-          s[w++] = id;
-        }
-      }
-    }
-    s.subarray(bodyStart, w).sort();
-    s[header - 2] = bodyStart;
-    s[header - 1] = w;
     this.packOf.push(s.slice(0, w));
     // postings: every distinct term of the document once
     const unionMark = this.nextStamp();
     let unionSize = 0;
-    for (let i = header; i < bodyStart; i++) {
+    for (let i = header; i < w; i++) {
       const t = s[i];
       if (stamp[t] === unionMark) continue;
       stamp[t] = unionMark;
@@ -545,7 +533,7 @@ export class SimilarityIndex {
     const mark = this.nextStamp();
     const stamp = this.stamp;
     const n = pack[0];
-    for (let i = 1 + 3 * n + 2; i < pack[1 + 3 * n]; i++) {
+    for (let i = 1 + 3 * n; i < pack.length; i++) {
       const t = pack[i];
       if (stamp[t] === mark) continue;
       stamp[t] = mark;
@@ -733,6 +721,57 @@ export class SimilarityIndex {
     return (jac + Math.min(1, containment)) / 2;
   }
 
+  /**
+   * The body of a packed document: all fields but the name, together (sorted unique). Returns 0 when
+   * it is empty, ~k when it is just field k of the pack (no copy), else its length in `bodyBuf`.
+   */
+  private bodyOf(pack: Int32Array): number {
+    const n = pack[0];
+    let fieldsIn = 0;
+    let only = 0;
+    let total = 0;
+    for (let k = 0; k < n; k++) {
+      if (pack[1 + 3 * k] === this.nameNo) continue;
+      fieldsIn++;
+      only = k;
+      total += pack[3 + 3 * k] - pack[2 + 3 * k];
+    }
+    if (fieldsIn === 0 || total === 0) return 0;
+    if (fieldsIn === 1) return ~only;
+    if (this.bodyBuf.length < 2 * total) this.bodyBuf = new Int32Array(Math.max(2 * total, this.bodyBuf.length * 2));
+    // merge the sorted fields one after the other, alternating between the two halves of bodyBuf
+    const b = this.bodyBuf;
+    let from = 0;
+    let len = 0;
+    for (let k = 0; k < n; k++) {
+      if (pack[1 + 3 * k] === this.nameNo) continue;
+      const to = from === 0 ? total : 0;
+      let i = from;
+      const iEnd = from + len;
+      let j = pack[2 + 3 * k];
+      const jEnd = pack[3 + 3 * k];
+      let w = to;
+      while (i < iEnd && j < jEnd) {
+        const x = b[i];
+        const y = pack[j];
+        if (x < y) {
+          b[w++] = x;
+          i++;
+        } else {
+          b[w++] = y;
+          j++;
+          if (x === y) i++;
+        }
+      }
+      while (i < iEnd) b[w++] = b[i++];
+      while (j < jEnd) b[w++] = pack[j++];
+      from = to;
+      len = w - to;
+    }
+    if (from !== 0) b.copyWithin(0, from, from + len);
+    return len;
+  }
+
   /** Score of document d; per-field similarities into `out` (aligned with q.fields, NaN = field absent there). */
   private scoreInto(q: QueryFeatures, d: number, idf: Float64Array, out: Float64Array): number {
     const pack = this.packOf[d];
@@ -770,10 +809,9 @@ export class SimilarityIndex {
     let score = num / den;
     // The body moved between fields (a problem statement pasted under 技术路线…): compare all
     // non-name fields as one text, and keep the better reading.
-    const bodyStart = pack[1 + 3 * nFields];
-    const bodyEnd = pack[2 + 3 * nFields];
-    if (BODY_BLEND > 0 && wBody > 0 && bodyEnd > bodyStart) {
-      const body = this.setSimilarity(q.bodyIds, q.bodyUnknown, pack, bodyStart, bodyEnd, idf);
+    const bodyLen = BODY_BLEND > 0 && wBody > 0 ? this.bodyOf(pack) : 0;
+    if (bodyLen !== 0) {
+      const body = bodyLen > 0 ? this.setSimilarity(q.bodyIds, q.bodyUnknown, this.bodyBuf, 0, bodyLen, idf) : this.setSimilarity(q.bodyIds, q.bodyUnknown, pack, pack[2 + 3 * ~bodyLen], pack[3 + 3 * ~bodyLen], idf);
       const alt = (wName * (Number.isNaN(nameSim) ? 0 : nameSim) + wBody * body) / (wName + wBody);
       if (alt > score) score = alt;
     }
