@@ -4,7 +4,8 @@
  * must stay whole (一次交检合格率, 标准作业指导书, the synonym table's words).
  *
  * The segmenter is loaded once per process on first use (~0.3 s). Tokens are lower-cased and
- * full-width ASCII is folded; a number split by jieba (86 . 5) is joined again (86.5).
+ * full-width ASCII is folded. Numbers and punctuation never reach the segmenter: the index splits a
+ * text into clauses and numbers first (similarity-index.ts `scanClauses`) and caches each clause.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -47,81 +48,6 @@ function fold(token: string): string {
   return out.toLowerCase();
 }
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
-const NUMBERISH = /^[0-9.]+$/;
-
-/**
- * Words of a text, in order, including repeats. Single CJK characters (的, 在, 和…) and
- * punctuation are dropped; letters/digits tokens are kept whatever their length.
- * Line breaks split the text into independent parts (`segmentMany`).
- */
-export function segmentWords(text: string): string[] {
-  return tidy(segmenter().cut(text, false));
-}
-
-/**
- * Clause cache: texts are split at punctuation and numbers, and each clause's words are kept
- * (申报书 repeat their boilerplate clauses: 组建跨部门攻关小组, 开展全员培训并持续改进…). Misses are
- * segmented together in ONE call into the segmenter. Bounded: cleared when it is full.
- */
-const clauseCache = new Map<string, string[]>();
-const CLAUSE_CACHE_MAX = 400_000;
-export const segmentStats = { clauses: 0, misses: 0 };
-
-const NUMBER_SPLIT = /([0-9\uff10-\uff19]+(?:[.\uff0e][0-9\uff10-\uff19]+)?)/;
-const CLAUSE_SPLIT = /[，。；：、！？,;:!?\n\r\t（）()【】\[\]“”"'‘’《》<>\s%％]+/;
-const DIGITS = /^[0-9\uff10-\uff19]/;
-
-/** Words of several texts (one list each), in order, including repeats. */
-export function segmentMany(texts: string[]): string[][] {
-  const plans: (string | { num: string })[][] = [];
-  const misses: string[] = [];
-  const missSet = new Set<string>();
-  for (const text of texts) {
-    const plan: (string | { num: string })[] = [];
-    for (const part of text.split(NUMBER_SPLIT)) {
-      if (!part) continue;
-      if (DIGITS.test(part)) {
-        plan.push({ num: fold(part) });
-        continue;
-      }
-      for (const clause of part.split(CLAUSE_SPLIT)) {
-        if (!clause) continue;
-        plan.push(clause);
-        segmentStats.clauses++;
-        if (!clauseCache.has(clause) && !missSet.has(clause)) {
-          missSet.add(clause);
-          misses.push(clause);
-        }
-      }
-    }
-    plans.push(plan);
-  }
-  if (misses.length > 0) {
-    segmentStats.misses += misses.length;
-    if (clauseCache.size + misses.length > CLAUSE_CACHE_MAX) clauseCache.clear();
-    const raw = segmenter().cut(misses.join('\n'), false);
-    let k = 0;
-    let cur: string[] = [];
-    for (const tok of raw) {
-      if (tok === '\n') {
-        clauseCache.set(misses[k++], tidy(cur));
-        cur = [];
-      } else cur.push(tok);
-    }
-    clauseCache.set(misses[k], tidy(cur));
-  }
-  return plans.map((plan) => {
-    const out: string[] = [];
-    for (const item of plan) {
-      if (typeof item === 'string') {
-        for (const w of clauseCache.get(item) ?? tidy(segmenter().cut(item, false))) out.push(w);
-      } else out.push(item.num);
-    }
-    return out;
-  });
-}
-
 /**
  * Words of several clauses (text without digits or punctuation), one list each, with ONE call into
  * the segmenter. Used by the index, which caches the result per clause.
@@ -145,27 +71,5 @@ export function segmentClauses(clauses: string[]): string[][] {
   }
   out.push(cur);
   while (out.length < clauses.length) out.push([]);
-  return out;
-}
-
-function tidy(raw: string[]): string[] {
-  const out: string[] = [];
-  let num = '';
-  for (const tok of raw) {
-    if (NUMBERISH.test(tok) || (tok === '.' && num)) {
-      num += tok;
-      continue;
-    }
-    if (num) {
-      if (/\d/.test(num)) out.push(num.replace(/\.+$/, ''));
-      num = '';
-    }
-    if (!WORDLIKE.test(tok)) continue;
-    const f = fold(tok.trim());
-    if (f.length === 0) continue;
-    if (f.length === 1 && f.charCodeAt(0) >= 0x2e80) continue; // single CJK character
-    out.push(f);
-  }
-  if (num && /\d/.test(num)) out.push(num.replace(/\.+$/, ''));
   return out;
 }

@@ -1,15 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  estimateJaccard,
-  fieldSimilarity,
-  fnv1a32,
-  highlightOverlaps,
-  jaccard,
-  minhashSignature,
-  normalizeForSimilarity,
-  normalizedString,
-  shingleSet,
-} from './similarity';
+import { highlightOverlaps, normalizeForSimilarity, normalizedString } from './similarity';
 import { SimilarityIndex, bruteForceTopK, type SimilarityDoc } from './similarity-index';
 import { generateDocs, generateProject, perturb } from './similarity.fixtures';
 
@@ -27,9 +17,10 @@ describe('normalisation', () => {
     expect(normalizedString(raw)).toBe(norm);
   });
 
-  it('inline spaces do not split shingles, punctuation does', () => {
-    expect(Array.from(shingleSet('PCB 板\u3000贴片'))).toEqual(Array.from(shingleSet('PCB板贴片')));
-    expect(Array.from(shingleSet('PCB，板贴片'))).not.toEqual(Array.from(shingleSet('PCB板贴片')));
+  it('inline spaces do not start a new run, punctuation does', () => {
+    const runs = (s: string) => Array.from(normalizeForSimilarity(s).runStart);
+    expect(runs('PCB 板\u3000贴片')).toEqual(runs('PCB板贴片'));
+    expect(runs('PCB，板贴片')).not.toEqual(runs('PCB板贴片'));
   });
 
   it('maps every normalised char back to the original string', () => {
@@ -39,72 +30,6 @@ describe('normalisation', () => {
     expect(Array.from(n.starts)).toEqual([0, 1, 4, 5, 6, 8, 9]);
     expect(n.runStart[2]).toBe(1); // "镀" starts a new run after "，（"
     expect(n.runStart[3]).toBe(0);
-  });
-
-  it('fnv1a32 is the reference FNV-1a', () => {
-    expect(fnv1a32('')).toBe(0x811c9dc5);
-    expect(fnv1a32('a')).toBe(0xe40c292c);
-  });
-});
-
-describe('shingles and set similarity', () => {
-  it('bigrams + trigrams per run, not across punctuation', () => {
-    expect(shingleSet('质量攻关').length).toBe(3 + 2);
-    expect(shingleSet('焊丝，焊材').length).toBe(2); // 焊丝, 焊材 (no 丝焊)
-    expect(shingleSet('焊丝焊材').length).toBe(3 + 2);
-    expect(shingleSet('焊').length).toBe(1); // lone char → unigram
-    expect(shingleSet('。；').length).toBe(0);
-  });
-
-  it('is insensitive to width, case, spacing and punctuation', () => {
-    expect(Array.from(shingleSet('ＴＯＰＣｏｎ 电池片，转换效率'))).toEqual(
-      Array.from(shingleSet('topcon电池片、转换效率')),
-    );
-  });
-
-  it.each([
-    ['降低协作机器人减速器装配不良率', '降低协作机器人减速器装配不良率', 1],
-    ['降低协作机器人减速器装配不良率', '富硒大米加工损耗控制', 0],
-  ])('jaccard(%s, %s) = %d', (a, b, j) => {
-    expect(jaccard(shingleSet(a), shingleSet(b))).toBe(j);
-    expect(fieldSimilarity(shingleSet(a), shingleSet(b))).toBe(j);
-  });
-
-  it('containment keeps an inserted-words copy high, a shared word low', () => {
-    const base = shingleSet('金属焊接件早期疲劳检测技术');
-    const padded = shingleSet('金属焊接件早期疲劳裂纹智能检测技术研究与应用');
-    const unrelated = shingleSet('电动自行车充电器充电管理技术');
-    expect(fieldSimilarity(base, padded)).toBeGreaterThan(0.45);
-    expect(fieldSimilarity(base, unrelated)).toBeLessThan(0.15);
-    expect(fieldSimilarity(base, padded)).toBeGreaterThan(jaccard(base, padded));
-  });
-
-  it('damps containment of tiny sets', () => {
-    // "焊丝" is contained in the target but must not look like a duplicate
-    expect(fieldSimilarity(shingleSet('焊丝'), shingleSet('药芯焊丝焊接工艺飞溅控制技术'))).toBeLessThan(0.1);
-  });
-});
-
-describe('minhash', () => {
-  it('is deterministic and null for an empty set', () => {
-    const s = shingleSet('降低光伏组件层压工序气泡不良率');
-    expect(Array.from(minhashSignature(s)!)).toEqual(Array.from(minhashSignature(s)!));
-    expect(minhashSignature([])).toBeNull();
-  });
-
-  it('estimates Jaccard within ±0.15', () => {
-    const docs = generateDocs(20, 500);
-    for (const d of docs) {
-      const a = shingleSet(d.fields.problem + d.fields.route);
-      const b = shingleSet(perturb(d.fields.problem, 1) + perturb(d.fields.route, 2));
-      const c = shingleSet(generateProject(9000).problem);
-      expect(Math.abs(estimateJaccard(minhashSignature(a)!, minhashSignature(b)!) - jaccard(a, b))).toBeLessThan(0.15);
-      expect(Math.abs(estimateJaccard(minhashSignature(a)!, minhashSignature(c)!) - jaccard(a, c))).toBeLessThan(0.15);
-    }
-  });
-
-  it('rejects a non power-of-two size', () => {
-    expect(() => minhashSignature([1, 2, 3], 100)).toThrow('2的幂');
   });
 });
 

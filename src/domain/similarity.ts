@@ -6,9 +6,9 @@
  * results and the same year's applications (program.md §5).
  *
  * This file holds the character-level primitives: normalisation (full-width→half-width, lower-case,
- * punctuation/whitespace dropped, with a map back to the original), character shingles and set
- * similarity, MinHash signatures, and maximal common substrings (≥ 4 chars) for highlighting.
- * The index itself — synonyms, jieba words, IDF, inverted index — is src/domain/similarity-index.ts.
+ * punctuation/whitespace dropped, with a map back to the original) and maximal common substrings
+ * (≥ 4 chars) for highlighting. The index itself — synonyms, jieba words, IDF, inverted index — is
+ * src/domain/similarity-index.ts (it replaced an earlier character-shingle MinHash index).
  *
  * Ranges are half-open [start, end) UTF-16 indices into the ORIGINAL strings (String.prototype.slice).
  */
@@ -31,13 +31,6 @@ function hashCodes(codes: Uint32Array, start: number, n: number, seed: number): 
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let k = 0; k < n; k++) h = Math.imul(h ^ codes[start + k], 0x01000193);
   return fmix32(h);
-}
-
-/** FNV-1a 32-bit hash of a JS string (exported for tests and callers needing a stable hash). */
-export function fnv1a32(s: string, seed = 0): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,175 +124,6 @@ export function normalizeForSimilarity(s: string): NormalizedText {
 /** The normalised text as a string (for display/debugging). */
 export function normalizedString(s: string): string {
   return String.fromCodePoint(...normalizeForSimilarity(s).codes);
-}
-
-// ---------------------------------------------------------------------------------------------
-// shingles
-
-const SEED_UNI = 0x1;
-const SEED_BI = 0x2;
-const SEED_TRI = 0x3;
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/**
- * Append the shingle hashes of `s` (bigrams + trigrams within CJK/alnum runs; a lone character is a
- * unigram), normalising on the fly. Same hash values as hashCodes() over the normalised codes.
- */
-interface HashBuf {
-  a: Uint32Array;
-  n: number;
-}
-
-function emit(buf: HashBuf, h: number): void {
-  if (buf.n === buf.a.length) {
-    const g = new Uint32Array(buf.a.length * 2);
-    g.set(buf.a);
-    buf.a = g;
-  }
-  buf.a[buf.n++] = h;
-}
-
-function pushShingles(s: string, out: HashBuf): void {
-  const n = s.length;
-  let p1 = 0;
-  let p2 = 0;
-  let run = 0;
-  for (let i = 0; i < n; i++) {
-    let cp = s.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-      const lo = s.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
-    const m = normCodePoint(cp);
-    if (m < 0) {
-      if (isInlineSpace(cp)) continue; // "PCB 板" = "PCB板": spaces never break a run
-      if (run === 1) emit(out, fmix32(Math.imul((FNV_OFFSET ^ SEED_UNI) ^ p1, FNV_PRIME)));
-      run = 0;
-      continue;
-    }
-    run++;
-    if (run >= 2) emit(out, fmix32(Math.imul(Math.imul((FNV_OFFSET ^ SEED_BI) ^ p1, FNV_PRIME) ^ m, FNV_PRIME)));
-    if (run >= 3) {
-      emit(out, 
-        fmix32(Math.imul(Math.imul(Math.imul((FNV_OFFSET ^ SEED_TRI) ^ p2, FNV_PRIME) ^ p1, FNV_PRIME) ^ m, FNV_PRIME)),
-      );
-    }
-    p2 = p1;
-    p1 = m;
-  }
-  if (run === 1) emit(out, fmix32(Math.imul((FNV_OFFSET ^ SEED_UNI) ^ p1, FNV_PRIME)));
-}
-
-/** Sorted, de-duplicated shingle hash set of a text. */
-export function shingleSet(text: string): Uint32Array {
-  const tmp: HashBuf = { a: new Uint32Array(Math.max(16, text.length * 2)), n: 0 };
-  pushShingles(text, tmp);
-  const arr = tmp.a.subarray(0, tmp.n).sort();
-  let w = 0;
-  for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) arr[w++] = arr[i];
-  return arr.subarray(0, w);
-}
-
-/** |A ∩ B| for two sorted unique arrays. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
-
-/** Jaccard similarity of two sorted unique arrays (0 when both empty). */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  const inter = intersectionSize(a, b);
-  const union = a.length + b.length - inter;
-  return union === 0 ? 0 : inter / union;
-}
-
-/** Sets smaller than this have their containment damped (a 2-char query is "contained" everywhere). */
-const CONTAINMENT_FULL_SIZE = 8;
-
-/**
- * Field similarity: mean of Jaccard and (size-damped) containment |A∩B| / min(|A|,|B|).
- * Containment keeps "words inserted"/"sentence appended" copies high; Jaccard keeps rankings honest.
- */
-export function fieldSimilarity(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const inter = intersectionSize(a, b);
-  if (inter === 0) return 0;
-  const union = a.length + b.length - inter;
-  const minSize = Math.min(a.length, b.length);
-  const containment = (inter / minSize) * Math.min(1, minSize / CONTAINMENT_FULL_SIZE);
-  return (inter / union + containment) / 2;
-}
-
-// ---------------------------------------------------------------------------------------------
-// MinHash (one-permutation hashing with optimal densification, Shrivastava 2017)
-
-const MH_SEED = 0x9e3779b9;
-const DENSIFY_SEED = 0x7f4a7c15;
-
-function log2Exact(n: number): number {
-  const l = Math.log2(n);
-  if (!Number.isInteger(l)) throw new RangeError('numPerm 必须是2的幂');
-  return l;
-}
-
-/**
- * One-permutation MinHash signature of a multiset of shingle hashes; null when empty.
- * Each hash is mixed once; its low bits pick the bin, the value is the minimum in that bin.
- */
-export function minhashSignature(hashes: ArrayLike<number>, numPerm = 128): Uint32Array | null {
-  const bits = log2Exact(numPerm);
-  const sig = new Uint32Array(numPerm);
-  return minhashInto(hashes, hashes.length, bits, sig, new Uint8Array(numPerm)) ? sig : null;
-}
-
-function minhashInto(hashes: ArrayLike<number>, len: number, bits: number, sig: Uint32Array, filled: Uint8Array): boolean {
-  if (len === 0) return false;
-  const numPerm = sig.length;
-  const mask = numPerm - 1;
-  sig.fill(0xffffffff);
-  filled.fill(0);
-  for (let i = 0; i < len; i++) {
-    const v = fmix32((hashes[i] ^ MH_SEED) >>> 0);
-    const bin = v & mask;
-    const val = v >>> bits;
-    filled[bin] = 1;
-    if (val < sig[bin]) sig[bin] = val;
-  }
-  // Optimal densification: an empty bin borrows from the first filled bin on its own fixed
-  // pseudo-random probe sequence (the same for every document, so signatures stay comparable).
-  for (let b = 0; b < numPerm; b++) {
-    if (filled[b]) continue;
-    for (let attempt = 1; ; attempt++) {
-      const j = fmix32((Math.imul(b + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca77) ^ DENSIFY_SEED) >>> 0) & mask;
-      if (filled[j]) {
-        sig[b] = sig[j];
-        break;
-      }
-    }
-  }
-  return true;
-}
-
-/** Estimated Jaccard from two signatures (fraction of equal bins). */
-export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
-  let eq = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) eq++;
-  return eq / a.length;
 }
 
 // ---------------------------------------------------------------------------------------------
