@@ -197,6 +197,14 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   minGroupSize: '评定组最少人数',
   trimFrom: '去掉最高分和最低分的起始人数',
   generalFields: '通用专业领域',
+  // 雷同检查 synonym table (campaign config duplicate.synonyms)
+  synonyms: '同义词表',
+  canonical: '标准词',
+  variants: '同义词',
+  excellent: '优秀分数线',
+  good: '良好分数线',
+  qualified: '合格分数线',
+  max: '满分',
 };
 
 export function labelForPath(path: string): string {
