@@ -229,5 +229,6 @@ export function fieldErrorMessage(path: string, message: string): string {
 
 /** `label` + the message, joined as Chinese reads ("攻关目标最多1000个字", "指标1基线值：应为数字"). */
 export function namedMessage(label: string, message: string): string {
+  if (message.startsWith(label)) return message; // the schema's message names the field already
   return `${label}${message.startsWith('为') || message.startsWith('不') || message.startsWith('至') || message.startsWith('最') || message.startsWith('应') || message.startsWith('包') ? '' : '：'}${message}`;
 }
