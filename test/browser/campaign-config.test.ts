@@ -1,9 +1,9 @@
 /**
  * The commission edits the 2027 draft's 雷同检查 synonym table (a word already in another group is
  * refused, naming both groups) and saves it; a criteria item changed so the items total 95 is refused
- * at the field. Works on the 2027 draft: the browser server is shared by every test file.
+ * at the field; the 2026 criteria are read-only once a group is committed. Edits the 2027 draft: the browser server is shared by every test file.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useBrowser } from './fixtures';
 
 describe('campaign configuration: synonym table and evaluation criteria', () => {
@@ -34,5 +34,11 @@ describe('campaign configuration: synonym table and evaluation criteria', () => 
     await page.getByLabel('第1部分评分项1满分').fill('5');
     await page.getByText('评分项满分合计应为100分，当前为95分').waitFor();
     await page.getByTestId('criteria-total').getByText('95 分（应为100分）').waitFor();
+
+    // 2026 has committed evaluation groups (the server runs on today's date): criteria read-only, with the reason.
+    await page.getByLabel('选择年度').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '2026 年度' }).first().click();
+    await page.getByTestId('criteria-locked').getByText(/成果评定组确认抽取结果，专家已按现行评定指标评分/).waitFor();
+    expect(await page.getByLabel('第1部分评分项1满分').isDisabled()).toBe(true);
   });
 });
