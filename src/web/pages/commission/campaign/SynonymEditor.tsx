@@ -30,12 +30,17 @@ export function groupProblems(groups: SynonymGroup[], i: number): string[] {
 
 function SynonymWords({ id, value, onChange, groupNo }: { id?: string; value?: SynonymGroup; onChange?: (g: SynonymGroup) => void; groupNo: number }) {
   const [text, setText] = useState('');
+  const [hint, setHint] = useState<string | null>(null);
   const words = wordsOf(value);
   const add = () => {
     const typed = splitWords(text);
-    if (!typed.length) return;
+    if (!typed.length) {
+      setHint(`请输入要添加到第${groupNo}组的词语（多个词用顿号、逗号或空格分隔）`);
+      return;
+    }
     onChange?.(groupOf([...words, ...typed]));
     setText('');
+    setHint(null);
   };
   return (
     <div className="gg-tags-editor">
@@ -59,7 +64,10 @@ function SynonymWords({ id, value, onChange, groupNo }: { id?: string; value?: S
           value={text}
           aria-label={`向第${groupNo}组添加词语`}
           placeholder="可一次输入多个，用顿号、逗号或空格分隔"
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            setHint(null);
+          }}
           onPressEnter={(e) => {
             e.preventDefault();
             add();
@@ -69,6 +77,11 @@ function SynonymWords({ id, value, onChange, groupNo }: { id?: string; value?: S
           添加
         </Button>
       </Space.Compact>
+      {hint && (
+        <div className="gg-field-error" role="alert">
+          {hint}
+        </div>
+      )}
     </div>
   );
 }

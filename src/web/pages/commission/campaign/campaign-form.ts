@@ -46,7 +46,7 @@ function withDefaults(c: Omit<CampaignConfig, 'windows'>): Omit<CampaignConfig, 
     ...c,
     training: c.training ?? { attendeesPerProject: DEFAULT_ATTENDEES_PER_PROJECT },
     duplicate: { ...c.duplicate, synonyms: c.duplicate.synonyms ?? structuredClone(DEFAULT_SYNONYM_GROUPS) },
-    progressSchedule: { fixedDates: [], ...(c.progressSchedule ?? DEFAULT_PROGRESS_SCHEDULE) },
+    progressSchedule: c.progressSchedule ?? { ...DEFAULT_PROGRESS_SCHEDULE },
     evaluation: c.evaluation ?? structuredClone(DEFAULT_EVALUATION_CRITERIA),
   };
 }
