@@ -7,7 +7,7 @@ import { beijingInstant, calendarDate } from './dates';
 import { certificateNoFormatProblem } from './certificate-number';
 import { projectNoFormatProblem } from './project-number';
 import { ATTENDEE_ROLES } from './vocabularies';
-import { criteriaProblems } from './evaluation';
+import { criteriaIssues } from './evaluation';
 
 const instant = beijingInstant();
 const day = calendarDate();
@@ -67,8 +67,79 @@ export const evaluationCriteriaSchema = z
     opinion: z.object({ min: z.number().int('评定意见最少字数应为整数'), max: z.number().int('评定意见最多字数应为整数') }),
   })
   .superRefine((c, ctx) => {
-    for (const message of criteriaProblems(c)) ctx.addIssue({ code: 'custom', message });
+    for (const { path, message } of criteriaIssues(c)) ctx.addIssue({ code: 'custom', path, message });
   });
+
+/** 雷同检查 synonym table limits (one group = the canonical word and its variants). */
+export const SYNONYM_LIMITS = { groups: 300, wordsPerGroup: 30, wordLength: 20 } as const;
+export const synonymWordSchema = z
+  .string()
+  .trim()
+  .min(1, '不能为空')
+  .max(SYNONYM_LIMITS.wordLength, `最多${SYNONYM_LIMITS.wordLength}个字`);
+
+/**
+ * Problems of a synonym table across groups, each naming the group (by number and canonical word),
+ * the word and the rule: a word in two groups (or twice in one), a group of fewer than 2 words.
+ */
+export function synonymTableProblems(groups: { canonical: string; variants: string[] }[]): { group: number; message: string }[] {
+  const problems: { group: number; message: string }[] = [];
+  const seen = new Map<string, number>();
+  const name = (i: number) => `第${i + 1}组（${groups[i].canonical.trim() || '标准词未填'}）`;
+  groups.forEach((g, i) => {
+    const words = [g.canonical, ...g.variants].map((w) => w.trim()).filter(Boolean);
+    if (new Set(words).size < 2) problems.push({ group: i, message: `${name(i)}至少需要2个不同的词（标准词和至少1个同义词）` });
+    const own = new Set<string>();
+    for (const w of words) {
+      if (own.has(w)) problems.push({ group: i, message: `${name(i)}中“${w}”重复出现` });
+      else if (seen.has(w)) problems.push({ group: i, message: `${name(i)}中的“${w}”已在${name(seen.get(w)!)}中，同一个词只能属于一个同义词组` });
+      own.add(w);
+    }
+    for (const w of own) if (!seen.has(w)) seen.set(w, i);
+  });
+  return problems;
+}
+
+export const synonymTableSchema = z
+  .array(
+    z.object({
+      canonical: synonymWordSchema,
+      variants: z
+        .array(synonymWordSchema)
+        .min(1, '至少需要1个同义词（每组至少2个词）')
+        .max(SYNONYM_LIMITS.wordsPerGroup - 1, `最多${SYNONYM_LIMITS.wordsPerGroup - 1}个同义词（每组最多${SYNONYM_LIMITS.wordsPerGroup}个词）`),
+    }),
+  )
+  .max(SYNONYM_LIMITS.groups, `最多${SYNONYM_LIMITS.groups}组`)
+  .superRefine((groups, ctx) => {
+    for (const p of synonymTableProblems(groups)) ctx.addIssue({ code: 'custom', path: [p.group], message: p.message });
+  });
+
+/** 进展报告安排 (src/domain/implementation.ts): fixed dates are distinct and in ascending order. */
+export const progressScheduleSchema = z.object({
+  frequency: z.enum(['monthly', 'quarterly']),
+  dayOfMonth: z.number().int('报送日应为整数').min(1, '报送日应在1至28日之间').max(28, '报送日应在1至28日之间'),
+  remindDaysBefore: z.number().int('提前提醒天数应为整数').min(0, '提前提醒天数应在0至15天之间').max(15, '提前提醒天数应在0至15天之间'),
+  remindDaysAfter: z.number().int('逾期提醒天数应为整数').min(1, '逾期提醒天数应在1至30天之间').max(30, '逾期提醒天数应在1至30天之间'),
+  /** Extra reports due on fixed dates (专项报告). */
+  fixedDates: z
+    .array(day)
+    .max(24, '固定报送日期最多24个')
+    .superRefine((dates, ctx) => {
+      dates.forEach((d, i) => {
+        if (dates.indexOf(d) < i) ctx.addIssue({ code: 'custom', path: [i], message: `第${i + 1}个固定报送日期${d}与第${dates.indexOf(d) + 1}个重复` });
+        else if (i > 0 && d < dates[i - 1]) ctx.addIssue({ code: 'custom', path: [i], message: `第${i + 1}个固定报送日期${d}应晚于第${i}个（${dates[i - 1]}），请按时间先后排列` });
+      });
+    })
+    .optional(),
+});
+
+/** Fixed report dates outside the campaign's year (the schema cannot know the year). */
+export function progressScheduleYearProblems(schedule: { fixedDates?: string[] } | undefined, year: number): { index: number; message: string }[] {
+  return (schedule?.fixedDates ?? []).flatMap((d, index) =>
+    d.slice(0, 4) === String(year) ? [] : [{ index, message: `第${index + 1}个固定报送日期${d}不在${year}年度内（应在${year}-01-01至${year}-12-31之间）` }],
+  );
+}
 
 export const campaignConfigSchema = z.object({
   directions: z
@@ -107,15 +178,7 @@ export const campaignConfigSchema = z.object({
      * Synonym table of the 雷同 check (src/domain/similarity-synonyms.ts): every variant is compared
      * as its canonical word (提升→提高). Absent → the default table.
      */
-    synonyms: z
-      .array(
-        z.object({
-          canonical: z.string().trim().min(1, '标准词不能为空').max(20, '标准词最多20个字'),
-          variants: z.array(z.string().trim().min(1, '同义词不能为空').max(20, '同义词最多20个字')).min(1, '每组至少一个同义词').max(30, '每组最多30个同义词'),
-        }),
-      )
-      .max(300, '同义词表最多300组')
-      .optional(),
+    synonyms: synonymTableSchema.optional(),
   }),
   /** CN working-day calendar used for 公示 length (data/cn-holidays-<year>.json). */
   calendar: z.object({ holidays: z.array(day), workdays: z.array(day) }),
@@ -168,16 +231,7 @@ export const campaignConfigSchema = z.object({
     })
     .optional(),
   /** 项目实施进展报告 schedule (src/domain/implementation.ts); absent → monthly, due the 10th, reminders 3 days before and 1 day after. */
-  progressSchedule: z
-    .object({
-      frequency: z.enum(['monthly', 'quarterly']),
-      dayOfMonth: z.number().int().min(1, '报送日应在1至28日之间').max(28, '报送日应在1至28日之间'),
-      remindDaysBefore: z.number().int().min(0, '提前提醒天数应在0至15天之间').max(15, '提前提醒天数应在0至15天之间'),
-      remindDaysAfter: z.number().int().min(1, '逾期提醒天数应在1至30天之间').max(30, '逾期提醒天数应在1至30天之间'),
-      /** Extra reports due on fixed dates (专项报告). */
-      fixedDates: z.array(day).max(24, '固定报送日期最多24个').optional(),
-    })
-    .optional(),
+  progressSchedule: progressScheduleSchema.optional(),
   /** 成果评定 criteria (程序七, src/domain/evaluation.ts; INFERRED, 附件2 not found); absent → DEFAULT_EVALUATION_CRITERIA. */
   evaluation: evaluationCriteriaSchema.optional(),
 });

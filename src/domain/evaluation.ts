@@ -90,30 +90,36 @@ export function criteriaTotal(c: EvaluationCriteria): number {
 
 /** Problems of a criteria set, in Chinese, each naming the place and the limit; [] when valid. */
 export function criteriaProblems(c: EvaluationCriteria): string[] {
-  const problems: string[] = [];
-  if (c.sections.length === 0) problems.push('评定指标至少包含1个部分');
+  return criteriaIssues(c).map((i) => i.message);
+}
+
+/** `criteriaProblems` with the path of the field each one belongs to (shown at that field). */
+export function criteriaIssues(c: EvaluationCriteria): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  if (c.sections.length === 0) add(['sections'], '评定指标至少包含1个部分');
   const ids = new Set<string>();
-  for (const s of c.sections) {
-    if (s.items.length === 0) problems.push(`评定指标“${s.label}”至少包含1个评分项`);
-    for (const i of s.items) {
-      if (ids.has(i.id)) problems.push(`评分项编号“${i.id}”重复`);
+  c.sections.forEach((s, si) => {
+    if (s.items.length === 0) add(['sections', si, 'items'], `评定指标“${s.label}”至少包含1个评分项`);
+    s.items.forEach((i, ii) => {
+      if (ids.has(i.id)) add(['sections', si, 'items', ii, 'id'], `评分项编号“${i.id}”重复`);
       ids.add(i.id);
-      if (!(i.max > 0) || !Number.isInteger(i.max * 10)) problems.push(`评分项“${i.label}”的满分应为大于0的数（最多1位小数）`);
-    }
-  }
+      if (!(i.max > 0) || !Number.isInteger(i.max * 10)) add(['sections', si, 'items', ii, 'max'], `评分项“${i.label}”的满分应为大于0的数（最多1位小数）`);
+    });
+  });
   const total = criteriaTotal(c);
-  if (c.sections.length && total !== 100) problems.push(`评分项满分合计应为100分，当前为${total}分`);
+  if (c.sections.length && total !== 100) add(['sections'], `评分项满分合计应为100分，当前为${total}分`);
   const vetoIds = new Set<string>();
-  for (const v of c.vetoItems) {
-    if (vetoIds.has(v.id)) problems.push(`否决项编号“${v.id}”重复`);
+  c.vetoItems.forEach((v, vi) => {
+    if (vetoIds.has(v.id)) add(['vetoItems', vi, 'id'], `否决项编号“${v.id}”重复`);
     vetoIds.add(v.id);
-  }
+  });
   const { excellent, good, qualified } = c.bands;
-  if (!(excellent > good && good > qualified && qualified > 0 && excellent <= 100)) problems.push('等级分数线应满足：100 ≥ 优秀 > 良好 > 合格 > 0');
-  if (!Number.isInteger(c.minGroupSize) || c.minGroupSize < 3) problems.push('评定组最少人数应为不少于3的整数');
-  if (!Number.isInteger(c.groupSize) || c.groupSize < c.minGroupSize || c.groupSize > 15) problems.push(`评定组人数应为${c.minGroupSize}至15之间的整数`);
-  if (!Number.isInteger(c.trimFrom) || c.trimFrom < 3) problems.push('去掉最高分和最低分的起始人数应为不少于3的整数');
-  if (!(c.opinion.min >= 0 && c.opinion.max >= c.opinion.min && c.opinion.max <= 5000)) problems.push('评定意见字数限制应满足：0 ≤ 最少字数 ≤ 最多字数 ≤ 5000');
+  if (!(excellent > good && good > qualified && qualified > 0 && excellent <= 100)) add(['bands'], '等级分数线应满足：100 ≥ 优秀 > 良好 > 合格 > 0');
+  if (!Number.isInteger(c.minGroupSize) || c.minGroupSize < 3) add(['minGroupSize'], '评定组最少人数应为不少于3的整数');
+  if (!Number.isInteger(c.groupSize) || c.groupSize < c.minGroupSize || c.groupSize > 15) add(['groupSize'], `评定组人数应为${c.minGroupSize}至15之间的整数`);
+  if (!Number.isInteger(c.trimFrom) || c.trimFrom < 3) add(['trimFrom'], '去掉最高分和最低分的起始人数应为不少于3的整数');
+  if (!(c.opinion.min >= 0 && c.opinion.max >= c.opinion.min && c.opinion.max <= 5000)) add(['opinion'], '评定意见字数限制应满足：0 ≤ 最少字数 ≤ 最多字数 ≤ 5000');
   return problems;
 }
 

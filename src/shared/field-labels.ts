@@ -212,6 +212,14 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   highlights: '效益亮点',
   heldOn: '举办日期',
   place: '举办地点',
+  // 雷同检查 synonym table (campaign config duplicate.synonyms)
+  synonyms: '同义词表',
+  canonical: '标准词',
+  variants: '同义词',
+  excellent: '优秀分数线',
+  good: '良好分数线',
+  qualified: '合格分数线',
+  max: '满分',
 };
 
 export function labelForPath(path: string): string {
@@ -236,5 +244,6 @@ export function fieldErrorMessage(path: string, message: string): string {
 
 /** `label` + the message, joined as Chinese reads ("攻关目标最多1000个字", "指标1基线值：应为数字"). */
 export function namedMessage(label: string, message: string): string {
+  if (message.startsWith(label)) return message; // the schema's message names the field already
   return `${label}${message.startsWith('为') || message.startsWith('不') || message.startsWith('至') || message.startsWith('最') || message.startsWith('应') || message.startsWith('包') ? '' : '：'}${message}`;
 }

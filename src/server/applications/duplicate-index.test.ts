@@ -166,6 +166,6 @@ describe('duplicate check explained', () => {
   it('the campaign config refuses a malformed synonym table with a message naming the limit', () => {
     const c = campaignConfigSchema.safeParse({ duplicate: { flagThreshold: 0.7, showThreshold: 0.45, targets: ['same_year'], synonyms: [{ canonical: '提高', variants: [] }] } });
     expect(c.success).toBe(false);
-    expect(c.error!.issues.some((i) => i.message === '每组至少一个同义词')).toBe(true);
+    expect(c.error!.issues.some((i) => i.message === '至少需要1个同义词（每组至少2个词）')).toBe(true);
   });
 });

@@ -15,6 +15,7 @@ import { campaignOverview } from './campaign-overview';
 import { copyCampaign } from './copy-campaign';
 import { reopenWindow } from './reopen-window';
 import { updateCampaign } from './update-campaign';
+import { criteriaLockReason } from './criteria-lock';
 import { errors } from '../http/responses';
 import { AppError } from '../app-error';
 import { holidayCalendarXlsx, importHolidayCalendar } from './import-holiday-calendar';
@@ -140,6 +141,18 @@ export function registerCampaignRoutes(app: FastifyInstance, services: Services)
     authorize(ctx.actor, { kind: 'campaign', action: 'update' });
     return toCampaignDto(await campaignById(services.database.db, req.params.id));
   });
+
+  r.get(
+    '/api/campaigns/:id/criteria-lock',
+    { schema: { tags: ['年度活动'], summary: '成果评定指标是否已锁定（已有评定组确认）', params: idParams, response: { 200: z.object({ locked: z.boolean(), reason: z.string().nullable() }), ...errors } } },
+    async (req) => {
+      const ctx = authedContext(services, req);
+      authorize(ctx.actor, { kind: 'campaign', action: 'update' });
+      const c = await campaignById(services.database.db, req.params.id);
+      const reason = await criteriaLockReason(services.database.db, c.id);
+      return { locked: reason !== null, reason };
+    },
+  );
 
   r.put(
     '/api/campaigns/:id',

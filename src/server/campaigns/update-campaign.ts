@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { campaignConfigSchema, WINDOW_LABELS, type CampaignConfig } from '../../domain/campaign-config';
+import { campaignConfigSchema, progressScheduleYearProblems, WINDOW_LABELS, type CampaignConfig } from '../../domain/campaign-config';
+import { evaluationCriteriaOf } from '../../shared/evaluation';
+import { criteriaLockReason } from './criteria-lock';
 import { lockedWindowChanges } from '../../domain/window-lock';
 import { calendarCoversYear, calendarProblems } from '../../domain/holiday-calendar';
 import { AppError, staleVersion, validation } from '../app-error';
 import { writeAudit } from '../audit/write-audit';
+import { canonicalJson } from '../audit/hash-chain';
 import type { Actor, CommandContext } from '../context';
 import { campaigns } from '../db/schema';
 import { authorize } from '../policy/policy';
@@ -24,6 +27,15 @@ export async function updateCampaign(
     if (input.status === 'active' && !calendarCoversYear(config.calendar, before.year)) {
       const msg = `尚未录入${before.year}年的节假日安排，不能开启本年度活动：公示期等按工作日计算的期限需要节假日日历，请先在“节假日日历”中粘贴或导入国务院办公厅通知的日期`;
       throw validation({ 'config.calendar.holidays': msg }, msg);
+    }
+    const outsideYear = progressScheduleYearProblems(config.progressSchedule, before.year);
+    if (outsideYear.length)
+      throw validation(Object.fromEntries(outsideYear.map((p) => [`config.progressSchedule.fixedDates.${p.index}`, `进展报告安排：${p.message}`])), `进展报告安排：${outsideYear[0].message}`);
+    // Scores already given were against the criteria of the committed groups.
+    // (jsonb keeps its own key order: compared key-sorted)
+    if (canonicalJson(evaluationCriteriaOf(config)) !== canonicalJson(evaluationCriteriaOf(before.config as CampaignConfig))) {
+      const locked = await criteriaLockReason(tx, before.id);
+      if (locked) throw new AppError('invalid_state', 'evaluation criteria locked', `成果评定指标不能修改：${locked}`, { fields: { 'config.evaluation': locked } });
     }
     // A window that has opened is changed only through a 补报窗口 (drafts are seen by nobody yet).
     if (before.status !== 'draft') {

@@ -1,6 +1,7 @@
 /**
  * 年度活动配置: view and edit a year's campaign (optimistic version), copy it to the next year,
- * import its holiday calendar and grant 补报窗口 (window reopenings) to recommenders.
+ * import its holiday calendar, edit the 雷同检查 synonym table, the progress-report schedule and the
+ * 成果评定指标 (locked once an evaluation group is committed), and grant 补报窗口 (window reopenings) to recommenders.
  * The parts live in ./campaign/.
  */
 import { ReloadOutlined } from '@ant-design/icons';
@@ -15,8 +16,6 @@ import { CAMPAIGNS_KEY } from './campaign/campaign-form';
 import { CampaignEditor } from './campaign/CampaignEditor';
 import { Reopenings } from './campaign/Reopenings';
 import { CAMPAIGN_STATUS_LABELS } from './labels';
-import { evaluationCriteriaOf } from '../../../shared/evaluation';
-import { CriteriaView } from '../evaluation/common';
 
 export default function CampaignConfigPage() {
   usePageTitle('年度活动配置');
@@ -75,9 +74,6 @@ export default function CampaignConfigPage() {
             }}
           />
           <Reopenings campaign={selected} />
-          <Card title="成果评定指标（程序七；附件2未公开，为推断默认值，待市市场监管委确认）" style={{ marginTop: 20 }}>
-            <CriteriaView criteria={evaluationCriteriaOf(selected.config)} />
-          </Card>
         </>
       )}
     </>

@@ -10,6 +10,9 @@ import { CAMPAIGN_STATUS_LABELS, DUPLICATE_TARGET_LABELS } from '../labels';
 import { calendarUsedText, HolidayCalendarCard } from './HolidayCalendarCard';
 import { Directions, NamingRulesTable, VetoChecklist } from './RuleLists';
 import { WindowFields } from './WindowFields';
+import { SynonymEditor } from './SynonymEditor';
+import { ProgressScheduleCard } from './ProgressScheduleCard';
+import { CriteriaEditor } from './CriteriaEditor';
 import { lengthRule } from '../../../components/schema-rule';
 
 export function CampaignFormSections({ campaign, onSaved }: { campaign: CampaignDto; onSaved(c: CampaignDto): void }) {
@@ -108,6 +111,8 @@ export function CampaignFormSections({ campaign, onSaved }: { campaign: Campaign
       </Col>
     </Row>
 
+    <SynonymEditor />
+
     <HolidayCalendarCard campaign={campaign} onSaved={onSaved} />
 
     <Card title="立项审核" className="gg-section-card" extra={<span className="gg-muted gg-small">各推荐单位报送截止后方可立项；立项编号按立项顺序连续分配</span>}>
@@ -152,6 +157,10 @@ export function CampaignFormSections({ campaign, onSaved }: { campaign: Campaign
         <InputNumber min={1} max={20} precision={0} style={{ width: 160 }} aria-label="每个项目每场报名人数上限" />
       </Form.Item>
     </Card>
+
+    <ProgressScheduleCard year={campaign.year} />
+
+    <CriteriaEditor campaignId={campaign.id} />
 
     <Card title="项目名称规范" className="gg-section-card" extra={<span className="gg-muted gg-small">依据附件4《项目名称规范指引》，“错误”级规则不满足时不可提交</span>}>
       <NamingRulesTable />

@@ -1,6 +1,9 @@
 /** The campaign form's shape and its conversions (form ⇄ draft-store JSON ⇄ server DTO). */
 import type { Dayjs } from 'dayjs';
 import type { WindowKey } from '../../../../domain/campaign-config';
+import { DEFAULT_EVALUATION_CRITERIA } from '../../../../domain/evaluation';
+import { DEFAULT_PROGRESS_SCHEDULE } from '../../../../domain/implementation';
+import { DEFAULT_SYNONYM_GROUPS } from '../../../../domain/similarity-synonyms';
 import { DEFAULT_ATTENDEES_PER_PROJECT } from '../../../../shared/training';
 import { fromPickerValue, toPickerValue } from '../../../time';
 import type { CampaignConfig, CampaignDto } from '../../../types';
@@ -34,7 +37,18 @@ export function toForm(c: CampaignDto): CampaignForm {
     applicantClosesAt: toPickerValue(windows[k].applicantClosesAt),
     closesAt: toPickerValue(windows[k].closesAt),
   });
-  return { title: c.title, documentNo: c.documentNo ?? '', status: c.status, windows: { application: w('application'), results: w('results') }, config: { ...structuredClone(rest), training: rest.training ?? { attendeesPerProject: DEFAULT_ATTENDEES_PER_PROJECT } } };
+  return { title: c.title, documentNo: c.documentNo ?? '', status: c.status, windows: { application: w('application'), results: w('results') }, config: withDefaults(structuredClone(rest)) };
+}
+
+/** Parts absent from an older configuration are shown (and saved) as the defaults the server applies. */
+function withDefaults(c: Omit<CampaignConfig, 'windows'>): Omit<CampaignConfig, 'windows'> {
+  return {
+    ...c,
+    training: c.training ?? { attendeesPerProject: DEFAULT_ATTENDEES_PER_PROJECT },
+    duplicate: { ...c.duplicate, synonyms: c.duplicate.synonyms ?? structuredClone(DEFAULT_SYNONYM_GROUPS) },
+    progressSchedule: c.progressSchedule ?? { ...DEFAULT_PROGRESS_SCHEDULE },
+    evaluation: c.evaluation ?? structuredClone(DEFAULT_EVALUATION_CRITERIA),
+  };
 }
 
 export function toWire(f: CampaignForm): CampaignFormWire {
