@@ -219,12 +219,27 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
   excellent: '优秀分数线',
   good: '良好分数线',
   qualified: '合格分数线',
-  max: '满分',
 };
+
+/** Paths whose rows a person counts differently from "第N行" (campaign config lists of lists). */
+const PATTERN_LABELS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/(?:^|\.)evaluation\.opinion\.min$/, () => '评定意见最少字数'],
+  [/(?:^|\.)evaluation\.opinion\.max$/, () => '评定意见最多字数'],
+  [/(?:^|\.)evaluation\.sections\.(\d+)\.items\.(\d+)\.(max|label)$/, (m) => `评定指标第${Number(m[1]) + 1}部分第${Number(m[2]) + 1}个评分项的${m[3] === 'max' ? '满分' : '名称'}`],
+  [/(?:^|\.)evaluation\.sections\.(\d+)\.items\.(\d+)$/, (m) => `评定指标第${Number(m[1]) + 1}部分第${Number(m[2]) + 1}个评分项`],
+  [/(?:^|\.)evaluation\.sections\.(\d+)\.(label|items)$/, (m) => `评定指标第${Number(m[1]) + 1}部分的${m[2] === 'label' ? '名称' : '评分项'}`],
+  [/(?:^|\.)evaluation\.vetoItems\.(\d+)(?:\.(?:label|text))?$/, (m) => `第${Number(m[1]) + 1}个否决项`],
+  [/(?:^|\.)duplicate\.synonyms\.(\d+)\.(\d+)$/, (m) => `同义词表第${Number(m[1]) + 1}组第${Number(m[2]) + 1}个词`],
+  [/(?:^|\.)duplicate\.synonyms\.(\d+)$/, (m) => `同义词表第${Number(m[1]) + 1}组`],
+];
 
 export function labelForPath(path: string): string {
   const clean = path.replace(/^\/+/, '').replace(/\//g, '.');
   if (!clean) return '请求内容';
+  for (const [re, label] of PATTERN_LABELS) {
+    const m = re.exec(clean);
+    if (m) return label(m);
+  }
   const noForm = clean.replace(/^form\./, '');
   if (APPLICATION_FIELD_LABELS[noForm] || /\.\d+\./.test(noForm) || noForm.includes('.')) {
     const l = applicationFieldLabel(noForm);
