@@ -1,5 +1,5 @@
 /** 成果评定 reads: groups, their tasks and conclusions, the pool a draw picks from, and the DTOs. */
-import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL, count } from 'drizzle-orm';
 import { aggregateScores, drawOrder, expertTotal, type ConflictFinding, type EvaluationCriteria, type PoolExpert } from '../../domain/evaluation';
 import type { ConflictType } from '../../domain/conflicts';
 import type { CampaignConfig } from '../../domain/campaign-config';
@@ -8,7 +8,7 @@ import { notFound } from '../app-error';
 import type { CampaignRow } from '../campaigns/campaign-repository';
 import type { DbOrTx } from '../db/client';
 import { campaigns, evaluationGroups, evaluationOutcomes, expertConflicts, expertProfiles, expertTasks, organisations, projects, users } from '../db/schema';
-import { likePattern, pageWindow, paged } from '../http/list-query';
+import { likePattern, pageOf } from '../http/list-query';
 
 export type GroupRow = typeof evaluationGroups.$inferSelect;
 export type TaskRow = typeof expertTasks.$inferSelect;
@@ -133,15 +133,13 @@ export async function groupSummaries(db: DbOrTx, campaign: CampaignRow, q: Group
   if (q.state) c.push(eq(evaluationGroups.state, q.state));
   if (q.q) c.push(ilike(evaluationGroups.field, likePattern(q.q)));
   const where = and(...c);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(evaluationGroups).where(where);
-  const { limit, offset } = pageWindow(q);
-  const rows = await db.select().from(evaluationGroups).where(where).orderBy(desc(evaluationGroups.createdAt), asc(evaluationGroups.id)).limit(limit).offset(offset);
-  const counts = await taskCounts(db, rows.map((r) => r.id));
-  return paged(
-    rows.map((g) => toSummary(g, campaign.year, counts.get(g.id)!)),
-    total,
+  const page = await pageOf(
     q,
+    ({ limit, offset }) => db.select().from(evaluationGroups).where(where).orderBy(desc(evaluationGroups.createdAt), asc(evaluationGroups.id)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(evaluationGroups).where(where),
   );
+  const counts = await taskCounts(db, page.items.map((r) => r.id));
+  return { ...page, items: page.items.map((g) => toSummary(g, campaign.year, counts.get(g.id)!)) };
 }
 
 /** Why a project of the group cannot be concluded yet, or null. */

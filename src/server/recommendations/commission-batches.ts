@@ -11,7 +11,7 @@ import { batchProjectDto, type BatchRow } from './batch-repository';
 import type { RecommenderSubtype } from '../../domain/vocabularies';
 import type { ActorContext } from '../context';
 import { requireCommission } from '../policy/role-guards';
-import { likePattern } from '../http/list-query';
+import { likePattern, pageOf } from '../http/list-query';
 
 export interface CommissionBatchFilter {
   state?: 'sent' | 'received' | 'returned';
@@ -70,20 +70,22 @@ export async function listCommissionBatches(ctx: ActorContext, f: CommissionBatc
   if (f.recommenderKind) c.push(eq(organisations.subtype, f.recommenderKind));
   if (f.q) c.push(ilike(organisations.name, likePattern(f.q)));
   const where = and(...c);
-  const [rows, [{ n }]] = await Promise.all([
-    db
-      .select({ b: recommendationBatches, org: organisations })
-      .from(recommendationBatches)
-      .innerJoin(organisations, eq(organisations.id, recommendationBatches.recommenderOrgId))
-      .where(where)
-      .orderBy(desc(recommendationBatches.sentAt), asc(organisations.name))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+  const page = await pageOf(
+    f,
+    ({ limit, offset }) =>
+      db
+        .select({ b: recommendationBatches, org: organisations })
+        .from(recommendationBatches)
+        .innerJoin(organisations, eq(organisations.id, recommendationBatches.recommenderOrgId))
+        .where(where)
+        .orderBy(desc(recommendationBatches.sentAt), asc(organisations.name))
+        .limit(limit)
+        .offset(offset),
     db.select({ n: count() }).from(recommendationBatches).innerJoin(organisations, eq(organisations.id, recommendationBatches.recommenderOrgId)).where(where),
-  ]);
+  );
   const items = [];
-  for (const { b, org } of rows) items.push(await itemDto(db, b, org));
-  return { items, total: Number(n), page: f.page, pageSize: f.pageSize };
+  for (const { b, org } of page.items) items.push(await itemDto(db, b, org));
+  return { ...page, items };
 }
 
 export async function loadBatchForRead(db: DbOrTx, ctx: ActorContext, id: string) {

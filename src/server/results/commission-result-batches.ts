@@ -12,7 +12,7 @@ import { campaignById, campaignForYear } from '../campaigns/campaign-repository'
 import type { ActorContext } from '../context';
 import type { DbOrTx } from '../db/client';
 import { organisations, projects, resultBatches } from '../db/schema';
-import { likePattern } from '../http/list-query';
+import { likePattern, pageOf } from '../http/list-query';
 import { authorize } from '../policy/policy';
 import { requireCommission } from '../policy/role-guards';
 import { resultList, toResultBatchDtos, type ResultBatchRow } from './result-repository';
@@ -42,15 +42,12 @@ export async function listResultBatches(ctx: ActorContext, f: z.infer<typeof res
   if (f.q) c.push(ilike(organisations.name, likePattern(f.q)));
   const where = and(...c);
   const from = () => db.select({ b: resultBatches, org: { id: organisations.id, name: organisations.name } }).from(resultBatches).innerJoin(organisations, eq(organisations.id, resultBatches.recommenderOrgId));
-  const [rows, [{ n }]] = await Promise.all([
-    from()
-      .where(where)
-      .orderBy(desc(resultBatches.sentAt), asc(organisations.name))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+  const page = await pageOf(
+    f,
+    ({ limit, offset }) => from().where(where).orderBy(desc(resultBatches.sentAt), asc(organisations.name)).limit(limit).offset(offset),
     db.select({ n: count() }).from(resultBatches).innerJoin(organisations, eq(organisations.id, resultBatches.recommenderOrgId)).where(where),
-  ]);
-  return { items: await itemDtos(db, rows), total: Number(n), page: f.page, pageSize: f.pageSize };
+  );
+  return { ...page, items: await itemDtos(db, page.items) };
 }
 
 export async function commissionResultBatchItem(db: DbOrTx, b: ResultBatchRow) {
