@@ -51,7 +51,8 @@ describe('专家库 page', () => {
     const dialog = page.getByRole('dialog', { name: /变更专家状态/ });
     await dialog.getByLabel('变更原因').fill('本人申请暂停至年底');
     await dialog.getByRole('button', { name: '确定' }).click();
-    await page.getByText('专家状态已变更').waitFor();
+    // The dialog closes on success (the 专家状态已变更 toast is transient: on a loaded machine it can be gone before it is seen).
+    await dialog.waitFor({ state: 'hidden' });
     await row.getByText('暂停').waitFor();
     await row.getByRole('button', { name: '变更记录' }).click();
     await page.getByRole('dialog', { name: /状态变更记录/ }).getByText('在库 → 暂停').waitFor();

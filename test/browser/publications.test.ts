@@ -67,7 +67,8 @@ describe('立项计划公布', () => {
     const pub = (await b.open()).page;
     await pub.goto('/publications');
     await pub.getByRole('heading', { level: 1, name: '信息公开' }).waitFor();
-    const items = pub.getByTestId('publication-item');
+    // The year also lists the 公示名单 and 认定结果 of 程序八; the plan's two versions are these.
+    const items = pub.getByTestId('publication-item').filter({ hasText: '项目计划' });
     await expect.poll(() => items.count()).toBe(2);
     expect(await items.nth(1).getByTestId('corrected-mark').textContent()).toBe('已更正');
     await items.nth(0).getByRole('link').click();
@@ -119,7 +120,7 @@ describe('立项计划公布', () => {
     const { page } = await b.open();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/publications');
-    await page.getByTestId('publication-item').first().getByRole('link').click();
+    await page.getByTestId('publication-item').filter({ hasText: '项目计划' }).first().getByRole('link').click();
     await page.getByText('降低光伏组件隐裂不良率').waitFor();
     await page.getByRole('link', { name: '下载 PDF' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
