@@ -210,6 +210,14 @@ describe('list pages keep their state across a reload', () => {
     await reloadKeeps(page, { q: '宣贯培训' }, { page: 2 });
     expect(new URL(page.url()).searchParams.get('status')).toBe('open');
 
+    // A search typed past the server's limit (100) is refused at the field and kept as typed; 查询 sends nothing.
+    const long = '质量攻关宣贯培训'.repeat(13); // 104 characters
+    await field(page, 'q').locator('input').fill(long);
+    await page.getByRole('search').getByRole('button', { name: '查询' }).click();
+    await field(page, 'q').getByRole('alert').filter({ hasText: '关键词不能超过100个字（现为104个字）' }).waitFor();
+    expect(await field(page, 'q').locator('input').inputValue()).toBe(long);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('宣贯培训');
+
     // The first demo session's roster: two sign-ups, one a page.
     await page.goto('/training/sessions');
     await page.getByRole('link', { name: '查看“质量攻关宣贯培训（第一期）：评价程序与要求”报名名单' }).click();

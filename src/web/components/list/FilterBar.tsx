@@ -6,7 +6,8 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { charCount } from '../../../domain/application-format';
 import type { ListState } from '../../hooks/useListState';
 
 export interface FilterOption {
@@ -17,29 +18,60 @@ export interface FilterOption {
 type Keyed<F> = { key: keyof F & string; label: string; width?: number; /** Applied as soon as it changes. */ instant?: boolean };
 
 export type FilterField<F> =
-  | (Keyed<F> & { kind: 'text'; placeholder?: string; maxLength?: number; /** A fuller name for screen readers than the visible label. */ ariaLabel?: string })
+  | (Keyed<F> & {
+      kind: 'text';
+      placeholder?: string;
+      /** The search's length limit on the server (default 100): past it the field says so and 查询 waits; nothing is cut. */
+      maxLength?: number;
+      /** A fuller name for screen readers than the visible label. */
+      ariaLabel?: string;
+    })
   | (Keyed<F> & { kind: 'select'; options: FilterOption[]; /** The no-filter choice ('' value); false: none. */ allLabel?: string | false; search?: boolean; loading?: boolean })
   | (Keyed<F> & { kind: 'number'; min: number; max: number; placeholder?: string })
   | { kind: 'dateRange'; keys: [keyof F & string, keyof F & string]; label: string }
   | { kind: 'custom'; label: string; render: () => ReactNode };
 
 const DAY = 'YYYY-MM-DD';
+const DEFAULT_TEXT_LIMIT = 100;
+
+/** A text field typed past its limit (refused at the field, never applied or cut). */
+function overLimit<F extends Record<string, string>>(field: FilterField<F>, list: ListState<F>): number | null {
+  if (field.kind !== 'text') return null;
+  const n = charCount(list.draft[field.key] ?? '');
+  return n > (field.maxLength ?? DEFAULT_TEXT_LIMIT) ? n : null;
+}
 
 function Field<F extends Record<string, string>>({ field, list }: { field: FilterField<F>; list: ListState<F> }) {
+  const errorId = useId();
   const set = (key: keyof F & string, value: string, instant?: boolean) => (instant ? list.apply({ [key]: value } as Partial<F>) : list.setDraft({ [key]: value } as Partial<F>));
   switch (field.kind) {
-    case 'text':
+    case 'text': {
+      const limit = field.maxLength ?? DEFAULT_TEXT_LIMIT;
+      const over = overLimit(field, list);
       return (
-        <Input
-          value={list.draft[field.key]}
-          onChange={(e) => set(field.key, e.target.value, field.instant || (!e.target.value && list.filters[field.key] !== ''))}
-          placeholder={field.placeholder}
-          aria-label={field.ariaLabel ?? field.label}
-          style={{ width: field.width ?? 240 }}
-          allowClear
-          maxLength={field.maxLength ?? 100}
-        />
+        <>
+          <Input
+            value={list.draft[field.key]}
+            onChange={(e) => {
+              const v = e.target.value;
+              set(field.key, v, charCount(v) <= limit && (field.instant || (!v && list.filters[field.key] !== '')));
+            }}
+            placeholder={field.placeholder}
+            aria-label={field.ariaLabel ?? field.label}
+            aria-invalid={over !== null || undefined}
+            aria-describedby={over !== null ? errorId : undefined}
+            status={over !== null ? 'error' : undefined}
+            style={{ width: field.width ?? 240 }}
+            allowClear
+          />
+          {over !== null && (
+            <span id={errorId} role="alert" className="gg-filter-error">
+              {field.label}不能超过{limit}个字（现为{over}个字）
+            </span>
+          )}
+        </>
       );
+    }
     case 'select':
       return (
         <Select
@@ -108,6 +140,8 @@ export function FilterBar<F extends Record<string, string>>({
       aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
+        // A search typed past its limit is refused at its field (the message stays there), not sent.
+        if (fields.some((f) => overLimit(f, list) !== null)) return;
         list.apply();
       }}
     >

@@ -14,6 +14,7 @@ import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
 import { CertificatesCard } from './CertificatesCard';
 import { applicationsApi, applicationsKey, useApplicationList } from './queries';
+import { charCount } from '../../../domain/application-format';
 
 /** States an applicant's application can be in during 程序一 (others are filterable too, listed after). */
 const FILTER_STATES: ProjectState[] = ['draft', 'submitted', 'returned', 'withdrawn', 'recommended', 'not_recommended', 'under_review', 'approved', 'rejected'];
@@ -118,6 +119,8 @@ export default function ApplicationsPage() {
           aria-label="查询申报书"
           onSubmit={(e) => {
             e.preventDefault();
+            // Past the server's 50 characters the field says so (below) and nothing is sent or cut.
+            if (charCount(text) > 50) return;
             update({ q: text.trim(), page: undefined });
           }}
           style={{ marginBottom: 16 }}
@@ -129,10 +132,17 @@ export default function ApplicationsPage() {
               value={text}
               onChange={(e) => setText(e.target.value)}
               allowClear
-              maxLength={50}
+              status={charCount(text) > 50 ? 'error' : undefined}
+              aria-invalid={charCount(text) > 50 || undefined}
+              aria-describedby={charCount(text) > 50 ? 'applications-q-error' : undefined}
               style={{ width: 260 }}
               prefix={<SearchOutlined aria-hidden />}
             />
+            {charCount(text) > 50 && (
+              <span id="applications-q-error" role="alert" className="gg-filter-error">
+                搜索关键词不能超过50个字（现为{charCount(text)}个字）
+              </span>
+            )}
             <Select
               aria-label="状态"
               placeholder="全部状态"

@@ -159,7 +159,7 @@ export default function AccountsPage() {
           label="账户筛选"
           onRefresh={() => void refresh()}
           fields={[
-            { key: 'q', kind: 'text', label: '关键词', placeholder: '用户名、姓名或单位名称', width: 260 },
+            { key: 'q', kind: 'text', label: '关键词', placeholder: '用户名、姓名或单位名称', width: 260, maxLength: 50 },
             { key: 'role', kind: 'select', label: '角色', width: 160, allLabel: '全部角色', instant: true, options: optionsOf(ROLE_LABELS) },
           ]}
         />

@@ -30,7 +30,7 @@ function SeedCheck({ hash }: { hash: string }) {
   const [result, setResult] = useState<boolean | null>(null);
   return (
     <Space wrap>
-      <Input aria-label="复核抽取种子" placeholder="输入记录的抽取种子" value={seed} onChange={(e) => { setSeed(e.target.value); setResult(null); }} style={{ width: 240 }} maxLength={64} />
+      <Input aria-label="复核抽取种子" placeholder="输入记录的抽取种子" value={seed} onChange={(e) => { setSeed(e.target.value); setResult(null); }} style={{ width: 240 }} />
       <Button onClick={() => void sha256Hex(seed.trim()).then((h) => setResult(h === hash))} disabled={!seed.trim()}>
         复核
       </Button>

@@ -55,8 +55,13 @@ function NewGroupCard({ year }: { year: string }) {
         <Form.Item name="deadline" label="评分截止日期" rules={[{ required: true, message: '请选择评分截止日期' }]}>
           <Input type="date" style={{ width: 170 }} />
         </Form.Item>
-        <Form.Item name="seed" label="抽取种子（可选）" tooltip="留空由系统随机生成；填写则可按同一种子复现抽取结果">
-          <Input style={{ width: 200 }} maxLength={64} placeholder="6-64位字母或数字" />
+        <Form.Item
+          name="seed"
+          label="抽取种子（可选）"
+          tooltip="留空由系统随机生成；填写则可按同一种子复现抽取结果"
+          rules={[{ pattern: /^[0-9A-Za-z_-]{6,64}$/, message: '抽取种子应为6-64位字母、数字、下划线或短横线' }]}
+        >
+          <Input style={{ width: 200 }} placeholder="6-64位字母或数字" />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<TeamOutlined />} loading={create.isPending}>
@@ -94,7 +99,7 @@ export default function GroupsPage() {
           onRefresh={() => void groups.refetch()}
           fields={[
             yearField,
-            { key: 'q', kind: 'text', label: '领域', placeholder: '评定领域', width: 180 },
+            { key: 'q', kind: 'text', label: '领域', placeholder: '评定领域', width: 180, maxLength: 30 },
             { key: 'state', kind: 'select', label: '状态', width: 140, allLabel: '全部状态', options: optionsOf(EVALUATION_GROUP_STATE_LABELS) },
           ]}
         />

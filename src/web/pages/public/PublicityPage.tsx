@@ -12,6 +12,7 @@ import { PublicShell } from '../../components/PublicShell';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { formatBeijing } from '../../time';
 import { usePublicity } from './publicity-api';
+import { lengthRule } from '../../components/schema-rule';
 
 interface ObjectionForm {
   projectId: string;
@@ -61,11 +62,11 @@ function ObjectionFormPanel({ p }: { p: PublicPublicity }) {
       <Form.Item name="objectorKind" label="异议人类型" rules={[{ required: true, message: '请选择异议人类型' }]}>
         <Radio.Group options={[{ value: 'person', label: '个人' }, { value: 'organisation', label: '单位' }]} />
       </Form.Item>
-      <Form.Item name="objectorName" label="姓名或单位名称（须实名，匿名不予受理）" rules={[{ required: true, message: '请填写异议人姓名或单位名称' }]}>
-        <Input maxLength={100} autoComplete="name" />
+      <Form.Item name="objectorName" label="姓名或单位名称（须实名，匿名不予受理）" rules={[{ required: true, message: '请填写异议人姓名或单位名称' }, lengthRule('姓名或单位名称', 100)]}>
+        <Input count={{ show: true, max: 100 }} autoComplete="name" />
       </Form.Item>
-      <Form.Item name="contact" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}>
-        <Input inputMode="tel" maxLength={30} autoComplete="tel" />
+      <Form.Item name="contact" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }, lengthRule('联系电话', 30)]}>
+        <Input inputMode="tel" autoComplete="tel" />
       </Form.Item>
       <Form.Item name="content" label={`异议内容（${OBJECTION_CONTENT_MIN}–${OBJECTION_CONTENT_MAX}字，请写明事实和理由）`} rules={[{ required: true, message: '请填写异议内容' }]}>
         <Input.TextArea rows={5} maxLength={OBJECTION_CONTENT_MAX} showCount />

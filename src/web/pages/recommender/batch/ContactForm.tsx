@@ -6,6 +6,7 @@ import type { RecommenderBatch } from '../../../../shared/recommendations';
 import { api } from '../../../api';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../../components/review/errors';
 import { BATCH_KEY } from '../queries';
+import { lengthRule } from '../../../components/schema-rule';
 
 export function ContactForm({ batch, disabled }: { batch: RecommenderBatch; disabled: boolean }) {
   const { message } = App.useApp();
@@ -40,8 +41,8 @@ export function ContactForm({ batch, disabled }: { batch: RecommenderBatch; disa
     >
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="contactName" label="联系人" rules={[{ required: true, whitespace: true, message: '请填写联系人' }]}>
-            <Input maxLength={50} placeholder="汇总表上的联系人姓名" />
+          <Form.Item name="contactName" label="联系人" rules={[{ required: true, whitespace: true, message: '请填写联系人' }, lengthRule('联系人', 50)]}>
+            <Input placeholder="汇总表上的联系人姓名" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -53,7 +54,7 @@ export function ContactForm({ batch, disabled }: { batch: RecommenderBatch; disa
               { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/, message: '请输入11位手机号码或带区号的固定电话' },
             ]}
           >
-            <Input maxLength={30} placeholder="如 022-65305678" />
+            <Input placeholder="如 022-65305678" />
           </Form.Item>
         </Col>
       </Row>

@@ -9,6 +9,7 @@ import { ErrorList, reasonRules } from '../../../components/list';
 import { applyFieldErrors, isStale, STALE_MESSAGE } from '../../../components/review/errors';
 import { FieldCommentsEditor, validateFieldComments, type FieldComment } from '../../../components/review/FieldCommentsEditor';
 import type { ActionResult } from '../queries';
+import { lengthRule } from '../../../components/schema-rule';
 
 export type Action = 'return' | 'recommend' | 'decline' | 'unrecommend';
 
@@ -118,8 +119,8 @@ export function ActionModal({ action, review, onClose, onDone }: { action: Actio
                 <Form.Item name="authConfirmed" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('推荐前须确认申报材料真实性'))) }]} style={{ marginBottom: 8 }}>
                   <Checkbox>本单位已核查，申报材料内容真实、有效（真实性核查）</Checkbox>
                 </Form.Item>
-                <Form.Item name="authNotes" label="核查说明" style={{ marginBottom: 0 }}>
-                  <Input.TextArea rows={2} maxLength={3000} />
+                <Form.Item name="authNotes" label="核查说明" rules={[lengthRule('核查说明', 3000)]} style={{ marginBottom: 0 }}>
+                  <Input.TextArea rows={2} count={{ show: true, max: 3000 }} />
                 </Form.Item>
               </div>
             )}

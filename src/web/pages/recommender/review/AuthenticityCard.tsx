@@ -8,6 +8,7 @@ import type { ApplicationReview, AuthenticityInput } from '../../../../shared/re
 import { api, errorMessage } from '../../../api';
 import { applyFieldErrors } from '../../../components/review/errors';
 import { formatBeijing } from '../../../time';
+import { lengthRule } from '../../../components/schema-rule';
 
 interface AuthValues {
   confirmed: boolean;
@@ -63,8 +64,8 @@ export function AuthenticityCard({ review, onSaved }: { review: ApplicationRevie
         <Form.Item name="confirmed" valuePropName="checked" style={{ marginBottom: 8 }}>
           <Checkbox>经核查，申报材料内容真实、有效</Checkbox>
         </Form.Item>
-        <Form.Item name="notes" label="核查说明" style={{ marginBottom: 8 }}>
-          <Input.TextArea rows={3} maxLength={3000} placeholder="如：已核对营业执照原件及承诺书盖章件，与申报书一致" />
+        <Form.Item name="notes" label="核查说明" rules={[lengthRule('核查说明', 3000)]} style={{ marginBottom: 8 }}>
+          <Input.TextArea rows={3} count={{ show: true, max: 3000 }} placeholder="如：已核对营业执照原件及承诺书盖章件，与申报书一致" />
         </Form.Item>
         <Form.Item name="visited" valuePropName="checked" label="现场核查" style={{ marginBottom: 8 }}>
           <Switch checkedChildren="已开展" unCheckedChildren="未开展" aria-label="已开展现场核查" />
@@ -74,11 +75,11 @@ export function AuthenticityCard({ review, onSaved }: { review: ApplicationRevie
             <Form.Item name="date" label="核查日期" rules={[{ required: true, message: '请选择现场核查日期' }]}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="people" label="核查人员" rules={[{ required: true, whitespace: true, message: '请填写核查人员' }]}>
-              <Input maxLength={200} placeholder="如：刘晓梅、张伟" />
+            <Form.Item name="people" label="核查人员" rules={[{ required: true, whitespace: true, message: '请填写核查人员' }, lengthRule('核查人员', 200)]}>
+              <Input placeholder="如：刘晓梅、张伟" />
             </Form.Item>
-            <Form.Item name="findings" label="核查情况" rules={[{ required: true, whitespace: true, message: '请填写现场核查情况' }]} style={{ marginBottom: 0 }}>
-              <Input.TextArea rows={3} maxLength={3000} />
+            <Form.Item name="findings" label="核查情况" rules={[{ required: true, whitespace: true, message: '请填写现场核查情况' }, lengthRule('核查情况', 3000)]} style={{ marginBottom: 0 }}>
+              <Input.TextArea rows={3} count={{ show: true, max: 3000 }} />
             </Form.Item>
           </div>
         )}
