@@ -24,7 +24,7 @@ import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { ImportErrorTable } from '../../components/ImportErrorTable';
 import { lengthRule } from '../../components/schema-rule';
-import { charCount } from '../../../domain/application-format';
+import { LimitedSearch } from '../../components/list/LimitedSearch';
 
 const KEY = ['admin', 'organisation-directory'] as const;
 const TYPE_OPTIONS = MANAGED_ORG_TYPES.map((t) => ({ value: t, label: MANAGED_ORG_TYPE_LABELS[t] }));
@@ -253,8 +253,6 @@ export default function OrganisationsPage() {
   const { message, modal } = App.useApp();
   const [type, setType] = useState<ManagedOrgType | undefined>();
   const [q, setQ] = useState('');
-  const [typed, setTyped] = useState('');
-  const typedOver = charCount(typed) > 50;
   const [includeInactive, setIncludeInactive] = useState(false);
   const [editing, setEditing] = useState<ManagedOrganisation | null>(null);
   const [creating, setCreating] = useState(false);
@@ -325,24 +323,7 @@ export default function OrganisationsPage() {
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Select allowClear placeholder="全部类型" aria-label="单位类型筛选" style={{ width: 180 }} value={type} onChange={setType} options={TYPE_OPTIONS} />
-          <Input.Search
-            allowClear
-            placeholder="单位名称、简称或所在区"
-            aria-label="搜索单位"
-            style={{ width: 260 }}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            status={typedOver ? 'error' : undefined}
-            aria-invalid={typedOver || undefined}
-            aria-describedby={typedOver ? 'organisations-q-error' : undefined}
-            // Past the server's 50 characters the field says so and nothing is sent or cut.
-            onSearch={(v) => !typedOver && setQ(v)}
-          />
-          {typedOver && (
-            <span id="organisations-q-error" role="alert" className="gg-filter-error">
-              搜索单位不能超过50个字（现为{charCount(typed)}个字）
-            </span>
-          )}
+          <LimitedSearch label="搜索单位" placeholder="单位名称、简称或所在区" max={50} onSearch={setQ} />
           <Checkbox checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)}>
             显示已停用
           </Checkbox>

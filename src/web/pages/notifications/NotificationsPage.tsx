@@ -1,6 +1,6 @@
 /** 通知中心: the organisation's notices with filters; mark read / all read; each opens its object. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Input, List, Segmented, Space } from 'antd';
+import { Alert, App, Badge, Button, Card, List, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { NotificationItem, NotificationList } from '../../../shared/notifications';
@@ -9,6 +9,7 @@ import { UNREAD_KEY } from '../../components/NotificationBell';
 import { usePageTitle } from '../../hooks/usePageTitle';
 import { PageHeader } from '../../layout/RoleLayout';
 import { formatBeijing } from '../../time';
+import { LimitedSearch } from '../../components/list/LimitedSearch';
 
 type Status = 'all' | 'unread' | 'read';
 
@@ -60,7 +61,7 @@ export default function NotificationsPage() {
               { value: 'read', label: '已读' },
             ]}
           />
-          <Input.Search allowClear placeholder="搜索标题或内容" aria-label="搜索通知" maxLength={50} style={{ width: 260 }} onSearch={(v) => (setQ(v), setPage(1))} />
+          <LimitedSearch label="搜索通知" placeholder="搜索标题或内容" max={50} onSearch={(v) => (setQ(v), setPage(1))} />
         </Space>
         {list.isError && <Alert type="error" showIcon message="通知加载失败" description={errorMessage(list.error)} />}
         <List
