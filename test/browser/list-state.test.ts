@@ -89,7 +89,7 @@ describe('list pages keep their state across a reload', () => {
     return before;
   }
 
-  it('commission lists: 立项审核, 审计日志, 历年成果库, 账户管理, 推荐批次接收, 证书发放', { timeout: 300_000 }, async () => {
+  it('commission lists: 立项审核, 审计日志, 历年成果库, 账户管理, 推荐批次接收, 证书发放, 成果评定', { timeout: 300_000 }, async () => {
     const { page } = await b.open();
     await signIn(page, 'commission', '/commission');
 
@@ -149,6 +149,14 @@ describe('list pages keep their state across a reload', () => {
     await search(page, { q: 'TJZLGG', state: 'issued' });
     await reloadKeeps(page, { q: 'TJZLGG', state: '有效' });
     await page.getByTestId('certificate-list').getByText('没有符合条件的证书').waitFor();
+
+    // 成果评定: the demo's adopted groups (先进计算 and the 公示 demo's 综合评定组), one a page.
+    await page.goto('/commission/evaluation?size=1');
+    await page.getByRole('heading', { level: 1, name: '成果评定' }).waitFor();
+    await choose(page, 'state', '已采纳');
+    await search(page, { state: 'adopted' });
+    await toPage2(page);
+    await reloadKeeps(page, { state: '已采纳' }, { page: 2 });
 
     // 审计日志: 操作 登录 on today's Beijing date (a calendar day the server accepts), page 2 of 1 a page.
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
