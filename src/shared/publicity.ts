@@ -4,7 +4,7 @@
  * the public and unit-facing DTOs never carry it, nor any expert name.
  */
 import { z } from 'zod';
-import type { EvaluationLevel, ObjectionOutcome, ObjectionState, ObjectorKind, PublicityState, ShowcaseState } from '../domain/vocabularies';
+import type { ObjectionOutcome, ObjectionState, ObjectorKind, PublicityState, ShowcaseState } from '../domain/vocabularies';
 import { PHONE_HINT, PHONE_RE } from '../domain/application-format';
 
 export const PUBLICITY_STATE_LABELS: Record<PublicityState, string> = { scheduled: '待公示', open: '公示中', closed: '公示期满', published: '已公布' };
@@ -12,7 +12,6 @@ export const OBJECTION_STATE_LABELS: Record<ObjectionState, string> = { received
 export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = { upheld: '异议成立', not_upheld: '异议不成立' };
 export const OBJECTOR_KIND_LABELS: Record<ObjectorKind, string> = { person: '个人', organisation: '单位' };
 /** 技术评定等级 as the public lists show it. */
-export const RESULT_LEVEL_LABELS: Record<EvaluationLevel, string> = { excellent: '优秀', good: '良好', qualified: '合格', unqualified: '不合格' };
 export const SHOWCASE_STATE_LABELS: Record<ShowcaseState, string> = { draft: '待完善', proposed: '单位已提交', approved: '已公开展示', hidden: '已撤下' };
 
 export const REASON_MIN = 4;

@@ -8,7 +8,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { PROJECT_STATE_LABELS, type ProjectState } from '../../domain/project-workflow';
 import type { EvaluationLevel, PublicityState } from '../../domain/vocabularies';
 import type { PlanRow } from '../../shared/publications';
-import { PUBLICITY_STATE_LABELS, RESULT_LEVEL_LABELS, type PublicityCandidate, type PublicityWindowDto } from '../../shared/publicity';
+import { EVALUATION_LEVEL_LABELS } from '../../shared/evaluation';
+import { PUBLICITY_STATE_LABELS, type PublicityCandidate, type PublicityWindowDto } from '../../shared/publicity';
 import { notFound } from '../app-error';
 import type { DbOrTx } from '../db/client';
 import { campaigns, evaluationOutcomes, objections, organisations, projects, publications, publicityWindows } from '../db/schema';
@@ -20,7 +21,7 @@ const applicant = alias(organisations, 'applicant_org');
 const recommender = alias(organisations, 'recommender_org');
 
 export const seriesOf = (windowId: string) => `publicity:${windowId}`;
-export const levelLabel = (level: string | null | undefined) => (level ? (RESULT_LEVEL_LABELS[level as EvaluationLevel] ?? level) : '');
+export const levelLabel = (level: string | null | undefined) => (level ? (EVALUATION_LEVEL_LABELS[level as EvaluationLevel] ?? level) : '');
 
 export interface ListedProject {
   projectId: string;
