@@ -8,6 +8,7 @@ import { Button, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useId, type ReactNode } from 'react';
 import { charCount } from '../../../domain/application-format';
+import { OverLimitNote } from './LimitedSearch';
 import type { ListState } from '../../hooks/useListState';
 
 export interface FilterOption {
@@ -64,11 +65,7 @@ function Field<F extends Record<string, string>>({ field, list }: { field: Filte
             style={{ width: field.width ?? 240 }}
             allowClear
           />
-          {over !== null && (
-            <span id={errorId} role="alert" className="gg-filter-error">
-              {field.label}不能超过{limit}个字（现为{over}个字）
-            </span>
-          )}
+          {over !== null && <OverLimitNote id={errorId} label={field.label} max={limit} count={over} />}
         </>
       );
     }

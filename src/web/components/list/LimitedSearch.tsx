@@ -25,11 +25,16 @@ export function LimitedSearch({ label, placeholder, max, onSearch, width = 260 }
         aria-describedby={over ? errorId : undefined}
         onSearch={(v) => !over && onSearch(v)}
       />
-      {over && (
-        <span id={errorId} role="alert" className="gg-filter-error">
-          {label}不能超过{max}个字（现为{n}个字）
-        </span>
-      )}
+      {over && <OverLimitNote id={errorId} label={label} max={max} count={n} />}
     </>
+  );
+}
+
+/** The field's message when a search was typed past its limit (the field points at it with aria-describedby). */
+export function OverLimitNote({ id, label, max, count }: { id: string; label: string; max: number; count: number }) {
+  return (
+    <span id={id} role="alert" className="gg-filter-error">
+      {label}不能超过{max}个字（现为{count}个字）
+    </span>
   );
 }

@@ -15,6 +15,7 @@ import { formatBeijing } from '../../time';
 import { CertificatesCard } from './CertificatesCard';
 import { applicationsApi, applicationsKey, useApplicationList } from './queries';
 import { charCount } from '../../../domain/application-format';
+import { OverLimitNote } from '../../components/list/LimitedSearch';
 
 /** States an applicant's application can be in during 程序一 (others are filterable too, listed after). */
 const FILTER_STATES: ProjectState[] = ['draft', 'submitted', 'returned', 'withdrawn', 'recommended', 'not_recommended', 'under_review', 'approved', 'rejected'];
@@ -89,6 +90,7 @@ export default function ApplicationsPage() {
   const page = Number(params.get('page') ?? '1') || 1;
   const pageSize = Number(params.get('pageSize') ?? '10') || 10;
   const [text, setText] = useState(q);
+  const textOver = charCount(text) > 50;
   const { data, isFetching, error } = useApplicationList({ q: q || undefined, state, page, pageSize });
   const { create, busy } = useCreateApplication();
 
@@ -120,7 +122,7 @@ export default function ApplicationsPage() {
           onSubmit={(e) => {
             e.preventDefault();
             // Past the server's 50 characters the field says so (below) and nothing is sent or cut.
-            if (charCount(text) > 50) return;
+            if (textOver) return;
             update({ q: text.trim(), page: undefined });
           }}
           style={{ marginBottom: 16 }}
@@ -132,17 +134,13 @@ export default function ApplicationsPage() {
               value={text}
               onChange={(e) => setText(e.target.value)}
               allowClear
-              status={charCount(text) > 50 ? 'error' : undefined}
-              aria-invalid={charCount(text) > 50 || undefined}
-              aria-describedby={charCount(text) > 50 ? 'applications-q-error' : undefined}
+              status={textOver ? 'error' : undefined}
+              aria-invalid={textOver || undefined}
+              aria-describedby={textOver ? 'applications-q-error' : undefined}
               style={{ width: 260 }}
               prefix={<SearchOutlined aria-hidden />}
             />
-            {charCount(text) > 50 && (
-              <span id="applications-q-error" role="alert" className="gg-filter-error">
-                搜索关键词不能超过50个字（现为{charCount(text)}个字）
-              </span>
-            )}
+            {textOver && <OverLimitNote id="applications-q-error" label="搜索关键词" max={50} count={charCount(text)} />}
             <Select
               aria-label="状态"
               placeholder="全部状态"
